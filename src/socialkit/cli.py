@@ -1,0 +1,104 @@
+"""The ``socialkit`` command: one subcommand per job, each handled by the module that owns it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from importlib import import_module
+
+from socialkit import __version__
+
+MODULE_SLUGS = (
+    "00_start_here", "01_listen", "02_speak", "03_debate", "04_expertise", "05_time",
+    "06_networks", "07_team", "08_trust", "09_competition", "10_here_to_stay",
+)
+
+# subcommand -> "module:function"; each function takes the parsed args and returns an exit code.
+HANDLERS = {
+    "start": "socialkit.server:start_command",
+    "data generate": "socialkit.datagen:generate_command",
+    "data check": "socialkit.data:check_command",
+    "build": "socialkit.release:build_command",
+    "bundle": "socialkit.release:bundle_command",
+    "present": "socialkit.present:present_command",
+    "grade": "socialkit.grading:grade_command",
+    "report": "socialkit.grading:report_command",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """All subcommands and their options, in the order a newcomer meets them."""
+    parser = argparse.ArgumentParser(
+        prog="socialkit",
+        description="Social Media for Managers — the course kit's command line.",
+    )
+    parser.add_argument("--version", action="version", version=f"socialkit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("start", help="open the course in JupyterLab")
+    p.add_argument("--port", type=int, default=8888, help="port to serve on (default 8888)")
+    p.add_argument("--no-browser", action="store_true", help="print the address instead of opening a browser")
+
+    p = sub.add_parser("data", help="make or check the sample data")
+    data_sub = p.add_subparsers(dest="data_command", metavar="ACTION")
+    g = data_sub.add_parser("generate", help="write every sample table as CSV")
+    g.add_argument("--seed", type=int, default=2025, help="random seed (default 2025, the committed data)")
+    g.add_argument("--scale", type=float, default=1, help="multiply row counts by this (default 1)")
+    g.add_argument("--out", default="datasets", help="folder to write to (default: datasets)")
+    c = data_sub.add_parser("check", help="verify datasets/ against its manifest")
+    c.add_argument("--dir", default=None, help="folder to check (default: the kit's datasets/)")
+
+    p = sub.add_parser("build", help="regenerate exercises/ from solutions/")
+    p.add_argument("module", nargs="?", choices=MODULE_SLUGS, help="one module (default: all)")
+    p.add_argument("--check", action="store_true", help="only report whether exercises/ is up to date")
+
+    p = sub.add_parser("bundle", help="zip the learner bundle (no solutions, no hidden tests)")
+    p.add_argument("--out", required=True, help="the .zip file to write")
+
+    p = sub.add_parser("present", help="show a module's dashboards full screen, code hidden (Voilà)")
+    p.add_argument("module", choices=MODULE_SLUGS)
+    p.add_argument("--port", type=int, default=8866, help="port to serve on (default 8866)")
+    p.add_argument("--no-browser", action="store_true", help="print the address instead of opening a browser")
+
+    p = sub.add_parser("grade", help="grade a cohort's submissions safely")
+    p.add_argument("assignment", choices=MODULE_SLUGS[1:] + MODULE_SLUGS[:1])
+    p.add_argument("--workspace", required=True, help="the grading folder (created if missing)")
+    p.add_argument("--from", dest="inbox", help="a folder of notebooks or zips as learners sent them")
+    p.add_argument("--jobs", type=int, default=None, help="parallel workers (default: number of cores)")
+    p.add_argument("--timeout", type=int, default=60, help="seconds allowed per cell (default 60)")
+    p.add_argument("--force", action="store_true", help="regrade everyone, not only new or changed submissions")
+    p.add_argument("--no-sandbox", action="store_true", help="run learner code unsandboxed (only if you trust it)")
+
+    p = sub.add_parser("report", help="re-export grades and the class report (after hand grading)")
+    p.add_argument("assignment", choices=MODULE_SLUGS)
+    p.add_argument("--workspace", required=True, help="the grading folder")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the command line and run the chosen subcommand; errors print one plain sentence."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    key = args.command
+    if key == "data":
+        if not args.data_command:
+            parser.parse_args(["data", "--help"])
+        key = f"data {args.data_command}"
+    if key is None:
+        parser.print_help()
+        return 0
+    module_name, func_name = HANDLERS[key].split(":")
+    handler = getattr(import_module(module_name), func_name)
+    try:
+        return int(handler(args) or 0)
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+        return 130
+    except (FileNotFoundError, ValueError, KeyError, RuntimeError) as exc:
+        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+        print(f"socialkit {key}: {message}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
