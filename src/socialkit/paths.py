@@ -9,7 +9,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def _looks_like_root(folder: Path) -> bool:
-    return (folder / "datasets" / "manifest.json").is_file()
+    return (folder / "datasets").is_dir() and (folder / "course").is_dir()
 
 
 def kit_root() -> Path:
@@ -30,7 +30,7 @@ def kit_root() -> Path:
         if _looks_like_root(folder):
             return folder
     raise FileNotFoundError(
-        "Cannot find the course kit's folder (the one with datasets/manifest.json). "
+        "Cannot find the course kit's folder (the one with course/ and datasets/). "
         "Run from inside the kit, or set SOCIALKIT_ROOT to its path."
     )
 

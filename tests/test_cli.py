@@ -1,0 +1,114 @@
+"""The `socialkit` command line: help, version, clear errors, and `start` really serving JupyterLab."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+import socialkit
+
+ROOT = Path(__file__).resolve().parents[1]
+SOCIALKIT = [sys.executable, "-m", "socialkit.cli"]
+
+
+def run(*args: str, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run([*SOCIALKIT, *args], capture_output=True, text=True, timeout=120, **kw)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def isolated_jupyter_env(tmp_path: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR"):
+        folder = tmp_path / name.lower()
+        folder.mkdir()
+        env[name] = str(folder)
+    return env
+
+
+def test_help_lists_every_subcommand():
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("start", "data", "build", "bundle", "present", "grade", "report"):
+        assert command in result.stdout
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"socialkit {socialkit.__version__}"
+
+
+def test_unknown_module_is_refused_with_the_list():
+    result = run("present", "99_nothing")
+    assert result.returncode == 2
+    assert "01_listen" in result.stderr
+
+
+def test_start_refuses_a_busy_port_and_says_what_to_do():
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run("start", "--no-browser", "--port", str(port))
+    assert result.returncode == 2
+    assert f"port {port} is already in use" in result.stderr
+    assert f"--port {port + 1}" in result.stderr
+
+
+@pytest.mark.slow
+def test_start_serves_jupyterlab_and_stops_on_ctrl_c(tmp_path):
+    port = free_port()
+    process = subprocess.Popen(
+        [*SOCIALKIT, "start", "--no-browser", "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env=isolated_jupyter_env(tmp_path), cwd=ROOT,
+    )
+    try:
+        lines = []
+        deadline = time.monotonic() + 90
+        url = None
+        while time.monotonic() < deadline and url is None:
+            line = process.stdout.readline()
+            if not line:
+                break
+            lines.append(line)
+            match = re.search(rf"(http://127\.0\.0\.1:{port}/lab/tree/\S*\?token=(\w+))", line)
+            if match:
+                url, token = match.groups()
+        assert url, "no address printed:\n" + "".join(lines)
+        if os.geteuid() == 0:
+            assert any("--allow-root" in line for line in lines)
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/api/status", headers={"Authorization": f"token {token}"}
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:
+            status = json.load(response)
+        assert "started" in status
+        with urllib.request.urlopen(url, timeout=10) as response:
+            assert "JupyterLab" in response.read().decode()
+
+        process.send_signal(signal.SIGINT)
+        rest, _ = process.communicate(timeout=30)
+        assert process.returncode == 0, rest
+        assert "Stopped." in rest
+        with pytest.raises(OSError):
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status", timeout=3)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
