@@ -169,3 +169,213 @@ def test_rising_topics_default_previous_window_and_minimum(tiny_mentions):
     out = a.rising_topics(tiny_mentions, "2025-03-03", "2025-03-03", min_mentions=2)
     assert list(out.index) == ["service"]
     assert out.loc["service", "mentions_previous"] == 0
+
+
+# ---------------------------------------------------------------- module 02 · engagement
+
+@pytest.fixture
+def tiny_posts():
+    """Three brand posts; engagements 10+5+5=20, 30+10+20=60, 0."""
+    return pd.DataFrame({
+        "post_id": ["B1", "B2", "B3"],
+        "account_id": ["A9", "A9", "A8"],
+        "post_type": ["conversation", "automated_promo", "automated_promo"],
+        "reach": [200, 3000, 0],
+        "impressions": [400, 5000, 10],
+        "likes": [10, 30, 0],
+        "shares": [5, 10, 0],
+        "comments": [5, 20, 0],
+        "link_clicks": [1, 40, 0],
+    })
+
+
+def test_engagements_sum_likes_shares_comments(tiny_posts):
+    assert a.engagements(tiny_posts).tolist() == [20, 60, 0]
+    assert a.engagements(tiny_posts, include_clicks=True).tolist() == [21, 100, 0]
+
+
+def test_post_engagement_rates_by_reach(tiny_posts):
+    rates = a.post_engagement_rates(tiny_posts)
+    assert rates.iloc[0] == pytest.approx(10.0)  # 20 / 200
+    assert rates.iloc[1] == pytest.approx(2.0)  # 60 / 3000
+    assert pd.isna(rates.iloc[2])  # reach 0 → undefined, not 0 or inf
+
+
+def test_engagement_rate_is_a_ratio_of_totals(tiny_posts):
+    assert a.engagement_rate(tiny_posts) == pytest.approx(80 / 3200 * 100)
+    assert a.engagement_rate(tiny_posts, per="impressions") == pytest.approx(80 / 5410 * 100)
+    by_type = a.engagement_rate(tiny_posts, by="post_type")
+    assert by_type["conversation"] == pytest.approx(10.0)
+    assert by_type["automated_promo"] == pytest.approx(2.0)
+
+
+def test_engagement_rate_by_followers_joins_accounts(tiny_posts):
+    accounts = pd.DataFrame({"account_id": ["A9", "A8"], "followers": [1000, 50]})
+    assert a.engagement_rate(tiny_posts, per="followers", accounts=accounts) == pytest.approx(
+        80 / 2050 * 100)
+    rates = a.post_engagement_rates(tiny_posts, per="followers", accounts=accounts)
+    assert rates.tolist() == pytest.approx([2.0, 6.0, 0.0])
+    with pytest.raises(KeyError, match="pass accounts="):
+        a.engagement_rate(tiny_posts, per="followers")
+    with pytest.raises(ValueError, match="per must be"):
+        a.engagement_rate(tiny_posts, per="likes")
+
+
+def test_kaushik_rates_per_post(tiny_posts):
+    rates = a.kaushik_rates(tiny_posts)
+    assert rates["conversation_rate"] == pytest.approx(25 / 3)
+    assert rates["amplification_rate"] == pytest.approx(15 / 3)
+    assert rates["applause_rate"] == pytest.approx(40 / 3)
+    assert rates["posts"] == 3
+    by_type = a.kaushik_rates(tiny_posts, by="post_type")
+    assert by_type.loc["automated_promo", "applause_rate"] == pytest.approx(15.0)
+    assert by_type.loc["automated_promo", "posts"] == 2
+
+
+def test_answer_rate_counts_only_questions():
+    df = pd.DataFrame({
+        "is_question": [True, True, True, False],
+        "first_response_at": pd.to_datetime(["2025-01-01T10:00Z", None, "2025-01-02T10:00Z", None]),
+    })
+    assert a.answer_rate(df) == pytest.approx(200 / 3)
+    assert a.answer_rate(df, question_col=None) == pytest.approx(50.0)
+    flags = pd.DataFrame({"is_question": [True, True], "answered": [True, False]})
+    assert a.answer_rate(flags, answered_col="answered") == pytest.approx(50.0)
+
+
+@pytest.fixture
+def influence_data():
+    mentions = pd.DataFrame({
+        "author_id": ["big", "big", "small", "mid", "mid"],
+        "likes": [1, 0, 50, 5, 5],
+        "shares": [0, 1, 30, 2, 2],
+        "replies": [0, 0, 10, 1, 1],
+        "text": ["hi", "hello @small", "great @small @MID", "hey @small", "ok"],
+    })
+    accounts = pd.DataFrame({
+        "account_id": ["big", "small", "mid"],
+        "handle": ["big", "small", "mid"],
+        "followers": [1_000_000, 300, 5_000],
+    })
+    return mentions, accounts
+
+
+def test_influencer_score_is_not_follower_count(influence_data):
+    mentions, accounts = influence_data
+    by_followers = a.influencer_score(mentions, accounts, method="followers")
+    assert list(by_followers.index) == ["big", "mid", "small"]
+    by_engagement = a.influencer_score(mentions, accounts)
+    assert list(by_engagement.index) == ["small", "mid", "big"]
+    assert by_engagement.loc["small", "score"] == 90
+    assert by_engagement.loc["mid", "engagement_per_post"] == pytest.approx(8.0)
+    assert by_engagement["rank"].tolist() == [1, 2, 3]
+    by_shares = a.influencer_score(mentions, accounts, method="amplification")
+    assert by_shares.loc["mid", "score"] == 4
+    by_mentions = a.influencer_score(mentions, accounts, method="mentions")
+    assert by_mentions.loc["small", "score"] == 3
+    assert by_mentions.loc["mid", "score"] == 1  # @MID matches case-insensitively
+    assert by_mentions.loc["big", "score"] == 0
+
+
+def test_influencer_score_filters_and_rejects_unknown_method(influence_data):
+    mentions, accounts = influence_data
+    top = a.influencer_score(mentions, accounts, min_followers=1000, min_posts=2)
+    assert list(top.index) == ["mid", "big"]
+    with pytest.raises(ValueError, match="method must be one of"):
+        a.influencer_score(mentions, accounts, method="klout")
+
+
+# ---------------------------------------------------------------- module 03 · customer care
+
+@pytest.fixture
+def tiny_threads():
+    """Five threads: answered after 0.5 h, 1 h, 3 h, 30 h, and one never answered."""
+    opened = pd.Timestamp("2025-05-05T09:00:00Z")
+    hours = [0.5, 1, 3, 30, None]
+    return pd.DataFrame({
+        "thread_id": [f"T{i}" for i in range(5)],
+        "opened_at": [opened] * 5,
+        "first_response_at": pd.to_datetime(
+            [opened + pd.Timedelta(hours=h) if h is not None else pd.NaT for h in hours], utc=True),
+        "platform": ["x", "x", "facebook", "facebook", "x"],
+        "moved_to_private": [True, False, True, False, False],
+        "resolved": [True, False, True, True, False],
+        "sentiment_before": [-0.8, -0.5, -0.6, -0.2, -0.9],
+        "sentiment_after": [0.4, -0.7, 0.2, 0.0, -1.0],
+    })
+
+
+def test_response_hours_and_rate(tiny_threads):
+    h = a.response_hours(tiny_threads)
+    assert h.iloc[:4].tolist() == pytest.approx([0.5, 1, 3, 30])
+    assert pd.isna(h.iloc[4])
+    assert a.response_rate(tiny_threads) == pytest.approx(80.0)
+    by = a.response_rate(tiny_threads, by="platform")
+    assert by["x"] == pytest.approx(200 / 3)
+    assert by["facebook"] == pytest.approx(100.0)
+
+
+def test_first_response_time_median_and_p90(tiny_threads):
+    out = a.first_response_time(tiny_threads)
+    assert out["median_hours"] == pytest.approx(2.0)  # median of 0.5, 1, 3, 30
+    # p90 by linear interpolation: position 0.9*3 = 2.7 → 3 + 0.7*(30-3) = 21.9
+    assert out["p90_hours"] == pytest.approx(21.9)
+    assert out["answered"] == 4
+    by = a.first_response_time(tiny_threads, by="platform")
+    assert by.loc["facebook", "median_hours"] == pytest.approx(16.5)
+
+
+def test_sla_compliance_counts_unanswered_as_missed(tiny_threads):
+    out = a.sla_compliance(tiny_threads)
+    assert out["within_1h_pct"] == pytest.approx(40.0)  # 0.5 h and exactly 1 h, of 5
+    assert out["within_24h_pct"] == pytest.approx(60.0)
+    answered_only = a.sla_compliance(tiny_threads, unanswered="exclude")
+    assert answered_only["within_1h_pct"] == pytest.approx(50.0)
+    assert answered_only["within_24h_pct"] == pytest.approx(75.0)
+    custom = a.sla_compliance(tiny_threads, hours=4)
+    assert list(custom.index) == ["within_4h_pct"]
+    assert custom.iloc[0] == pytest.approx(60.0)
+    with pytest.raises(ValueError, match="unanswered must be"):
+        a.sla_compliance(tiny_threads, unanswered="ignore")
+
+
+def test_private_share_and_resolution_rates(tiny_threads):
+    assert a.private_share(tiny_threads) == pytest.approx(50.0)  # 2 of 4 answered
+    assert a.resolution_rate(tiny_threads) == pytest.approx(60.0)
+    assert a.resolution_rate(tiny_threads, answered_only=True) == pytest.approx(75.0)
+    split = a.resolution_public_vs_private(tiny_threads)
+    assert list(split.index) == ["public", "private"]
+    assert split["private"] == pytest.approx(100.0)
+    assert split["public"] == pytest.approx(50.0)  # T1 unresolved, T3 resolved; T4 unanswered left out
+
+
+def test_sentiment_change_after_reply(tiny_threads):
+    out = a.sentiment_change(tiny_threads)
+    assert out["before"] == pytest.approx((-0.8 - 0.5 - 0.6 - 0.2) / 4)
+    assert out["after"] == pytest.approx((0.4 - 0.7 + 0.2 + 0.0) / 4)
+    assert out["change"] == pytest.approx((1.2 - 0.2 + 0.8 + 0.2) / 4)
+    assert out["threads"] == 4
+    everyone = a.sentiment_change(tiny_threads, answered_only=False)
+    assert everyone["threads"] == 5
+    assert everyone["change"] == pytest.approx((1.2 - 0.2 + 0.8 + 0.2 - 0.1) / 5)
+
+
+def test_backlash_half_life_interpolates_the_crossing():
+    # baseline 10; peak excess 80 at day 5; excess 60, 30 → half (40) crossed between
+    # day 1 and day 2 after the peak: 1 + (60 − 40) / (60 − 30) = 1.667 days
+    counts = pd.Series([10, 10, 12, 8, 10, 90, 70, 40, 20, 10])
+    assert a.backlash_half_life(counts) == pytest.approx(1 + 20 / 30)
+    # a slower decay has a longer half-life
+    slow = pd.Series([10, 10, 12, 8, 10, 90, 85, 75, 60, 45, 20])
+    assert a.backlash_half_life(slow) == pytest.approx(3 + 10 / 15)
+
+
+def test_backlash_half_life_edge_cases():
+    never = pd.Series([10, 10, 10, 50, 49, 48])
+    assert math.isnan(a.backlash_half_life(never))
+    with pytest.raises(ValueError, match="days before the peak"):
+        a.backlash_half_life(pd.Series([90, 10, 10]))
+    dated = pd.Series([10, 10, 90, 95, 30], index=pd.date_range("2025-04-01", periods=5))
+    # peak given as the first day of the spike: excess 80 → 40 crossed between 95-10=85 and 20
+    assert a.backlash_half_life(dated, peak=pd.Timestamp("2025-04-03")) == pytest.approx(
+        1 + (85 - 40) / (85 - 20))

@@ -261,3 +261,344 @@ def rising_topics(mentions: pd.DataFrame, start, end, *, previous_start=None,
     out = out[out["mentions_current"] >= min_mentions]
     out.index.name = topic_col
     return out.sort_values(["change_pts", "mentions_current"], ascending=False)
+
+
+# ---------------------------------------------------------------- module 02 · speak
+
+def engagements(posts: pd.DataFrame, *, include_clicks: bool = False) -> pd.Series:
+    """Engagements per post = likes + shares + comments (``replies`` in ``mentions``) [+ link_clicks].
+
+    Link clicks are left out by default because most platforms' public
+    "engagement" counts leave them out; ``include_clicks=True`` adds them, as
+    Iconosquare's Facebook engagement rate does. Source: Hootsuite and
+    Iconosquare engagement-rate help pages.
+    """
+    comment_col = "comments" if "comments" in posts.columns else "replies"
+    _require(posts, "likes", "shares", comment_col, where="engagements")
+    total = posts["likes"] + posts["shares"] + posts[comment_col]
+    if include_clicks:
+        _require(posts, "link_clicks", where="engagements(include_clicks=True)")
+        total = total + posts["link_clicks"]
+    return total.astype("float64").rename("engagements")
+
+
+def _denominator(posts: pd.DataFrame, per: str, accounts: pd.DataFrame | None) -> pd.Series:
+    """The audience a rate divides by: reach, impressions, or the author's followers."""
+    if per not in ("reach", "impressions", "followers"):
+        raise ValueError(f"per must be 'reach', 'impressions' or 'followers'; got {per!r}.")
+    if per == "followers" and "followers" not in posts.columns:
+        if accounts is None:
+            raise KeyError("Engagement rate by followers needs a 'followers' column: "
+                           "pass accounts=... (joined on the posting account) or add it.")
+        key = "account_id" if "account_id" in posts.columns else "author_id"
+        _require(posts, key, where="engagement rate by followers")
+        followers = accounts.drop_duplicates("account_id").set_index("account_id")["followers"]
+        return posts[key].map(followers).astype("float64")
+    _require(posts, per, where=f"engagement rate by {per}")
+    return posts[per].astype("float64")
+
+
+def post_engagement_rates(posts: pd.DataFrame, *, per: str = "reach",
+                          accounts: pd.DataFrame | None = None,
+                          include_clicks: bool = False) -> pd.Series:
+    """Each post's engagement rate in %: engagements / reach (or followers, impressions) × 100.
+
+    A post with a zero or unknown denominator gets NaN. Source: engagement rate
+    by reach (ERR) and by followers, e.g. Iconosquare, "How are the Facebook
+    engagement/reach rates calculated"; Hootsuite, "How to calculate engagement rate".
+    """
+    denom = _denominator(posts, per, accounts)
+    rate = 100 * engagements(posts, include_clicks=include_clicks) / denom.where(denom > 0)
+    return rate.rename(f"engagement_rate_{per}_pct")
+
+
+def engagement_rate(posts: pd.DataFrame, *, per: str = "reach", by=None,
+                    accounts: pd.DataFrame | None = None, include_clicks: bool = False):
+    """Engagement rate of a set of posts in %: Σ engagements / Σ reach × 100 (or Σ followers).
+
+    A ratio of totals, so big posts weigh more than in the mean of per-post
+    rates (``post_engagement_rates(...).mean()``); say which one you report.
+    ``per="followers"`` divides by the author's followers at each post (join
+    them with ``accounts=``). ``by``: a column (or list) → one rate per group.
+    Source: Iconosquare and Hootsuite engagement-rate definitions (ERR = total
+    engagements / reach × 100; ER by followers = engagements / followers × 100).
+    """
+    denom = _denominator(posts, per, accounts)
+    eng = engagements(posts, include_clicks=include_clicks)
+    ok = denom.notna() & (denom > 0)
+    if by is None:
+        total = denom[ok].sum()
+        return float(100 * eng[ok].sum() / total) if total else float("nan")
+    keys = [posts.loc[ok, c] for c in ([by] if isinstance(by, str) else by)]
+    sums = pd.DataFrame({"eng": eng[ok], "denom": denom[ok]}).groupby(keys, observed=True).sum()
+    return (100 * sums["eng"] / sums["denom"]).rename(f"engagement_rate_{per}_pct")
+
+
+def kaushik_rates(posts: pd.DataFrame, *, by=None):
+    """Conversation, amplification and applause rates: comments, shares and likes per post.
+
+    conversation_rate = comments (replies) / posts; amplification_rate = shares /
+    posts; applause_rate = likes / posts. Units: per post (not %). Source: Avinash
+    Kaushik (2011), "Best Social Media Metrics: Conversation, Amplification,
+    Applause, Economic Value", Occam's Razor blog (kaushik.net). Returns a Series
+    (overall) or a DataFrame with one row per ``by`` group, plus the post count.
+    """
+    comment_col = "comments" if "comments" in posts.columns else "replies"
+    _require(posts, "likes", "shares", comment_col, where="kaushik_rates")
+    frame = pd.DataFrame({
+        "conversation_rate": posts[comment_col].astype("float64"),
+        "amplification_rate": posts["shares"].astype("float64"),
+        "applause_rate": posts["likes"].astype("float64"),
+    })
+    if by is None:
+        out = frame.mean()
+        out["posts"] = len(frame)
+        return out
+    keys = [posts[c] for c in ([by] if isinstance(by, str) else by)]
+    grouped = frame.groupby(keys, observed=True)
+    out = grouped.mean()
+    out["posts"] = grouped.size()
+    return out
+
+
+def _answered(df: pd.DataFrame, answered_col: str) -> pd.Series:
+    """True where the row was answered: a true flag or a non-empty answer time."""
+    col = df[answered_col]
+    if pd.api.types.is_bool_dtype(col.dtype):
+        return col.fillna(False).astype(bool)
+    return col.notna()
+
+
+def answer_rate(df: pd.DataFrame, *, answered_col: str = "first_response_at",
+                question_col: str | None = "is_question") -> float:
+    """Answer rate in %: customer questions that got an answer / all customer questions × 100.
+
+    A row is answered when ``answered_col`` is true (a flag) or not empty (a
+    time). Only rows flagged by ``question_col`` count when that column exists;
+    ``question_col=None`` counts every row. Source: Sprout Social Index
+    (response rate to messages needing a reply); Socialbakers "Socially Devoted"
+    (answered questions / questions asked).
+    """
+    _require(df, answered_col, where="answer_rate")
+    rows = df
+    if question_col is not None and question_col in df.columns:
+        rows = df[df[question_col].fillna(False).astype(bool)]
+    if not len(rows):
+        return float("nan")
+    return float(100 * _answered(rows, answered_col).mean())
+
+
+def influencer_score(mentions: pd.DataFrame, accounts: pd.DataFrame, *,
+                     method: str = "engagement", min_followers: int = 0,
+                     min_posts: int = 1) -> pd.DataFrame:
+    """Rank the authors of ``mentions`` by influence, measured by what others do, not follower count.
+
+    Methods (Cha, Haddadi, Benevenuto & Gummadi 2010, "Measuring User Influence
+    in Twitter: The Million Follower Fallacy", ICWSM, which showed that follower
+    count — "indegree" — says little about the retweets and mentions a user
+    sparks):
+    - "engagement": total likes + shares + replies their posts received;
+    - "amplification": total shares of their posts (Cha et al.'s retweet influence);
+    - "mentions": times other posts name their @handle (Cha et al.'s mention influence);
+    - "followers": follower count, the naive baseline, kept to compare against.
+    Keeps authors with ≥ ``min_followers`` followers and ≥ ``min_posts`` posts.
+    Returns one row per author, best first, with ``score`` and ``rank`` (1 = top).
+    """
+    methods = ("engagement", "amplification", "mentions", "followers")
+    if method not in methods:
+        raise ValueError(f"method must be one of {', '.join(methods)}; got {method!r}.")
+    _require(mentions, "author_id", "likes", "shares", "replies", where="influencer_score")
+    _require(accounts, "account_id", "handle", "followers", where="influencer_score (accounts)")
+    per_author = pd.DataFrame({
+        "author_id": mentions["author_id"].astype("object"),
+        "likes": mentions["likes"].astype("float64"),
+        "shares": mentions["shares"].astype("float64"),
+        "replies": mentions["replies"].astype("float64"),
+    }).groupby("author_id").agg(posts=("likes", "size"), likes=("likes", "sum"),
+                                shares=("shares", "sum"), replies=("replies", "sum"))
+    people = accounts.drop_duplicates("account_id").set_index("account_id")
+    extra = [c for c in ("handle", "display_name", "role") if c in people.columns]
+    table = per_author.join(people[[*extra, "followers"]], how="left")
+    table["engagements"] = table["likes"] + table["shares"] + table["replies"]
+    table["engagement_per_post"] = table["engagements"] / table["posts"]
+    if method == "mentions":
+        _require(mentions, "text", where="influencer_score(method='mentions')")
+        named = mentions["text"].astype("object").str.findall(r"@(\w+)").explode().dropna()
+        named = named.str.lower().value_counts()
+        table["score"] = table["handle"].astype("object").str.lower().map(named).fillna(0)
+    else:
+        column = {"engagement": "engagements", "amplification": "shares", "followers": "followers"}[method]
+        table["score"] = table[column].astype("float64")
+    keep = (table["followers"].fillna(0) >= min_followers) & (table["posts"] >= min_posts)
+    table = table[keep].sort_values(["score", "engagements"], ascending=False)
+    table["rank"] = np.arange(1, len(table) + 1)
+    table.index.name = "author_id"
+    return table
+
+
+# ---------------------------------------------------------------- module 03 · debate
+
+def response_hours(threads: pd.DataFrame) -> pd.Series:
+    """Hours from the customer's post to the first answer (NaN when never answered)."""
+    _require(threads, "opened_at", "first_response_at", where="response_hours")
+    delta = pd.to_datetime(threads["first_response_at"]) - pd.to_datetime(threads["opened_at"])
+    return (delta.dt.total_seconds() / 3600).rename("response_hours")
+
+
+def response_rate(threads: pd.DataFrame, *, by=None):
+    """Response rate in %: threads with at least one answer / all threads × 100.
+
+    Source: Sprout Social Index ("response rate"); the Socialbakers Socially
+    Devoted benchmark. ``by``: a column → one rate per group.
+    """
+    _require(threads, "first_response_at", where="response_rate")
+    answered = threads["first_response_at"].notna().astype("float64") * 100
+    if by is None:
+        return float(answered.mean()) if len(answered) else float("nan")
+    return answered.groupby(threads[by], observed=True).mean().rename("response_rate_pct")
+
+
+def first_response_time(threads: pd.DataFrame, *, by=None):
+    """Median and 90th-percentile first-response time in hours, over answered threads only.
+
+    Unanswered threads have no response time and are left out here (see
+    ``response_rate`` and ``sla_compliance``, which count them). Medians and p90
+    rather than means because response times are heavily right-skewed. Source:
+    Sprout Social Index and Zendesk "first reply time" (reported as median and
+    percentiles). Returns a Series (median_hours, p90_hours, answered) or a
+    DataFrame with one row per ``by`` group.
+    """
+    hours = response_hours(threads)
+
+    def summary(h: pd.Series) -> pd.Series:
+        h = h.dropna()
+        return pd.Series({"median_hours": h.median() if len(h) else np.nan,
+                          "p90_hours": h.quantile(0.9) if len(h) else np.nan,
+                          "answered": float(len(h))})
+
+    if by is None:
+        return summary(hours)
+    return hours.groupby(threads[by], observed=True).apply(summary).unstack()
+
+
+def sla_compliance(threads: pd.DataFrame, *, hours=(1, 24), unanswered: str = "miss", by=None):
+    """SLA compliance in %: threads answered within each target (1 h, 24 h) / threads × 100.
+
+    ``unanswered="miss"`` (default) keeps never-answered threads in the
+    denominator as failures: a customer nobody answered was not served within
+    any target, and dropping them would reward ignoring hard cases.
+    ``unanswered="exclude"`` measures only answered threads. A response exactly
+    at the target counts as within it. Source: customer-service SLA definitions
+    (Zendesk "SLA policies": % of tickets meeting the first-reply target).
+    Returns a Series within_1h_pct, within_24h_pct… (DataFrame with ``by``).
+    """
+    if unanswered not in ("miss", "exclude"):
+        raise ValueError(f"unanswered must be 'miss' or 'exclude'; got {unanswered!r}.")
+    h = response_hours(threads)
+    targets = [hours] if np.isscalar(hours) else list(hours)
+    rows = h.notna() if unanswered == "exclude" else pd.Series(True, index=h.index)
+    frame = pd.DataFrame({
+        f"within_{t:g}h_pct": (h <= t).astype("float64") * 100 for t in targets
+    })[rows]
+    if by is None:
+        return frame.mean()
+    return frame.groupby(threads.loc[rows, by], observed=True).mean()
+
+
+def private_share(threads: pd.DataFrame) -> float:
+    """Share moved to private in %: answered threads moved to a private message / answered threads × 100.
+
+    Only answered threads can move to private, so they form the denominator.
+    Source: the "take it offline" practice in customer-care playbooks (e.g.
+    Sprout Social, "How to handle negative comments on social media").
+    """
+    _require(threads, "moved_to_private", "first_response_at", where="private_share")
+    answered = threads[threads["first_response_at"].notna()]
+    if not len(answered):
+        return float("nan")
+    return float(100 * answered["moved_to_private"].astype(bool).mean())
+
+
+def resolution_rate(threads: pd.DataFrame, *, by=None, answered_only: bool = False):
+    """Resolution rate in %: resolved threads / threads × 100 (overall, or per ``by`` group).
+
+    ``answered_only=True`` leaves out never-answered threads. Source: Zendesk
+    "resolution rate" (solved tickets / tickets).
+    """
+    _require(threads, "resolved", where="resolution_rate")
+    rows = threads[threads["first_response_at"].notna()] if answered_only else threads
+    resolved = rows["resolved"].astype(bool).astype("float64") * 100
+    if by is None:
+        return float(resolved.mean()) if len(resolved) else float("nan")
+    return resolved.groupby(rows[by], observed=True).mean().rename("resolution_rate_pct")
+
+
+def resolution_public_vs_private(threads: pd.DataFrame) -> pd.Series:
+    """Resolution rate in % of answered threads kept in public vs moved to private (index public, private).
+
+    Compares like with like: only answered threads, since an unanswered thread
+    was never "argued in public". Source: as ``resolution_rate``.
+    """
+    _require(threads, "moved_to_private", "resolved", "first_response_at",
+             where="resolution_public_vs_private")
+    answered = threads[threads["first_response_at"].notna()]
+    channel = answered["moved_to_private"].astype(bool).map({False: "public", True: "private"})
+    rates = (answered["resolved"].astype(bool).astype("float64") * 100).groupby(channel).mean()
+    return rates.reindex(["public", "private"]).rename("resolution_rate_pct")
+
+
+def sentiment_change(threads: pd.DataFrame, *, by=None, answered_only: bool = True):
+    """Customer sentiment before vs after the reply: mean before, mean after and mean change (−2..+2).
+
+    change = sentiment_after − sentiment_before per thread, averaged; sentiments
+    are on the −1..+1 scale of the data. By default only answered threads (the
+    effect of a reply). Source: "sentiment shift" in customer-care analytics
+    (e.g. Sprout Social, Brandwatch customer-care reports).
+    Returns a Series (before, after, change, threads) or a DataFrame per ``by`` group.
+    """
+    _require(threads, "sentiment_before", "sentiment_after", where="sentiment_change")
+    rows = threads[threads["first_response_at"].notna()] if answered_only else threads
+    frame = pd.DataFrame({
+        "before": rows["sentiment_before"].astype("float64"),
+        "after": rows["sentiment_after"].astype("float64"),
+    })
+    frame["change"] = frame["after"] - frame["before"]
+    if by is None:
+        out = frame.mean()
+        out["threads"] = float(len(frame))
+        return out
+    grouped = frame.groupby(rows[by], observed=True)
+    out = grouped.mean()
+    out["threads"] = grouped.size().astype("float64")
+    return out
+
+
+def backlash_half_life(counts: pd.Series, *, peak=None, baseline_days: int = 28) -> float:
+    """Days for a spike's excess over the baseline to fall to half its peak value.
+
+    baseline = median of the ``baseline_days`` values before the peak (median, so
+    earlier small spikes barely move it); excess_t = x_t − baseline. Walking
+    forward from the peak (the series maximum, or the label ``peak``), the
+    half-life is the first time excess ≤ excess_peak / 2, interpolated linearly
+    between the two days around the crossing. Works on daily counts or on a
+    daily % negative. NaN when the series never falls that far. Source: the
+    half-life of exponential decay, used for the decay of collective attention
+    online (Wu & Huberman 2007, "Novelty and collective attention", PNAS).
+    """
+    x = counts.astype("float64").reset_index(drop=True)
+    if x.dropna().empty:
+        return float("nan")
+    at = int(x.idxmax()) if peak is None else int(counts.index.get_loc(peak))
+    before = x.iloc[max(0, at - baseline_days):at].dropna()
+    if before.empty:
+        raise ValueError("backlash_half_life needs some days before the peak to measure the baseline.")
+    baseline = before.median()
+    excess = x - baseline
+    half = excess.iloc[at] / 2
+    if not half > 0:
+        return float("nan")
+    for t in range(at + 1, len(x)):
+        if excess.iloc[t] <= half:
+            previous = excess.iloc[t - 1]
+            return float(t - 1 - at + (previous - half) / (previous - excess.iloc[t]))
+    return float("nan")
