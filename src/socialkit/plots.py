@@ -1,0 +1,233 @@
+"""Charts for the lessons and dashboards: pure functions that draw on an ``ax`` and return it.
+
+Each function takes data that is already computed (by ``socialkit.analytics``), draws it on
+the Matplotlib axes it is given (or on a new figure when ``ax`` is None) and returns the axes,
+in the style of VanderPlas' *Python Data Science Handbook*. Axis labels always carry the unit.
+The brands keep the same colour everywhere in the kit (``BRAND_COLORS``), chosen from the
+Okabe–Ito palette so that colour-blind readers can tell them apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+BRANDS = ("lumiere", "grano", "maison")
+BRAND_NAMES = {"lumiere": "Café Lumière", "grano": "Grano & Co", "maison": "Maison Torréfaction"}
+# Okabe & Ito (2008), "Color Universal Design": orange, blue, grey.
+BRAND_COLORS = {"lumiere": "#E69F00", "grano": "#0072B2", "maison": "#7A7A7A"}
+SENTIMENT_COLORS = {"positive": "#1A9850", "neutral": "#BDBDBD", "negative": "#D73027"}
+ALERT_COLOR = "#CC0000"
+
+METRIC_LABELS = {
+    "volume": "mentions per day",
+    "net_sentiment": "net sentiment (% positive − % negative)",
+    "share_of_voice": "share of voice (%)",
+}
+METRIC_TITLES = {
+    "volume": "Mention volume",
+    "net_sentiment": "Net sentiment",
+    "share_of_voice": "Share of voice",
+}
+
+
+def brand_name(brand: str) -> str:
+    """The brand's display name ("Café Lumière" for "lumiere"); unknown codes are shown as given."""
+    return BRAND_NAMES.get(str(brand), str(brand))
+
+
+def brand_color(brand: str, fallback: str = "#444444") -> str:
+    """The brand's colour, the same in every chart of the kit."""
+    return BRAND_COLORS.get(str(brand), fallback)
+
+
+def _new_ax(ax, figsize=(8, 3.5)):
+    """Return ``ax`` itself, or the axes of a new pyplot figure when ``ax`` is None."""
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    _, ax = plt.subplots(figsize=figsize, layout="constrained")
+    return ax
+
+
+def _as_frame(data, name: str = "value") -> pd.DataFrame:
+    """A Series becomes a one-column frame so every chart can loop over columns."""
+    if isinstance(data, pd.Series):
+        return data.to_frame(data.name if data.name is not None else name)
+    if isinstance(data, pd.DataFrame):
+        return data
+    raise TypeError(
+        f"Expected a pandas Series or DataFrame, got {type(data).__name__}. "
+        "Pass the table computed by socialkit.analytics."
+    )
+
+
+def _alert_points(alerts, frame: pd.DataFrame) -> list[tuple[str, pd.Series]]:
+    """Turn ``alerts`` (dates, or a frame with ``date`` and ``brand``) into (column, dates) pairs."""
+    if alerts is None:
+        return []
+    if isinstance(alerts, pd.DataFrame):
+        if "date" not in alerts.columns:
+            raise ValueError("The alerts table needs a 'date' column (the day each alert fired).")
+        if "brand" in alerts.columns and len(frame.columns) > 1:
+            return [(col, alerts.loc[alerts["brand"] == col, "date"]) for col in frame.columns]
+        return [(frame.columns[0], alerts["date"])]
+    if isinstance(alerts, pd.Series) and alerts.dtype == bool:
+        return [(frame.columns[0], pd.Series(alerts.index[alerts.to_numpy()]))]
+    return [(frame.columns[0], pd.Series(list(alerts)))]
+
+
+def volume_with_alerts(daily, alerts=None, ax=None, *, metric: str = "volume",
+                       threshold: float | None = None, title: str | None = None):
+    """Daily series (one line per brand) with the days that raised an alert marked by red dots.
+
+    ``daily``: a Series indexed by day, or a DataFrame with one column per brand.
+    ``alerts``: the alert days — a list of dates, a boolean Series, or a DataFrame with a
+    ``date`` column (and a ``brand`` column when several brands are drawn).
+    ``metric``: "volume", "net_sentiment" or "share_of_voice"; it sets the y label and unit.
+    """
+    if metric not in METRIC_LABELS:
+        raise ValueError(f"metric must be one of {', '.join(METRIC_LABELS)}; got {metric!r}.")
+    import matplotlib.dates as mdates
+
+    frame = _as_frame(daily, name=metric)
+    ax = _new_ax(ax)
+    for col in frame.columns:
+        ax.plot(frame.index, frame[col], color=brand_color(col), lw=1.4, label=brand_name(col))
+    n_alerts = 0
+    for col, dates in _alert_points(alerts, frame):
+        dates = pd.to_datetime(pd.Series(dates)).dropna()
+        if dates.empty:
+            continue
+        values = frame[col].reindex(pd.DatetimeIndex(dates))
+        label = "alert" if n_alerts == 0 else None
+        ax.plot(values.index, values.to_numpy(), "o", ms=7, mfc="none", mec=ALERT_COLOR, mew=2,
+                label=label)
+        n_alerts += len(values)
+    if metric == "net_sentiment":
+        ax.axhline(0, color="black", lw=0.8)
+    rule = f" (alert when z ≥ {threshold:g})" if threshold is not None else ""
+    ax.set_title(title or f"{METRIC_TITLES[metric]} per day, {n_alerts} alert day(s){rule}")
+    ax.set_xlabel("day (UTC)")
+    ax.set_ylabel(METRIC_LABELS[metric])
+    ax.legend(loc="upper left", frameon=False, fontsize="small")
+    locator = mdates.AutoDateLocator(maxticks=10)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.margins(x=0.01)
+    return ax
+
+
+def share_of_voice(sov, ax=None, *, title: str | None = None):
+    """Share of voice: stacked bars per period (DataFrame: periods × brands) or bars per brand (Series).
+
+    Values are percentages (0–100) as returned by ``analytics.share_of_voice``.
+    """
+    ax = _new_ax(ax)
+    if isinstance(sov, pd.Series):
+        brands = list(sov.index)
+        ax.bar([brand_name(b) for b in brands], sov.to_numpy(),
+               color=[brand_color(b) for b in brands])
+        for x, value in enumerate(sov.to_numpy()):
+            ax.annotate(f"{value:.1f}%", (x, value), ha="center", va="bottom", fontsize="small")
+        ax.set_xlabel("brand")
+    else:
+        frame = _as_frame(sov)
+        labels = [_period_label(p) for p in frame.index]
+        bottom = None
+        for col in frame.columns:
+            values = frame[col].fillna(0).to_numpy()
+            ax.bar(labels, values, bottom=bottom, color=brand_color(col), label=brand_name(col))
+            bottom = values if bottom is None else bottom + values
+        ax.set_xlabel("period")
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize="small")
+        ax.tick_params(axis="x", labelrotation=45)
+    ax.set_ylim(0, 100 if not isinstance(sov, pd.Series) else max(100, float(sov.max()) * 1.1))
+    ax.set_ylabel("share of voice (% of mentions)")
+    ax.set_title(title or "Share of voice: each brand's % of all mentions of the three brands")
+    return ax
+
+
+def _period_label(period) -> str:
+    """Short label for a period on an axis: "2025-03" for a month, the text itself otherwise."""
+    if isinstance(period, pd.Period):
+        return str(period)
+    if isinstance(period, pd.Timestamp):
+        return period.strftime("%Y-%m")
+    return str(period)
+
+
+def net_sentiment_by_group(table, ax=None, *, title: str | None = None):
+    """Horizontal bars of net sentiment (−100…+100) per stakeholder group, one colour per brand.
+
+    ``table``: a Series (group → net sentiment) or a DataFrame (groups × brands).
+    """
+    frame = _as_frame(table, name="lumiere")
+    ax = _new_ax(ax, figsize=(7, 0.45 * len(frame) * max(1, len(frame.columns)) + 1.2))
+    n_cols = len(frame.columns)
+    height = 0.8 / n_cols
+    positions = range(len(frame))
+    for i, col in enumerate(frame.columns):
+        offsets = [p - 0.4 + height * (i + 0.5) for p in positions]
+        ax.barh(offsets, frame[col].to_numpy(), height=height, color=brand_color(col),
+                label=brand_name(col))
+    ax.set_yticks(list(positions), [str(g) for g in frame.index])
+    ax.invert_yaxis()
+    ax.axvline(0, color="black", lw=0.8)
+    ax.set_xlim(-100, 100)
+    ax.set_xlabel("net sentiment (% positive − % negative)")
+    ax.set_ylabel("stakeholder group")
+    if n_cols > 1 or frame.columns[0] in BRAND_NAMES:
+        ax.legend(loc="lower right", frameon=False, fontsize="small")
+    ax.set_title(title or "Net sentiment by stakeholder group")
+    return ax
+
+
+def sentiment_confusion(true_labels: Iterable, predicted: Iterable, ax=None, *,
+                        labels=("positive", "neutral", "negative"), title: str | None = None):
+    """Confusion table of an automatic sentiment score against the human label, as a heat map.
+
+    Each cell shows how many posts a human labelled as the row and the tool scored as the
+    column; the diagonal is where they agree. Rows are normalised to % for the colours.
+    """
+    table = pd.crosstab(pd.Series(list(true_labels), name="human"),
+                        pd.Series(list(predicted), name="automatic"))
+    table = table.reindex(index=list(labels), columns=list(labels), fill_value=0)
+    share = table.div(table.sum(axis=1).where(lambda s: s > 0, 1), axis=0) * 100
+    ax = _new_ax(ax, figsize=(4.8, 4))
+    ax.imshow(share.to_numpy(), cmap="Blues", vmin=0, vmax=100)
+    for i, row in enumerate(labels):
+        for j, col in enumerate(labels):
+            pct = share.loc[row, col]
+            ax.text(j, i, f"{table.loc[row, col]}\n({pct:.0f}%)", ha="center", va="center",
+                    fontsize="small", color="white" if pct > 60 else "black")
+    ax.set_xticks(range(len(labels)), labels)
+    ax.set_yticks(range(len(labels)), labels)
+    ax.set_xlabel("automatic score (posts)")
+    ax.set_ylabel("human label (posts)")
+    agree = sum(table.loc[label, label] for label in labels) / max(1, table.to_numpy().sum()) * 100
+    ax.set_title(title or f"Automatic vs human sentiment: {agree:.0f}% agree")
+    return ax
+
+
+def rising_topics(growth, ax=None, *, top: int = 8, xlabel: str = "change in mentions (%)",
+                  title: str | None = None):
+    """Horizontal bars of the topics whose mentions grew the most (the first ``top`` rows).
+
+    ``growth``: a Series topic → growth, already sorted by ``analytics`` (largest first).
+    """
+    if isinstance(growth, pd.DataFrame):
+        raise TypeError("rising_topics needs a Series topic → growth; pick one column of the table.")
+    shown = growth.head(top)
+    ax = _new_ax(ax, figsize=(7, 0.4 * len(shown) + 1.2))
+    colors = [SENTIMENT_COLORS["positive"] if v >= 0 else SENTIMENT_COLORS["negative"]
+              for v in shown.to_numpy()]
+    ax.barh([str(t) for t in shown.index], shown.to_numpy(), color=colors)
+    ax.invert_yaxis()
+    ax.axvline(0, color="black", lw=0.8)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel("topic")
+    ax.set_title(title or "Rising topics")
+    return ax

@@ -1,0 +1,124 @@
+"""The chart helpers draw what they are given on the axes they are given, with labelled units."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.colors as mcolors  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from socialkit import plots  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def _days(n=10):
+    return pd.date_range("2025-04-10", periods=n, freq="D", name="day")
+
+
+def test_volume_with_alerts_draws_one_line_per_brand_and_marks_alert_days():
+    daily = pd.DataFrame({"lumiere": range(10), "grano": [5] * 10}, index=_days())
+    alerts = pd.DataFrame({"date": [pd.Timestamp("2025-04-14")], "brand": ["lumiere"]})
+    fig, ax = plt.subplots()
+
+    returned = plots.volume_with_alerts(daily, alerts, ax=ax, threshold=2)
+
+    assert returned is ax
+    labels = [line.get_label() for line in ax.get_lines()]
+    assert labels == ["Café Lumière", "Grano & Co", "alert"]
+    lumiere, grano, alert = ax.get_lines()
+    assert mcolors.same_color(lumiere.get_color(), plots.BRAND_COLORS["lumiere"])
+    assert mcolors.same_color(grano.get_color(), plots.BRAND_COLORS["grano"])
+    assert list(alert.get_ydata()) == [4]  # the lumiere value on 14 April, not grano's 5
+    assert ax.get_ylabel() == "mentions per day"
+    assert "1 alert day" in ax.get_title() and "z ≥ 2" in ax.get_title()
+    assert ax.get_xlabel() == "day (UTC)"
+
+
+def test_volume_with_alerts_accepts_a_series_and_a_list_of_dates_and_makes_its_own_figure():
+    daily = pd.Series([10.0, -20.0, 30.0], index=_days(3), name="lumiere")
+
+    ax = plots.volume_with_alerts(daily, ["2025-04-11"], metric="net_sentiment")
+
+    assert ax.figure is not None
+    (alert,) = [line for line in ax.get_lines() if line.get_label() == "alert"]
+    assert list(alert.get_ydata()) == [-20.0]
+    assert ax.get_ylabel().startswith("net sentiment")
+    assert "0 alert" not in ax.get_title()
+
+
+def test_volume_with_alerts_rejects_an_unknown_metric_with_the_choices():
+    with pytest.raises(ValueError, match="volume, net_sentiment, share_of_voice"):
+        plots.volume_with_alerts(pd.Series([1, 2], index=_days(2)), metric="likes")
+
+
+def test_share_of_voice_overall_bars_carry_brand_colours_and_percent_labels():
+    sov = pd.Series({"lumiere": 50.0, "grano": 30.0, "maison": 20.0})
+
+    ax = plots.share_of_voice(sov)
+
+    heights = [bar.get_height() for bar in ax.patches]
+    assert heights == [50.0, 30.0, 20.0]
+    assert mcolors.same_color(ax.patches[2].get_facecolor(), plots.BRAND_COLORS["maison"])
+    assert [t.get_text() for t in ax.texts] == ["50.0%", "30.0%", "20.0%"]
+    assert "%" in ax.get_ylabel()
+
+
+def test_share_of_voice_per_month_stacks_to_100():
+    months = pd.DatetimeIndex(["2025-03-01", "2025-04-01"], name="period")
+    sov = pd.DataFrame({"lumiere": [40.0, 70.0], "grano": [40.0, 20.0], "maison": [20.0, 10.0]},
+                       index=months)
+
+    ax = plots.share_of_voice(sov)
+
+    assert len(ax.patches) == 6
+    tops = {}
+    for bar in ax.patches:
+        x = round(bar.get_x(), 3)
+        tops[x] = max(tops.get(x, 0), bar.get_y() + bar.get_height())
+    assert sorted(tops.values()) == [100.0, 100.0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2025-03", "2025-04"]
+
+
+def test_net_sentiment_by_group_bars_span_minus_100_to_100():
+    table = pd.DataFrame({"lumiere": [20.0, -40.0], "grano": [10.0, 5.0]},
+                         index=pd.Index(["customer", "journalist"], name="role"))
+
+    ax = plots.net_sentiment_by_group(table)
+
+    widths = sorted(bar.get_width() for bar in ax.patches)
+    assert widths == [-40.0, 5.0, 10.0, 20.0]
+    assert ax.get_xlim() == (-100, 100)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["customer", "journalist"]
+    assert "% positive − % negative" in ax.get_xlabel()
+
+
+def test_sentiment_confusion_counts_agreements_per_cell():
+    human = ["positive", "positive", "negative", "neutral"]
+    tool = ["positive", "negative", "negative", "positive"]
+
+    ax = plots.sentiment_confusion(human, tool)
+
+    texts = [t.get_text() for t in ax.texts]
+    assert texts[0] == "1\n(50%)"  # positive row, positive column
+    assert texts[2] == "1\n(50%)"  # positive labelled by a human, scored negative
+    assert "50% agree" in ax.get_title()
+    assert ax.get_ylabel().startswith("human label")
+
+
+def test_rising_topics_shows_the_top_rows_in_order():
+    growth = pd.Series({"intern post": 12.0, "oat milk": 3.0, "prices": -1.0, "wifi": -2.0})
+
+    ax = plots.rising_topics(growth, top=3, xlabel="change in share (percentage points)")
+
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["intern post", "oat milk", "prices"]
+    assert [bar.get_width() for bar in ax.patches] == [12.0, 3.0, -1.0]
+    assert ax.get_xlabel() == "change in share (percentage points)"
