@@ -1,0 +1,587 @@
+"""Instant feedback for learners: ``check`` an answer, ask for a ``hint``, see your ``progress``.
+
+How it is used in an exercise notebook::
+
+    from socialkit.checks import check, hint
+    check("01_listen.q1", sov_march)   # prints one line: ✅ Right / ❌ Not yet / ⏳ Not attempted yet
+    hint("01_listen.q1")               # prints the next hint, one per call
+
+How a module's questions are written (in ``socialkit/questions/<topic>.py``)::
+
+    from socialkit import checks
+    checks.register(checks.Question(
+        "01_listen.q1", "Share of voice of Café Lumière in March, in %",
+        hints=["…", "…"], judge=checks.number(expected_sov, tolerance=0.1, unit="%"),
+        section="section 2 of the lesson (Share of voice)"))
+
+The package holds no solutions: a judge computes the expected value from the
+data when the learner checks (``number``, ``names``, ``table``, ``decision``
+take a function), or compares a multiple-choice letter with its sha256 digest
+(``choice``). Grading is decided by the hidden tests of the solutions notebook.
+
+Everything is printed to stdout; nothing is written to stderr and no warning
+escapes, because nbgrader gives zero to a grade cell that writes to stderr.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import numbers
+import warnings
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+__all__ = [
+    "CheckFailed", "UnknownQuestion", "Verdict", "Question", "register", "check", "hint",
+    "progress", "evaluate", "reset", "number", "choice", "names", "table", "decision",
+    "digest", "questions_of",
+]
+
+RIGHT, WRONG, MISSING = "right", "wrong", "missing"
+
+
+# --------------------------------------------------------------------------- results and errors
+
+
+class CheckFailed(AssertionError):
+    """A learner's answer is not right yet: an AssertionError, so nbgrader marks the cell failed.
+
+    In Jupyter it shows as one short line instead of a traceback (IPython calls
+    ``_render_traceback_`` when an exception defines it).
+    """
+
+    def _render_traceback_(self) -> list[str]:
+        """The single line Jupyter shows for this failure, in place of a traceback."""
+        return [str(self)]
+
+
+class UnknownQuestion(LookupError):
+    """A question id that no module defines; the message lists the ids that do exist."""
+
+    def __str__(self) -> str:
+        """The plain message (LookupError would otherwise show it in quotes)."""
+        return str(self.args[0]) if self.args else "unknown question"
+
+    def _render_traceback_(self) -> list[str]:
+        """Show the message as one short block in Jupyter, without a traceback."""
+        return [f"UnknownQuestion: {self}"]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a judge decided about one answer: ``right``, ``wrong`` or ``missing``, and why."""
+
+    status: Literal["right", "wrong", "missing"]
+    message: str
+
+    @property
+    def ok(self) -> bool:
+        """True when the answer is right."""
+        return self.status == RIGHT
+
+
+def right(message: str) -> Verdict:
+    """A right answer, with what the learner should take away from it."""
+    return Verdict(RIGHT, message)
+
+
+def wrong(message: str) -> Verdict:
+    """A wrong answer, with a message that says what looks wrong and what to try."""
+    return Verdict(WRONG, message)
+
+
+Judge = Callable[[Any], Verdict]
+
+
+# --------------------------------------------------------------------------- questions and registry
+
+
+@dataclass
+class Question:
+    """One exercise question: its id (``"01_listen.q1"``), a short prompt, its hints and its judge.
+
+    ``hints`` are shown one per ``hint()`` call; the last one stops one step short
+    of the answer. ``section`` names the part of the lesson to re-read once the
+    hints run out (e.g. ``"section 2 of the lesson (Share of voice)"``).
+    """
+
+    id: str
+    prompt: str
+    hints: Sequence[str]
+    judge: Judge
+    section: str = "the lesson"
+
+    def __post_init__(self) -> None:
+        """Refuse ids and hint lists that would confuse learners later."""
+        module, _, name = self.id.partition(".")
+        if not module or not name:
+            raise ValueError(f"Question id {self.id!r} must look like '01_listen.q1' (module slug, dot, name).")
+        if len(self.hints) < 1:
+            raise ValueError(f"Question {self.id} needs at least one hint.")
+        self.hints = tuple(self.hints)
+
+    @property
+    def module(self) -> str:
+        """The module slug the question belongs to, e.g. ``01_listen``."""
+        return self.id.partition(".")[0]
+
+
+_REGISTRY: dict[str, Question] = {}
+_HINTS_SHOWN: dict[str, int] = {}
+_LAST_VERDICT: dict[str, Verdict] = {}
+
+
+def register(*questions: Question) -> None:
+    """Make questions known to ``check``/``hint``; registering an id again replaces it."""
+    for question in questions:
+        if not isinstance(question, Question):
+            raise TypeError(f"register() takes Question objects, not {type(question).__name__}.")
+        _REGISTRY[question.id] = question
+
+
+def _load_module_questions(module: str) -> None:
+    """Import the question file of a module slug (``01_listen`` → ``socialkit.questions.listen``)."""
+    from socialkit.questions import import_questions
+
+    import_questions(module)
+
+
+def questions_of(module: str) -> list[Question]:
+    """The questions of one module (e.g. ``"00_start_here"``), in the order they were registered."""
+    _load_module_questions(module)
+    return [q for q in _REGISTRY.values() if q.module == module]
+
+
+def _find(question_id: Any) -> Question:
+    """The registered question with this id, or an error that lists the ids that exist."""
+    if not isinstance(question_id, str):
+        raise UnknownQuestion(
+            f"The question id must be text in quotes, like \"01_listen.q1\", not {type(question_id).__name__}."
+        )
+    if question_id in _REGISTRY:
+        return _REGISTRY[question_id]
+    module = question_id.partition(".")[0]
+    known = [q.id for q in questions_of(module)]
+    if known:
+        raise UnknownQuestion(f"There is no question {question_id!r}. Questions of {module}: {', '.join(known)}.")
+    from socialkit.questions import available_modules
+
+    raise UnknownQuestion(
+        f"There is no question {question_id!r}: no module {module!r} has questions. "
+        f"Modules with questions: {', '.join(available_modules())}."
+    )
+
+
+# --------------------------------------------------------------------------- what learners call
+
+
+def evaluate(question_id: str, value: Any) -> Verdict:
+    """Judge an answer without printing or raising (for tools and tests); records it for ``progress``."""
+    question = _find(question_id)
+    if value is ...:
+        verdict = Verdict(MISSING, "replace the ... in your answer cell with your answer, run that cell, then this one.")
+    elif value is None:
+        verdict = Verdict(MISSING, "your answer is None (empty). Put your answer after the = sign in your answer "
+                                   "cell, run that cell, then this one.")
+    else:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                verdict = question.judge(value)
+            except ExpectedValueError:
+                raise
+            except Exception as exc:  # a value the judge cannot handle is a wrong answer, not a crash
+                verdict = wrong(f"your answer could not be compared ({type(exc).__name__}: {exc}).")
+    _LAST_VERDICT[question.id] = verdict
+    return verdict
+
+
+def check(question_id: str, value: Any) -> None:
+    """Print one friendly line about the answer; raise ``CheckFailed`` unless it is right."""
+    verdict = evaluate(question_id, value)
+    if verdict.status == RIGHT:
+        print(f"✅ Right: {verdict.message}")
+        return
+    if verdict.status == MISSING:
+        print(f"⏳ Not attempted yet: {verdict.message}")
+        raise CheckFailed(f"{question_id}: not attempted yet.")
+    print(f'❌ Not yet: {verdict.message} (try hint("{question_id}"))')
+    raise CheckFailed(f"{question_id}: not right yet, see the message above.")
+
+
+def hint(question_id: str) -> None:
+    """Print the next hint for a question, one per call; after the last, say where to look."""
+    question = _find(question_id)
+    shown = _HINTS_SHOWN.get(question.id, 0)
+    total = len(question.hints)
+    if shown >= total:
+        plural = "hint" if total == 1 else f"all {total} hints"
+        print(f"💡 No more hints for {question.id}: you have seen {plural}. "
+              f"Re-read {question.section}, or ask your facilitator.")
+        return
+    _HINTS_SHOWN[question.id] = shown + 1
+    print(f"💡 Hint {shown + 1} of {total}: {question.hints[shown]}")
+
+
+def progress(module: str) -> None:
+    """Print which questions of a module you have got right so far in this session."""
+    questions = questions_of(module)
+    if not questions:
+        from socialkit.questions import available_modules
+
+        raise UnknownQuestion(
+            f"No questions for module {module!r}. Modules with questions: {', '.join(available_modules())}."
+        )
+    symbols = {RIGHT: "✅ right", WRONG: "❌ not yet", MISSING: "⏳ not attempted"}
+    print(f"Your progress in {module} (this session):")
+    for q in questions:
+        verdict = _LAST_VERDICT.get(q.id)
+        state = symbols[verdict.status] if verdict else "·  not checked yet"
+        print(f"  {state:<20} {q.id} · {q.prompt}")
+    done = sum(1 for q in questions if q.id in _LAST_VERDICT and _LAST_VERDICT[q.id].ok)
+    print(f"{done} of {len(questions)} right.")
+
+
+def reset() -> None:
+    """Forget this session's hints and results (a fresh start; also used by tests)."""
+    _HINTS_SHOWN.clear()
+    _LAST_VERDICT.clear()
+
+
+# --------------------------------------------------------------------------- judges: helpers
+
+
+class ExpectedValueError(RuntimeError):
+    """The check could not compute the expected answer (missing data, a bug): not the learner's fault."""
+
+
+class _Lazy:
+    """A value computed from the data the first time a check needs it, then kept."""
+
+    def __init__(self, source: Any):
+        self._source = source
+        self._done = not callable(source)
+        self._value = None if callable(source) else source
+
+    def get(self) -> Any:
+        """The value, computing it once."""
+        if not self._done:
+            try:
+                self._value = self._source()
+            except Exception as exc:
+                raise ExpectedValueError(
+                    f"The check could not compute the expected answer from the data "
+                    f"({type(exc).__name__}: {exc}). Tell your facilitator."
+                ) from exc
+            self._done = True
+        return self._value
+
+
+def _describe(value: Any) -> str:
+    """A learner-friendly name for the kind of value they gave."""
+    import pandas as pd
+
+    if isinstance(value, pd.DataFrame):
+        return f"a table (a DataFrame with {value.shape[0]} rows and {value.shape[1]} columns)"
+    if isinstance(value, pd.Series):
+        return f"a whole column of {len(value)} values (a Series)"
+    if isinstance(value, bool):
+        return f"True/False ({value})"
+    if isinstance(value, str):
+        return f"text in quotes ({value!r})"
+    if isinstance(value, (list, tuple, set, frozenset, dict)):
+        return f"a {type(value).__name__} of {len(value)} items"
+    return f"a {type(value).__name__}"
+
+
+def _as_real(value: Any) -> float | None:
+    """The value as a float if it is a plain or numpy number (not a bool), else None."""
+    import numpy as np
+
+    if isinstance(value, (bool, np.bool_)):
+        return None
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        value = value.item()
+    if isinstance(value, numbers.Real):
+        return float(value)
+    return None
+
+
+def _fmt(x: float) -> str:
+    """A number as a learner would write it: no trailing zeros, up to 4 decimals."""
+    if float(x).is_integer():
+        return str(int(x))
+    return f"{x:.4f}".rstrip("0").rstrip(".")
+
+
+# --------------------------------------------------------------------------- judge: a number
+
+
+def number(
+    expected: Callable[[], float] | float,
+    *,
+    tolerance: float = 0.0,
+    unit: str = "",
+    mistakes: Iterable[tuple[Callable[[], float] | float, str]] = (),
+    factors: Sequence[float] = (10, 100, 1000),
+    right_message: str = "",
+) -> Judge:
+    """A judge for one number: right within ``tolerance`` of the expected value.
+
+    ``expected`` is usually a function that computes the value from the data (so
+    no answer is stored). ``unit="%"`` means a percentage 0–100 is asked, and a
+    fraction 0–1 gets "multiply by 100". ``mistakes`` pairs typical wrong values
+    (or functions computing them) with the message to show for each. An answer
+    off by one of ``factors`` (both ways) is told so.
+    """
+    target = _Lazy(expected)
+    known_mistakes = [(_Lazy(v), message) for v, message in mistakes]
+    percent = unit.strip() == "%"
+    unit_text = "%" if percent else (f" {unit}" if unit else "")
+
+    def close(a: float, b: float, tol: float = tolerance) -> bool:
+        if not (math.isfinite(a) and math.isfinite(b)):
+            return a == b
+        return abs(a - b) <= tol + 1e-9 * max(1.0, abs(b))
+
+    def judge(value: Any) -> Verdict:
+        import pandas as pd
+
+        if isinstance(value, str):
+            if "%" in value:
+                return wrong(f"you typed text with a % sign ({value!r}). Type just the number, without "
+                             f"quotes or %: for 41.7 % write 41.7.")
+            return wrong(f"that is {_describe(value)}, not a number. Remove the quotes.")
+        if isinstance(value, (pd.Series, pd.DataFrame)):
+            extra = (" It holds a single value: take it out with .item() at the end."
+                     if value.size == 1 else
+                     " Reduce it to one number, e.g. with .sum(), .mean() or len(...), as the question asks.")
+            return wrong(f"that is {_describe(value)}; the question asks for one number.{extra}")
+        given = _as_real(value)
+        if given is None:
+            return wrong(f"that is {_describe(value)}; the question asks for one number.")
+        if math.isnan(given):
+            return wrong("your answer is NaN (\"not a number\"): the calculation found no rows. "
+                         "Check the filter you used.")
+        goal = float(target.get())
+        if close(given, goal):
+            return right(right_message or f"{_fmt(given)}{unit_text}.")
+        for mistake, message in known_mistakes:
+            if close(given, float(mistake.get())):
+                return wrong(message)
+        if percent and not 0 <= given <= 100:
+            return wrong(f"{_fmt(given)} is not a percentage: a percentage lies between 0 and 100.")
+        if percent and 0 <= given <= 1 and close(given * 100, goal, tolerance + 0.05):
+            return wrong(f"{_fmt(given)} looks like a fraction; multiply by 100 to get a percentage.")
+        if goal != 0 and given != 0:
+            for factor in factors:
+                if close(given * factor, goal, max(tolerance * factor, 0.005 * abs(goal))):
+                    return wrong(f"your answer is about {_fmt(factor)} times too small: check the units.")
+                if close(given / factor, goal, max(tolerance, 0.005 * abs(goal))):
+                    return wrong(f"your answer is about {_fmt(factor)} times too large: check the units.")
+        if tolerance > 0 and close(given, goal, 10 * tolerance):
+            return wrong(f"{_fmt(given)} is close, but not within ±{_fmt(tolerance)}{unit_text}: "
+                         f"do not round too early.")
+        return wrong(f"{_fmt(given)}{unit_text} is not what the data gives. Check which rows you used.")
+
+    return judge
+
+
+# --------------------------------------------------------------------------- judge: one option A–D
+
+
+def digest(letter: str) -> str:
+    """The sha256 digest stored for a multiple-choice answer (of the upper-case letter)."""
+    return hashlib.sha256(letter.strip().upper().encode("utf-8")).hexdigest()
+
+
+def _normalise_letter(value: str) -> str:
+    """``" b) "`` → ``"B"``: case, spaces, brackets and a trailing dot do not matter."""
+    return value.strip().strip("().[]").strip().upper()
+
+
+def choice(answer_sha256: str, explanations: dict[str, str]) -> Judge:
+    """A judge for one option: right when the letter's sha256 matches ``answer_sha256``.
+
+    ``explanations`` gives, for EVERY option, the message shown when it is chosen:
+    why a wrong option is wrong, and what the right one teaches.
+    """
+    letters = sorted(k.upper() for k in explanations)
+    messages = {k.upper(): v for k, v in explanations.items()}
+    if not any(digest(letter) == answer_sha256 for letter in letters):
+        raise ValueError("choice(): the answer digest matches none of the options; compute it with digest('B').")
+    listing = ", ".join(f'"{letter}"' for letter in letters)
+
+    def judge(value: Any) -> Verdict:
+        if not isinstance(value, str):
+            return wrong(f"that is {_describe(value)}. Type one letter in quotes, e.g. \"A\". Options: {listing}.")
+        letter = _normalise_letter(value)
+        if letter not in messages:
+            return wrong(f"{value!r} is not one of the options. Type one letter in quotes: {listing}.")
+        if digest(letter) == answer_sha256:
+            return right(messages[letter])
+        return wrong(messages[letter])
+
+    return judge
+
+
+# --------------------------------------------------------------------------- judge: a set of names
+
+
+def names(
+    expected: Callable[[], Iterable[str]] | Iterable[str],
+    *,
+    noun: str = "names",
+    case_sensitive: bool = False,
+    right_message: str = "",
+) -> Judge:
+    """A judge for a list or set of names, compared as a set (order and repeats do not matter)."""
+    target = _Lazy(expected)
+
+    def key(name: Any) -> str:
+        text = str(name).strip()
+        return text if case_sensitive else text.casefold()
+
+    def judge(value: Any) -> Verdict:
+        import numpy as np
+        import pandas as pd
+
+        if isinstance(value, str):
+            return wrong(f"that is one piece of text; give a list of {noun} in square brackets, "
+                         f"e.g. [\"first\", \"second\"].")
+        if isinstance(value, pd.DataFrame):
+            return wrong(f"that is {_describe(value)}; give a list of {noun} (one column, e.g. .index or "
+                         f"a column's values, then list(...)).")
+        if not isinstance(value, (list, tuple, set, frozenset, pd.Series, pd.Index, np.ndarray)):
+            return wrong(f"that is {_describe(value)}; give a list of {noun} in square brackets.")
+        items = list(value)
+        if any(not isinstance(item, str) for item in items):
+            odd = next(item for item in items if not isinstance(item, str))
+            return wrong(f"your list holds {odd!r}, which is not a name: a list of {noun} (text) is asked.")
+        given = {key(item) for item in items}
+        goal = {key(item) for item in target.get()}
+        if given == goal:
+            return right(right_message or f"those are the {len(goal)} {noun}.")
+        extra = sorted(item for item in items if key(item) not in goal)
+        missing = len(goal - given)
+        parts = []
+        if missing:
+            parts.append(f"{missing} of the {len(goal)} {noun} {'is' if missing == 1 else 'are'} missing")
+        if extra:
+            shown = ", ".join(repr(x) for x in extra[:5]) + (" …" if len(extra) > 5 else "")
+            parts.append(f"{len(extra)} should not be there ({shown})")
+        return wrong("; ".join(parts) + ".")
+
+    return judge
+
+
+# --------------------------------------------------------------------------- judge: a table
+
+
+def table(
+    expected: Callable[[], Any] | Any,
+    *,
+    tolerance: float = 1e-6,
+    noun: str = "table",
+    right_message: str = "",
+) -> Judge:
+    """A judge for a Series or DataFrame: same row labels (any order), same columns, values within ``tolerance``."""
+    target = _Lazy(expected)
+
+    def labels(index: Any) -> str:
+        return ", ".join(repr(x) for x in list(index)[:5]) + (" …" if len(index) > 5 else "")
+
+    def compare_values(given: Any, goal: Any) -> Verdict | None:
+        import numpy as np
+        import pandas as pd
+
+        given_num = pd.api.types.is_numeric_dtype(given) and not pd.api.types.is_bool_dtype(given)
+        goal_num = pd.api.types.is_numeric_dtype(goal) and not pd.api.types.is_bool_dtype(goal)
+        if goal_num and given_num:
+            a = given.to_numpy(dtype=float)
+            b = goal.to_numpy(dtype=float)
+            if np.allclose(a, b, rtol=0, atol=tolerance, equal_nan=True):
+                return None
+            if np.allclose(a * 100, b, rtol=0, atol=max(tolerance, 0.05), equal_nan=True):
+                return wrong("the values look like fractions; multiply by 100 to get percentages.")
+            if np.allclose(a / 100, b, rtol=0, atol=max(tolerance, 0.0005), equal_nan=True):
+                return wrong("the values look like percentages; a fraction between 0 and 1 is asked (divide by 100).")
+            bad = int((~np.isclose(a, b, rtol=0, atol=tolerance, equal_nan=True)).sum())
+            return wrong(f"{bad} of the {len(a)} values differ from the data. Check the calculation.")
+        if goal_num != given_num:
+            kind = "numbers" if goal_num else "text or True/False"
+            return wrong(f"the values should be {kind}.")
+        if (given.astype(object).to_numpy() == goal.astype(object).to_numpy()).all():
+            return None
+        return wrong("some values differ from the data. Check the calculation.")
+
+    def judge(value: Any) -> Verdict:
+        import pandas as pd
+
+        goal = target.get()
+        is_series = isinstance(goal, pd.Series)
+        if is_series and isinstance(value, pd.DataFrame):
+            if value.shape[1] == 1:
+                return wrong("that is a table with one column; select the column (e.g. df[\"name\"]) "
+                             "to get a Series.")
+            return wrong(f"that is {_describe(value)}; one column (a Series) is asked.")
+        if not isinstance(value, (pd.Series, pd.DataFrame)):
+            return wrong(f"that is {_describe(value)}; a {noun} (pandas {'Series' if is_series else 'DataFrame'}) "
+                         f"is asked.")
+        if not is_series and isinstance(value, pd.Series):
+            return wrong(f"that is {_describe(value)}; a table with several columns (a DataFrame) is asked.")
+        missing = goal.index.difference(value.index)
+        extra = value.index.difference(goal.index)
+        if len(missing) or len(extra):
+            parts = []
+            if len(missing):
+                parts.append(f"{len(missing)} expected row label(s) are missing")
+            if len(extra):
+                parts.append(f"rows that should not be there: {labels(extra)}")
+            return wrong("; ".join(parts) + ".")
+        if value.index.has_duplicates:
+            return wrong("some row labels appear twice; each should appear once (group or count first).")
+        value = value.loc[goal.index]
+        if is_series:
+            verdict = compare_values(value, goal)
+        else:
+            missing_cols = [c for c in goal.columns if c not in value.columns]
+            if missing_cols:
+                return wrong(f"missing column(s): {', '.join(map(repr, missing_cols))}.")
+            verdict = None
+            for column in goal.columns:
+                verdict = compare_values(value[column], goal[column])
+                if verdict is not None:
+                    verdict = wrong(f"column {column!r}: {verdict.message}")
+                    break
+        return verdict or right(right_message or f"the {noun} matches the data ({len(goal)} rows).")
+
+    return judge
+
+
+# --------------------------------------------------------------------------- judge: a yes/no decision
+
+
+def decision(
+    expected: Callable[[], bool] | bool,
+    *,
+    right_message: str = "",
+    wrong_message: str = "",
+) -> Judge:
+    """A judge for a True/False decision, where ``expected`` derives the right call from the data."""
+    target = _Lazy(expected)
+
+    def judge(value: Any) -> Verdict:
+        import numpy as np
+
+        if isinstance(value, str):
+            return wrong(f"that is text ({value!r}). Type True or False, with a capital letter and no quotes.")
+        if not isinstance(value, (bool, np.bool_)):
+            return wrong(f"that is {_describe(value)}. Type True or False (a comparison such as x > 5 also gives one).")
+        if bool(value) == bool(target.get()):
+            return right(right_message or f"{bool(value)}.")
+        return wrong(wrong_message or f"{bool(value)} is not what the data supports. Compare the figure with the threshold again.")
+
+    return judge

@@ -1,0 +1,415 @@
+"""Tests of the learners' feedback engine: every judge, hints, progress, errors, and Jupyter rendering."""
+
+from __future__ import annotations
+
+import warnings
+
+import nbformat
+import numpy as np
+import pandas as pd
+import pytest
+
+from socialkit import checks
+from socialkit.checks import CheckFailed, Question, UnknownQuestion, check, hint, progress
+
+MODULE = "90_checks_selftest"
+
+
+def qid(name: str) -> str:
+    """A question id in the test-only module."""
+    return f"{MODULE}.{name}"
+
+
+@pytest.fixture(autouse=True)
+def fresh_session():
+    """Each test starts with no hints shown, no results, and its own questions removed afterwards."""
+    checks.reset()
+    yield
+    checks.reset()
+    for key in [k for k in checks._REGISTRY if k.startswith(MODULE)]:
+        del checks._REGISTRY[key]
+
+
+def add(name: str, judge, hints=("first hint", "second hint", "third hint"), section="section 2 of the lesson"):
+    """Register one test question and return its id."""
+    checks.register(Question(qid(name), f"prompt of {name}", hints, judge, section=section))
+    return qid(name)
+
+
+def fails_with(capsys, question_id, value, expected_text, *, status="❌ Not yet"):
+    """Assert that checking ``value`` prints one line starting with ``status`` and containing ``expected_text``."""
+    with pytest.raises(CheckFailed):
+        check(question_id, value)
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out.count("\n") == 1, out
+    assert out.startswith(status), out
+    assert expected_text in out, out
+    return out
+
+
+def passes(capsys, question_id, value):
+    """Assert that checking ``value`` prints one ✅ line and raises nothing."""
+    assert check(question_id, value) is None
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out.startswith("✅ Right:") and out.count("\n") == 1, out
+    return out
+
+
+# --------------------------------------------------------------------------- number
+
+
+def test_number_accepts_the_reference_and_numpy_scalars(capsys):
+    q = add("n", checks.number(lambda: 41.6667, tolerance=0.1, unit="%"))
+    passes(capsys, q, 41.7)
+    passes(capsys, q, np.float64(41.66))
+    passes(capsys, q, 41.6667)
+
+
+def test_number_expected_value_is_computed_lazily_and_once():
+    calls = []
+
+    def expected():
+        calls.append(1)
+        return 12
+
+    judge = checks.number(expected)
+    assert calls == []  # nothing computed at definition time
+    assert judge(12).ok and judge(12.0).ok and not judge(13).ok
+    assert calls == [1]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (0.4167, "looks like a fraction; multiply by 100"),
+        ("41.7%", "without quotes or %"),
+        ("41.7", "not a number. Remove the quotes"),
+        (pd.Series([41.7, 3.0]), "a whole column of 2 values (a Series)"),
+        (pd.Series([41.7]), "take it out with .item()"),
+        (pd.DataFrame({"a": [1, 2]}), "a table (a DataFrame with 2 rows and 1 columns)"),
+        (True, "True/False"),
+        ([41.7], "a list of 1 items"),
+        (float("nan"), "NaN"),
+        (4.167, "10 times too small"),
+        (417.0, "not a percentage"),
+        (42.0, "close, but not within ±0.1%"),
+        (58.3, "counted the other brands"),
+        (12.0, "is not what the data gives"),
+    ],
+)
+def test_number_rejects_typical_mistakes_with_a_specific_message(capsys, value, message):
+    mistakes = [(lambda: 58.3333, "that is 100 minus the answer: you counted the other brands.")]
+    q = add("n", checks.number(lambda: 41.6667, tolerance=0.1, unit="%", mistakes=mistakes))
+    out = fails_with(capsys, q, value, message)
+    assert f'(try hint("{q}"))' in out
+
+
+def test_number_factor_too_large_for_counts(capsys):
+    q = add("count", checks.number(lambda: 250, unit="mentions"))
+    fails_with(capsys, q, 25000, "100 times too large")
+    passes(capsys, q, 250)
+    passes(capsys, q, np.int64(250))
+    fails_with(capsys, q, 251, "251 mentions is not what the data gives")
+
+
+# --------------------------------------------------------------------------- choice
+
+
+def choice_question():
+    """A question whose right option is B, with an explanation for every option."""
+    return add("mc", checks.choice(checks.digest("B"), {
+        "A": "A ignores the negative spike.",
+        "B": "B: the spike came from one post.",
+        "C": "C confuses volume with sentiment.",
+        "D": "D would need data we do not have.",
+    }))
+
+
+@pytest.mark.parametrize("answer", ["B", "b", " b ", "B)", "(b)", "B."])
+def test_choice_accepts_the_right_letter_however_typed(capsys, answer):
+    q = choice_question()
+    out = passes(capsys, q, answer)
+    assert "the spike came from one post" in out
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("A", "A ignores the negative spike."),
+        ("c", "C confuses volume with sentiment."),
+        ("E", "is not one of the options"),
+        ("AB", "is not one of the options"),
+        (2, "Type one letter in quotes"),
+    ],
+)
+def test_choice_explains_why_a_wrong_option_is_wrong(capsys, value, message):
+    fails_with(capsys, choice_question(), value, message)
+
+
+def test_choice_stores_a_digest_not_the_letter():
+    assert checks.digest(" b ") == checks.digest("B") != "B"
+    assert len(checks.digest("B")) == 64
+    with pytest.raises(ValueError, match="matches none of the options"):
+        checks.choice(checks.digest("Z"), {"A": "a", "B": "b"})
+
+
+# --------------------------------------------------------------------------- names
+
+
+def test_names_compares_as_a_set(capsys):
+    q = add("names", checks.names(lambda: ["Lyon", "Paris", "London"], noun="cities"))
+    passes(capsys, q, ["paris", "Lyon ", "London", "Paris"])
+    passes(capsys, q, pd.Index(["London", "Paris", "Lyon"]))
+    passes(capsys, q, {"LYON", "paris", "london"})
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (["Lyon", "Paris"], "1 of the 3 cities is missing"),
+        (["Lyon", "Paris", "London", "Berlin"], "1 should not be there ('Berlin')"),
+        (["Lyon"], "2 of the 3 cities are missing"),
+        ("Lyon, Paris, London", "give a list of cities in square brackets"),
+        (["Lyon", 3, "London"], "holds 3, which is not a name"),
+        (pd.DataFrame({"city": ["Lyon"]}), "a table"),
+        (42, "give a list of cities"),
+    ],
+)
+def test_names_rejects_wrong_sets_without_revealing_the_missing_ones(capsys, value, message):
+    q = add("names", checks.names(lambda: ["Lyon", "Paris", "London"], noun="cities"))
+    out = fails_with(capsys, q, value, message)
+    if isinstance(value, list) and "Lyon" in value and "Paris" in value and "London" not in value:
+        assert "London" not in out  # the missing name is never shown
+
+
+# --------------------------------------------------------------------------- table
+
+
+def reference_series():
+    """Mentions per brand, the kind of small table a question asks for."""
+    return pd.Series({"lumiere": 0.5, "grano": 0.3, "maison": 0.2}, name="share")
+
+
+def test_table_accepts_same_labels_in_any_order(capsys):
+    q = add("series", checks.table(reference_series, tolerance=0.001))
+    passes(capsys, q, reference_series())
+    passes(capsys, q, reference_series().sort_values().rename("whatever"))
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (reference_series() * 100, "look like percentages"),
+        (reference_series().drop("maison"), "1 expected row label(s) are missing"),
+        (pd.concat([reference_series(), pd.Series({"other": 0.0})]), "should not be there: 'other'"),
+        (reference_series().to_frame(), "select the column"),
+        (pd.Series({"lumiere": 0.5, "grano": 0.2, "maison": 0.3}), "2 of the 3 values differ"),
+        (0.5, "a table (pandas Series) is asked"),
+    ],
+)
+def test_table_rejects_typical_mistakes(capsys, value, message):
+    q = add("series", checks.table(reference_series, tolerance=0.001, noun="table"))
+    fails_with(capsys, q, value, message)
+
+
+def test_table_fraction_instead_of_percent(capsys):
+    q = add("pct", checks.table(lambda: reference_series() * 100, tolerance=0.1))
+    fails_with(capsys, q, reference_series(), "look like fractions; multiply by 100")
+
+
+def test_table_dataframe_columns_and_values(capsys):
+    goal = pd.DataFrame({"mentions": [10, 5], "negative": [2, 4]}, index=["lumiere", "grano"])
+    q = add("frame", checks.table(lambda: goal))
+    passes(capsys, q, goal.iloc[::-1].copy())
+    fails_with(capsys, q, goal[["mentions"]], "missing column(s): 'negative'")
+    fails_with(capsys, q, goal.assign(negative=[2, 5]), "column 'negative': 1 of the 2 values differ")
+    fails_with(capsys, q, goal["mentions"], "a DataFrame) is asked")
+
+
+# --------------------------------------------------------------------------- decision
+
+
+def test_decision_accepts_the_call_the_data_supports(capsys):
+    q = add("yesno", checks.decision(lambda: 87.5 >= 90, right_message="below target: act.",
+                                     wrong_message="87.5 % is below the 90 % target."))
+    out = passes(capsys, q, False)
+    assert "below target: act." in out
+    passes(capsys, q, np.bool_(False))
+    fails_with(capsys, q, True, "87.5 % is below the 90 % target.")
+    fails_with(capsys, q, "False", "Type True or False, with a capital letter and no quotes")
+    fails_with(capsys, q, 0, "Type True or False")
+
+
+# --------------------------------------------------------------------------- not attempted, errors, warnings
+
+
+@pytest.mark.parametrize("value", [..., None])
+def test_missing_answer_reads_not_attempted_yet(capsys, value):
+    q = add("n", checks.number(lambda: 1))
+    with pytest.raises(CheckFailed, match="not attempted yet"):
+        check(q, value)
+    out, err = capsys.readouterr()
+    assert out.startswith("⏳ Not attempted yet:") and out.count("\n") == 1
+    assert err == ""
+
+
+def test_check_failed_is_an_assertion_error_with_a_one_line_rendering(capsys):
+    q = add("n", checks.number(lambda: 1))
+    with pytest.raises(AssertionError) as info:
+        check(q, 2)
+    rendered = info.value._render_traceback_()
+    assert rendered == [f"{q}: not right yet, see the message above."]
+
+
+def test_unknown_question_lists_the_ids_of_its_module(capsys):
+    add("q1", checks.number(lambda: 1))
+    add("q2", checks.number(lambda: 2))
+    with pytest.raises(UnknownQuestion) as info:
+        check(qid("q9"), 1)
+    assert str(info.value) == f"There is no question '{qid('q9')}'. Questions of {MODULE}: {qid('q1')}, {qid('q2')}."
+    with pytest.raises(UnknownQuestion, match="Questions of"):
+        hint(qid("q3"))
+    assert capsys.readouterr() == ("", "")
+
+
+def test_unknown_module_lists_modules_that_have_questions():
+    with pytest.raises(UnknownQuestion, match=r"no module '77_nowhere' has questions\. Modules with questions: .*00_start_here"):
+        check("77_nowhere.q1", 1)
+    with pytest.raises(UnknownQuestion, match="text in quotes"):
+        check(1, 1)
+    with pytest.raises(UnknownQuestion, match="No questions for module '77_nowhere'"):
+        progress("77_nowhere")
+
+
+def test_a_judge_that_chokes_on_a_value_reports_it_as_not_yet(capsys):
+    q = add("picky", lambda value: checks.right("fine") if value + 1 else checks.wrong("no"))
+    fails_with(capsys, q, object(), "could not be compared (TypeError")
+
+
+def test_data_problem_is_not_blamed_on_the_learner():
+    q = add("broken", checks.number(lambda: 1 / 0))
+    with pytest.raises(checks.ExpectedValueError, match="could not compute the expected answer"):
+        check(q, 1)
+
+
+def test_no_warning_escapes_from_a_check(capsys):
+    def noisy_expected():
+        warnings.warn("deprecated thing", FutureWarning)
+        np.log(np.float64(0.0))  # a RuntimeWarning from numpy too
+        return 2.0
+
+    q = add("noisy", checks.number(noisy_expected))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # any escaping warning would fail the test
+        with pytest.raises(CheckFailed):
+            check(q, 1.0)
+    assert capsys.readouterr().err == ""
+
+
+# --------------------------------------------------------------------------- hints and progress
+
+
+def test_hints_come_one_at_a_time_then_point_to_the_lesson(capsys):
+    q = add("h", checks.number(lambda: 1), hints=["look at the brand column", "count the rows"],
+            section="section 3 of the lesson (Counting)")
+    hint(q)
+    hint(q)
+    hint(q)
+    hint(q)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        "💡 Hint 1 of 2: look at the brand column",
+        "💡 Hint 2 of 2: count the rows",
+        f"💡 No more hints for {q}: you have seen all 2 hints. "
+        "Re-read section 3 of the lesson (Counting), or ask your facilitator.",
+        f"💡 No more hints for {q}: you have seen all 2 hints. "
+        "Re-read section 3 of the lesson (Counting), or ask your facilitator.",
+    ]
+
+
+def test_hint_ladders_are_separate_per_question(capsys):
+    a = add("a", checks.number(lambda: 1), hints=["a1", "a2"])
+    b = add("b", checks.number(lambda: 1), hints=["b1", "b2"])
+    hint(a)
+    hint(b)
+    hint(a)
+    assert capsys.readouterr().out.splitlines() == ["💡 Hint 1 of 2: a1", "💡 Hint 1 of 2: b1", "💡 Hint 2 of 2: a2"]
+
+
+def test_progress_shows_the_learners_results_so_far(capsys):
+    q1 = add("q1", checks.number(lambda: 1))
+    q2 = add("q2", checks.number(lambda: 2))
+    q3 = add("q3", checks.number(lambda: 3))
+    add("q4", checks.number(lambda: 4))
+    check(q1, 1)
+    with pytest.raises(CheckFailed):
+        check(q2, 5)
+    with pytest.raises(CheckFailed):
+        check(q3, ...)
+    capsys.readouterr()
+    progress(MODULE)
+    out, err = capsys.readouterr()
+    lines = out.splitlines()
+    assert err == ""
+    assert lines[0] == f"Your progress in {MODULE} (this session):"
+    assert lines[1].split()[:2] == ["✅", "right"] and q1 in lines[1]
+    assert "❌ not yet" in lines[2] and q2 in lines[2]
+    assert "⏳ not attempted" in lines[3]
+    assert "not checked yet" in lines[4]
+    assert lines[5] == "1 of 4 right."
+    check(q2, 2)  # fixing an answer updates the view
+    capsys.readouterr()
+    progress(MODULE)
+    assert capsys.readouterr().out.splitlines()[-1] == "2 of 4 right."
+
+
+def test_question_definitions_are_validated():
+    with pytest.raises(ValueError, match="must look like '01_listen.q1'"):
+        Question("q1", "p", ["h"], checks.number(1))
+    with pytest.raises(ValueError, match="at least one hint"):
+        Question(qid("x"), "p", [], checks.number(1))
+    with pytest.raises(TypeError, match="Question objects"):
+        checks.register("00_start_here.q1")
+
+
+# --------------------------------------------------------------------------- in a real Jupyter kernel
+
+
+@pytest.mark.slow
+def test_check_failed_renders_as_one_line_in_a_real_kernel(tmp_path):
+    """In IPython, a failed check shows its one friendly line and a one-line error, no traceback."""
+    setup = (
+        "from socialkit import checks\n"
+        "from socialkit.checks import check, hint\n"
+        f"checks.register(checks.Question('{qid('k')}', 'p', ['h1', 'h2'], checks.number(lambda: 41.7, tolerance=0.1, unit='%')))"
+    )
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [
+        nbformat.v4.new_code_cell(setup),
+        nbformat.v4.new_code_cell(f"check('{qid('k')}', 0.417)"),
+        nbformat.v4.new_code_cell(f"check('{qid('k')}', ...)"),
+        nbformat.v4.new_code_cell(f"check('{qid('k')}', 41.7)"),
+        nbformat.v4.new_code_cell(f"hint('{qid('k')}')"),
+    ]
+    from nbclient import NotebookClient
+
+    client = NotebookClient(nb, timeout=60, kernel_name="python3", allow_errors=True,
+                            resources={"metadata": {"path": str(tmp_path)}})
+    client.execute()
+    outputs = [cell.outputs for cell in nb.cells]
+    assert outputs[0] == []
+    wrong_stream, wrong_error = outputs[1]
+    assert wrong_stream["name"] == "stdout"
+    assert wrong_stream["text"].startswith("❌ Not yet: 0.417 looks like a fraction")
+    assert wrong_error["output_type"] == "error" and wrong_error["ename"] == "CheckFailed"
+    assert wrong_error["traceback"] == [f"{qid('k')}: not right yet, see the message above."]
+    missing_stream, missing_error = outputs[2]
+    assert missing_stream["text"].startswith("⏳ Not attempted yet")
+    assert missing_error["traceback"] == [f"{qid('k')}: not attempted yet."]
+    assert [o["text"] for o in outputs[3]] == ["✅ Right: 41.7%.\n"]
+    assert [o["text"] for o in outputs[4]] == ["💡 Hint 1 of 2: h1\n"]
+    every = [o for cell_outputs in outputs for o in cell_outputs]
+    assert not any(o.get("name") == "stderr" for o in every)
