@@ -1,0 +1,246 @@
+"""Release of the exercises (`socialkit build`) and the learner bundle (`socialkit bundle`).
+
+`exercises/` is generated from `solutions/` by nbgrader's GenerateAssignment, run in a throwaway
+course folder with a throwaway gradebook, so nothing but `exercises/` is ever written to the kit.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+
+from socialkit.notebooks import SOLUTION_MARKERS, markers_in, read_notebook
+
+SOURCE_DIR = "solutions"
+RELEASE_DIR = "exercises"
+# Files and folders never copied into a release or a bundle.
+JUNK_NAMES = {".ipynb_checkpoints", "__pycache__", ".pytest_cache", ".DS_Store", ".nbgrader.log"}
+JUNK_SUFFIXES = (".pyc", ".egg-info")
+# What a learner gets: folders (copied whole, minus junk) and single files (skipped if absent).
+BUNDLE_FOLDERS = ("course", "exercises", "datasets", "src")
+BUNDLE_FILES = ("pyproject.toml", "Makefile", "README.md", "LICENSE")
+BUNDLE_TOP = "social-media-for-managers"
+# A fixed timestamp makes the zip identical from one run to the next.
+ZIP_DATE = (2025, 1, 1, 0, 0, 0)
+
+
+def course_root() -> Path:
+    """The kit's folder: ``$SOCIALKIT_ROOT``, else the checkout (or unzipped bundle) this package sits in."""
+    from socialkit.paths import kit_root
+
+    env = os.environ.get("SOCIALKIT_ROOT")
+    if env:
+        return Path(env).resolve()
+    checkout = Path(__file__).resolve().parent.parent.parent
+    if (checkout / "course").is_dir() or (checkout / SOURCE_DIR).is_dir():
+        return checkout
+    return kit_root()
+
+
+def _is_junk(path: Path) -> bool:
+    """True for editor, Python and nbgrader leftovers that never belong in a release."""
+    return any(part in JUNK_NAMES or part.endswith(JUNK_SUFFIXES) for part in path.parts)
+
+
+def _files_under(folder: Path) -> list[Path]:
+    """Every file below ``folder`` (relative paths, sorted), leftovers skipped."""
+    if not folder.is_dir():
+        return []
+    return sorted(p.relative_to(folder) for p in folder.rglob("*")
+                  if p.is_file() and not _is_junk(p.relative_to(folder)))
+
+
+def source_modules(root: Path) -> list[str]:
+    """The module slugs that have an exercise source folder in ``solutions/``."""
+    source = root / SOURCE_DIR
+    if not source.is_dir():
+        return []
+    return sorted(p.name for p in source.iterdir() if p.is_dir() and not _is_junk(Path(p.name)))
+
+
+def nbgrader_config(root: Path, course_dir: Path):
+    """The kit's ``nbgrader_config.py`` settings, re-pointed at ``course_dir`` with a gradebook inside it."""
+    from traitlets.config import Config
+    from traitlets.config.loader import PyFileConfigLoader
+
+    config_file = root / "nbgrader_config.py"
+    config = Config()
+    if config_file.is_file():
+        config.merge(PyFileConfigLoader(config_file.name, path=str(root)).load_config())
+    config.CourseDirectory.root = str(course_dir)
+    config.CourseDirectory.source_directory = SOURCE_DIR
+    config.CourseDirectory.release_directory = RELEASE_DIR
+    config.CourseDirectory.db_url = f"sqlite:///{course_dir / 'gradebook.db'}"
+    config.NbGraderAPI.log_level = "WARN"
+    return config
+
+
+def _give_cells_stable_ids(notebook: Path, name: str) -> None:
+    """Give cells without an id one derived from the notebook's name and the cell's position.
+
+    nbformat invents random ids for cells that lack one, which would make each build differ;
+    notebooks saved by JupyterLab already have ids and are left untouched.
+    """
+    content = json.loads(notebook.read_text(encoding="utf-8"))
+    cells = content.get("cells", [])
+    if all("id" in cell for cell in cells):
+        return
+    for index, cell in enumerate(cells):
+        cell.setdefault("id", hashlib.sha1(f"{name}:{index}".encode()).hexdigest()[:8])
+    content["nbformat_minor"] = max(content.get("nbformat_minor", 0), 5)
+    notebook.write_text(json.dumps(content, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def generate_release(root: Path, modules: list[str], out_dir: Path) -> None:
+    """Write the learner release of each module into ``out_dir/<module>/`` using nbgrader.
+
+    Runs GenerateAssignment in-process in a temporary copy of the sources, so the gradebook and
+    nbgrader's log stay out of the kit.
+    """
+    from nbgrader.apps import NbGraderAPI
+
+    with tempfile.TemporaryDirectory(prefix="socialkit-build-") as tmp:
+        course_dir = Path(tmp)
+        for module in modules:
+            copied = course_dir / SOURCE_DIR / module
+            shutil.copytree(root / SOURCE_DIR / module, copied,
+                            ignore=shutil.ignore_patterns(*JUNK_NAMES, "*.pyc"))
+            for notebook in sorted(copied.rglob("*.ipynb")):
+                _give_cells_stable_ids(notebook, f"{module}/{notebook.relative_to(copied).as_posix()}")
+        api = NbGraderAPI(config=nbgrader_config(root, course_dir))
+        for module in modules:
+            result = api.generate_assignment(module, force=True, create=True)
+            if not result["success"]:
+                detail = (result.get("log") or "") + (result.get("error") or "")
+                raise RuntimeError(f"nbgrader could not generate {RELEASE_DIR}/{module} from "
+                                   f"{SOURCE_DIR}/{module}:\n{detail.strip()}")
+            released = course_dir / RELEASE_DIR / module
+            target = out_dir / module
+            if target.exists():
+                shutil.rmtree(target)
+            target.mkdir(parents=True)
+            for rel in _files_under(released):
+                (target / rel).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(released / rel, target / rel)
+
+
+def stale_release_files(root: Path) -> list[str]:
+    """Regenerate every module into a temporary folder and list how ``exercises/`` differs from it.
+
+    Each entry is one plain sentence naming a file; an empty list means the release is up to date.
+    """
+    problems = []
+    release = root / RELEASE_DIR
+    modules = source_modules(root)
+    with tempfile.TemporaryDirectory(prefix="socialkit-check-") as tmp:
+        fresh = Path(tmp)
+        generate_release(root, modules, fresh)
+        fresh_files = set(_files_under(fresh))
+        current_files = set(_files_under(release))
+        for rel in sorted(fresh_files | current_files):
+            shown = f"{RELEASE_DIR}/{rel.as_posix()}"
+            if rel not in current_files:
+                problems.append(f"{shown} is missing")
+            elif rel not in fresh_files:
+                problems.append(f"{shown} has no source in {SOURCE_DIR}/ (remove it)")
+            elif not filecmp.cmp(fresh / rel, release / rel, shallow=False):
+                problems.append(f"{shown} is out of date with {SOURCE_DIR}/{rel.as_posix()}")
+    return problems
+
+
+def build_command(args) -> int:
+    """`socialkit build [MODULE] [--check]`: regenerate exercises/ from solutions/, or check it is current."""
+    root = course_root()
+    modules = source_modules(root)
+    if not modules:
+        raise FileNotFoundError(f"No exercise sources in {root / SOURCE_DIR}: nothing to build.")
+    if args.check:
+        problems = stale_release_files(root)
+        if problems:
+            print(f"{RELEASE_DIR}/ is not up to date with {SOURCE_DIR}/:")
+            for problem in problems:
+                print(f"  - {problem}")
+            print("Run `socialkit build` to regenerate it (never edit exercises/ by hand).")
+            return 1
+        print(f"{RELEASE_DIR}/ is up to date ({len(modules)} module(s): {', '.join(modules)}).")
+        return 0
+    if args.module:
+        if args.module not in modules:
+            raise FileNotFoundError(f"{SOURCE_DIR}/{args.module}/ does not exist yet: write the exercise "
+                                    f"notebook there first (modules with sources: {', '.join(modules)}).")
+        modules = [args.module]
+    else:
+        _remove_orphans(root, modules)
+    generate_release(root, modules, root / RELEASE_DIR)
+    for module in modules:
+        for rel in _files_under(root / RELEASE_DIR / module):
+            print(f"wrote {RELEASE_DIR}/{module}/{rel.as_posix()}")
+    return 0
+
+
+def _remove_orphans(root: Path, modules: list[str]) -> None:
+    """Delete release folders whose source folder no longer exists, saying so."""
+    release = root / RELEASE_DIR
+    if not release.is_dir():
+        return
+    for folder in sorted(release.iterdir()):
+        if folder.is_dir() and folder.name not in modules and not _is_junk(Path(folder.name)):
+            shutil.rmtree(folder)
+            print(f"removed {RELEASE_DIR}/{folder.name}/ (no longer in {SOURCE_DIR}/)")
+
+
+def bundle_files(root: Path) -> list[Path]:
+    """The files of the learner bundle, relative to the kit: lessons, exercises, data, the package, install files."""
+    files = []
+    for folder in BUNDLE_FOLDERS:
+        files += [Path(folder) / rel for rel in _files_under(root / folder)]
+    files += [Path(name) for name in BUNDLE_FILES if (root / name).is_file()]
+    return sorted(files)
+
+
+def leaked_answers(root: Path, files: list[Path]) -> list[str]:
+    """Notebooks among ``files`` that still hold a solution or hidden-test marker, as sentences."""
+    leaks = []
+    for rel in files:
+        if rel.suffix == ".ipynb":
+            for where in markers_in(read_notebook(root / rel)):
+                leaks.append(f"{rel.as_posix()} {where}")
+    return leaks
+
+
+def bundle_command(args) -> int:
+    """`socialkit bundle --out FILE.zip`: zip what a learner needs, refusing if answers could leak."""
+    root = course_root()
+    out = Path(args.out).resolve()
+    if out.suffix != ".zip":
+        raise ValueError(f"--out must name a .zip file, got {args.out!r}.")
+    stale = stale_release_files(root)
+    if stale:
+        raise RuntimeError("exercises/ is not up to date, so the bundle would not match solutions/:\n  - "
+                           + "\n  - ".join(stale) + "\nRun `socialkit build`, then bundle again.")
+    files = bundle_files(root)
+    leaks = leaked_answers(root, files)
+    if leaks:
+        raise RuntimeError("Refusing to bundle: these notebooks contain answers or hidden tests ("
+                           + ", ".join(SOLUTION_MARKERS) + "):\n  - " + "\n  - ".join(leaks))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for rel in files:
+            info = zipfile.ZipInfo(f"{BUNDLE_TOP}/{rel.as_posix()}", date_time=ZIP_DATE)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, (root / rel).read_bytes())
+    print(f"Wrote {out} ({len(files)} files, {out.stat().st_size // 1024} KB):")
+    for folder in BUNDLE_FOLDERS:
+        count = sum(1 for rel in files if rel.parts[0] == folder and len(rel.parts) > 1)
+        print(f"  {folder}/: {count} file(s)")
+    print(f"  top level: {', '.join(rel.name for rel in files if len(rel.parts) == 1)}")
+    print("Not included: solutions/, hidden tests, the gradebook, tests/, .git. "
+          f"Learners unzip it, cd {BUNDLE_TOP}, and run `make start`.")
+    return 0
