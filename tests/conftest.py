@@ -1,0 +1,67 @@
+"""Shared fixtures: a tiny but valid datasets folder, and the kit's committed datasets folder."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from socialkit import schema
+
+ROOT = Path(__file__).resolve().parents[1]
+DATASETS = ROOT / "datasets"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+# One valid cell per schema type; category columns take their first allowed value.
+_CELL = {"str": "x", "int": "3", "float": "0.5", "bool": "true",
+         "datetime": "2025-03-14T12:34:56Z", "date": "2025-03-01"}
+
+
+def valid_row(table: str, **overrides) -> dict[str, str]:
+    """A row of text cells that satisfies the schema of ``table``; ``overrides`` replace cells."""
+    row = {}
+    for col in schema.TABLES[table]:
+        if col.type == "category":
+            row[col.name] = col.values[0] if col.values else "misc"
+        else:
+            row[col.name] = _CELL[col.type]
+    row.update(overrides)
+    return row
+
+
+def write_table(folder: Path, table: str, rows: list[dict], *, seed=2025, scale=1) -> Path:
+    """Write ``rows`` as ``folder/<table>.csv`` (schema column order) and record it in manifest.json."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{table}.csv"
+    names = [c.name for c in schema.TABLES[table]]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=names, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    manifest_path = folder / "manifest.json"
+    manifest = (json.loads(manifest_path.read_text()) if manifest_path.exists()
+                else {"seed": seed, "scale": scale, "tables": {}})
+    manifest["tables"][table] = {"file": path.name, "rows": len(rows),
+                                 "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
+    manifest_path.write_text(json.dumps(manifest, indent=2))
+    return path
+
+
+@pytest.fixture
+def tiny_datasets(tmp_path) -> Path:
+    """A datasets folder with two valid rows of every table and a matching manifest."""
+    folder = tmp_path / "datasets"
+    for table in schema.TABLES:
+        write_table(folder, table, [valid_row(table), valid_row(table)])
+    return folder
+
+
+@pytest.fixture(scope="session")
+def committed_datasets() -> Path:
+    """The kit's committed ``datasets/`` folder; the test is skipped until it has been generated."""
+    if not (DATASETS / "manifest.json").is_file():
+        pytest.skip("datasets/ has not been generated and committed yet")
+    return DATASETS
