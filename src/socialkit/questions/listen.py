@@ -1,0 +1,239 @@
+"""Module 01 · Learn to listen: the exercise questions, their hints and their judges.
+
+No answer is stored here. Each judge computes the expected value from the sample data
+with ``socialkit.analytics`` when the learner checks, or compares a letter with its
+sha256 digest. The decisive assertions are the hidden tests of
+``solutions/01_listen/01_listen_exercises.ipynb``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pandas as pd
+
+from socialkit import analytics, checks
+
+MODULE = "01_listen"
+ALERT_THRESHOLD = 2.0  # the dashboard's default "Alert at z ≥"
+STRICT_THRESHOLD = 3.0  # the agency's proposal in Q5
+
+
+# --------------------------------------------------------------------------- the data, loaded once
+
+
+@lru_cache(maxsize=1)
+def _mentions() -> pd.DataFrame:
+    from socialkit import data
+
+    return data.load("mentions")
+
+
+@lru_cache(maxsize=1)
+def _mentions_by_role() -> pd.DataFrame:
+    from socialkit import data
+
+    return analytics.with_author_role(_mentions(), data.load("accounts"))
+
+
+def _month(month: int) -> pd.DataFrame:
+    mentions = _mentions()
+    return mentions[mentions["ts"].dt.month == month]
+
+
+@lru_cache(maxsize=1)
+def _lumiere_daily() -> pd.Series:
+    return analytics.daily_volume(_mentions())["lumiere"]
+
+
+def _alert_days(threshold: float = ALERT_THRESHOLD, exclude_current: bool = False) -> list[pd.Timestamp]:
+    """Days with an alert on Café Lumière's daily volume, as the dashboard shows them."""
+    result = analytics.spikes(_lumiere_daily(), threshold=threshold, exclude_current=exclude_current)
+    return list(result.index[result["alert"].to_numpy()])
+
+
+def _net_lumiere(role: str | None) -> float:
+    table = _mentions_by_role()
+    rows = table[table["brand"] == "lumiere"]
+    if role is not None:
+        rows = rows[rows["role"] == role]
+    return analytics.net_sentiment(rows)
+
+
+def _net_role_all_brands(role: str) -> float:
+    table = _mentions_by_role()
+    return analytics.net_sentiment(table[table["role"] == role])
+
+
+# --------------------------------------------------------------------------- a judge for a date
+
+
+def _as_day(value) -> pd.Timestamp | None:
+    """A learner's date (text "2025-04-07", a Timestamp or a date) as a day; None if it is not one."""
+    import datetime as dt
+
+    if isinstance(value, str):
+        text = value.strip()
+        if len(text) != 10 or text[4] != "-" or text[7] != "-":
+            return None
+        try:
+            return pd.Timestamp(text).normalize()
+        except ValueError:
+            return None
+    if isinstance(value, (pd.Timestamp, dt.date)):
+        stamp = pd.Timestamp(value)
+        if stamp.tzinfo is not None:
+            stamp = stamp.tz_convert("UTC").tz_localize(None)
+        return stamp.normalize()
+    return None
+
+
+def first_alert_judge(value) -> checks.Verdict:
+    """Right when ``value`` is the first day the dashboard (default settings) raises an alert."""
+    day = _as_day(value)
+    if day is None:
+        return checks.wrong(
+            f"{value!r} is not a date written as text year-month-day. Type it in quotes, "
+            f"e.g. \"2025-01-31\" for 31 January 2025.")
+    alerts = _alert_days()
+    if not alerts:
+        raise checks.ExpectedValueError("The data shows no alert at all: tell your facilitator.")
+    first = alerts[0]
+    if day == first:
+        return checks.right(
+            f"{first:%A %d %B %Y} is the first day Café Lumière's volume rose at least "
+            f"{ALERT_THRESHOLD:g} standard deviations above its 7-day baseline.")
+    peak = _lumiere_daily().idxmax()
+    if day == peak and peak != first:
+        return checks.wrong("that is the day with the MOST mentions, not the first alert. "
+                            "Read the summary line under the controls, or the first red circle.")
+    strict = _alert_days(exclude_current=True)
+    if strict and day == strict[0]:
+        return checks.wrong("that is the first alert when the baseline leaves the day itself out. "
+                            "Untick that box: the question asks for the default settings.")
+    if day in alerts:
+        return checks.wrong("that day has an alert, but it is not the FIRST one. "
+                            "Look further left on the chart, or read the summary line.")
+    if day.year != first.year:
+        return checks.wrong(f"the sample data covers {first.year}; check the year you typed.")
+    return checks.wrong("the dashboard shows no alert on that day with the default settings "
+                        "(Café Lumière only, Volume, everyone, alert at z ≥ 2.0, box unticked).")
+
+
+# --------------------------------------------------------------------------- the questions
+
+checks.register(
+    checks.Question(
+        "01_listen.q1",
+        "Café Lumière's share of voice in December 2025, in %",
+        hints=[
+            "Share of voice = Café Lumière's mentions ÷ the mentions of all three brands × 100. "
+            "analytics.share_of_voice(TABLE, brand=\"lumiere\") computes it for whatever rows you give it.",
+            "Keep only the December rows first: mentions[mentions[\"ts\"].dt.month == 12] is the "
+            "table of December mentions (months are numbered 1 to 12).",
+            "Put the two together: analytics.share_of_voice( …the December rows… , brand=\"lumiere\"). "
+            "Store the result in sov_december.",
+        ],
+        judge=checks.number(
+            lambda: analytics.share_of_voice(_month(12), brand="lumiere"),
+            tolerance=0.1, unit="%",
+            mistakes=[
+                (lambda: analytics.share_of_voice(_mentions(), brand="lumiere"),
+                 "that is Café Lumière's share over the WHOLE year; keep only the December rows."),
+                (lambda: analytics.share_of_voice(_month(11), brand="lumiere"),
+                 "that is November (month 11); December is month 12."),
+                (lambda: analytics.share_of_voice(_month(12), brand="grano"),
+                 "that is Grano & Co's share; the question asks for Café Lumière (brand \"lumiere\")."),
+                (lambda: float((_month(12)["brand"] == "lumiere").sum()),
+                 "that is a NUMBER of mentions; share of voice divides it by all three brands' "
+                 "mentions in December and multiplies by 100."),
+            ],
+            right_message="compare it with January on the share-of-voice chart of the lesson: "
+                          "Grano & Co is closing the gap.",
+        ),
+        section="section 2 of the lesson (Share of voice)",
+    ),
+    checks.Question(
+        "01_listen.q2",
+        "Date of the first alert on the listening dashboard (default settings), as \"YYYY-MM-DD\"",
+        hints=[
+            "Run the dashboard cell and leave every control as it opens: Café Lumière only, "
+            "Volume, everyone, alert at z ≥ 2.0, the baseline box unticked.",
+            "Red circles mark alert days; the line of text under the controls names the first one.",
+            "Write that day as text in quotes, year-month-day, e.g. first_alert = \"2025-01-31\".",
+        ],
+        judge=first_alert_judge,
+        section="section 1 of the lesson (Mention volume and spikes) and the dashboard",
+    ),
+    checks.Question(
+        "01_listen.q3",
+        "Café Lumière's net sentiment among journalists in 2025 (−100 to +100)",
+        hints=[
+            "Net sentiment = % positive − % negative; analytics.net_sentiment(TABLE) computes it "
+            "for the rows you give it (from −100 to +100).",
+            "mentions_by_role has a column \"role\" with the author's group. Keep the rows where "
+            "brand is \"lumiere\" AND role is \"journalist\": combine two conditions with &.",
+            "mentions_by_role[(mentions_by_role[\"brand\"] == \"lumiere\") & "
+            "(mentions_by_role[\"role\"] == \"journalist\")] are those rows; give them to "
+            "analytics.net_sentiment(…).",
+        ],
+        judge=checks.number(
+            lambda: _net_lumiere("journalist"), tolerance=0.1, unit="points",
+            mistakes=[
+                (lambda: _net_lumiere(None),
+                 "that is the net sentiment of EVERYONE who mentions Café Lumière; keep only the "
+                 "rows whose role is \"journalist\"."),
+                (lambda: _net_role_all_brands("journalist"),
+                 "that counts journalists' posts about all three brands; keep only brand "
+                 "\"lumiere\" too."),
+                (lambda: -_net_lumiere("journalist"),
+                 "the sign is reversed: net sentiment is % positive MINUS % negative."),
+            ],
+            right_message="journalists mostly write neutral news; compare that with customers.",
+        ),
+        section="section 3 of the lesson (Net sentiment and stakeholder groups)",
+    ),
+    checks.Question(
+        "01_listen.q4",
+        "Why is the backlash day's z-score so modest (multiple choice)",
+        hints=[
+            "Look at how z is computed: (today's count − the 7-day average) ÷ the 7-day "
+            "standard deviation, with the 7 days ENDING today.",
+            "Ask yourself which days are inside that 7-day window on the day of the spike, and "
+            "what a huge value does to an average and to a spread.",
+        ],
+        judge=checks.choice(
+            "df7e70e5021544f4834bbee64a9e3789febc4be81470df629cad6ddb03320a5c",  # sha256 of the right letter
+            {
+                "A": "Weekends are quiet, but the spike was on a Monday and a weekday pattern "
+                     "cannot hold z down by itself. Think about what is inside the baseline.",
+                "B": "Right: the spike is inside its own 7-day window, so it pulls the average up "
+                     "and inflates the standard deviation; z cannot exceed about 2.27 that way. "
+                     "A baseline made of the 7 days BEFORE fixes it.",
+                "C": "The volume was many times the usual level, so it was not small. "
+                     "Think about what is inside the baseline.",
+                "D": "Rounding does not cap z. Think about what is inside the baseline.",
+            },
+        ),
+        section="section 1 of the lesson (Mention volume and spikes)",
+    ),
+    checks.Question(
+        "01_listen.q5",
+        "Would an alert at z ≥ 3 (baseline including the day itself) ever have fired? True/False",
+        hints=[
+            "daily[\"lumiere\"] (from the setup cell) is Café Lumière's mentions per day. "
+            "analytics.spikes(SERIES, threshold=3) marks each day's alert in its column "
+            "\"alert\" (True or False).",
+            "TABLE[\"alert\"].any() is True when at least one day has an alert.",
+            "Apply .any() to the \"alert\" column of analytics.spikes(daily[\"lumiere\"], threshold=3).",
+        ],
+        judge=checks.decision(
+            lambda: bool(_alert_days(STRICT_THRESHOLD)),
+            right_message="with the day itself in its own 7-day baseline z can never reach 3, so "
+                          "that rule would have stayed silent through the whole backlash.",
+            wrong_message="look at the data again: compute the rule on Café Lumière's daily "
+                          "mentions and see whether any day is flagged.",
+        ),
+        section="section 1 of the lesson (Mention volume and spikes)",
+    ),
+)
