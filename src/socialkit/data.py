@@ -158,6 +158,9 @@ def _convert_datetime(text: pd.Series, empty: pd.Series, *, lenient: bool, tz: s
         return stamps
     zoned = text.str.contains(_ZONE) & ~empty
     if date_format is None:
+        not_iso = ~empty & ~text.str.match(r"\d{4}-\d{2}-\d{2}")
+        if not_iso.any():
+            _raise_bad_time(text, not_iso, date_format)
         has_zone, no_zone = zoned.any(), (~zoned & ~empty).any()
         if has_zone and no_zone:
             i = _first(~zoned & ~empty)
@@ -498,7 +501,7 @@ def _decode(path: Path) -> str:
 
 
 def read_export(path, kind: str, *, tz: str | None = None, date_format: str | None = None,
-                sep: str = ",") -> pd.DataFrame:
+                sep: str = ",", platform: str | None = None) -> pd.DataFrame:
     """A user's own CSV export (posts, mentions, reviews…) as a table typed like sample table ``kind``.
 
     Header names are matched to schema columns through ``COLUMN_ALIASES`` (case
@@ -511,6 +514,8 @@ def read_export(path, kind: str, *, tz: str | None = None, date_format: str | No
     exports in) — never assumed. Non-ISO dates need ``date_format``.
     ``EXPORT_REQUIRED`` lists the columns each kind must have; absent optional
     columns are added empty. Extra columns are kept unchanged, after the schema's.
+    An export from one network's own analytics page often has no platform
+    column: pass ``platform="facebook"`` (etc.) to fill it.
     Every problem raises ExportError naming the file, the column and the first bad
     row (as a spreadsheet numbers it: the header is row 1).
     """
@@ -539,6 +544,17 @@ def read_export(path, kind: str, *, tz: str | None = None, date_format: str | No
     if raw.empty:
         raise ExportError(f"{file}: the file has a header row but no data rows. Export the data again.")
     mapping = _map_headers(list(raw.columns), kind, file)
+    if platform is not None:
+        if "platform" in mapping:
+            raise ExportError(f"{file}: the file has its own platform column {mapping['platform']!r}; "
+                              "leave out platform=... (it is only for exports without one).")
+        if not any(c.name == "platform" for c in schema.TABLES[kind]):
+            raise ExportError(f"{file}: kind {kind!r} has no platform column; leave out platform=....")
+        if PLATFORM_ALIASES.get(str(platform).strip().lower()) is None:
+            raise ExportError(f"platform={platform!r} is not a platform the kit knows. "
+                              f"Use one of: {', '.join(schema.PLATFORMS)}.")
+        raw = raw.assign(**{"\0platform": platform})
+        mapping["platform"] = "\0platform"
     required = EXPORT_REQUIRED.get(kind, tuple(c.name for c in schema.TABLES[kind]))
     missing = [c for c in required if c not in mapping]
     if missing:
@@ -546,7 +562,9 @@ def read_export(path, kind: str, *, tz: str | None = None, date_format: str | No
         also = "; ".join(f"{c} (also accepted: {', '.join(a[:4])})" if a else c for c, a in names.items())
         raise ExportError(f"{file}: missing column(s) {', '.join(map(repr, missing))} needed for kind "
                           f"{kind!r}. The file has: {', '.join(map(repr, raw.columns))}. Add or rename "
-                          f"the column(s): {also}.")
+                          f"the column(s): {also}."
+                          + (" If the whole file comes from one network, pass platform='facebook' (etc.)."
+                             if "platform" in missing else ""))
     out = {}
     for col in schema.TABLES[kind]:
         optional = col.name not in required
