@@ -164,6 +164,8 @@ def _find(question_id: Any) -> Question:
         return _REGISTRY[question_id]
     module = question_id.partition(".")[0]
     known = [q.id for q in questions_of(module)]
+    if question_id in _REGISTRY:  # its module's question file was just imported
+        return _REGISTRY[question_id]
     if known:
         raise UnknownQuestion(f"There is no question {question_id!r}. Questions of {module}: {', '.join(known)}.")
     from socialkit.questions import available_modules
@@ -327,6 +329,7 @@ def number(
     mistakes: Iterable[tuple[Callable[[], float] | float, str]] = (),
     factors: Sequence[float] = (10, 100, 1000),
     right_message: str = "",
+    reduce_advice: str = "Reduce it to one number, e.g. with .sum(), .mean() or len(...), as the question asks.",
 ) -> Judge:
     """A judge for one number: right within ``tolerance`` of the expected value.
 
@@ -334,7 +337,8 @@ def number(
     no answer is stored). ``unit="%"`` means a percentage 0–100 is asked, and a
     fraction 0–1 gets "multiply by 100". ``mistakes`` pairs typical wrong values
     (or functions computing them) with the message to show for each. An answer
-    off by one of ``factors`` (both ways) is told so.
+    off by one of ``factors`` (both ways) is told so. ``reduce_advice`` is what a
+    learner who gives a whole column (a Series) is told to do.
     """
     target = _Lazy(expected)
     known_mistakes = [(_Lazy(v), message) for v, message in mistakes]
@@ -356,8 +360,7 @@ def number(
             return wrong(f"that is {_describe(value)}, not a number. Remove the quotes.")
         if isinstance(value, (pd.Series, pd.DataFrame)):
             extra = (" It holds a single value: take it out with .item() at the end."
-                     if value.size == 1 else
-                     " Reduce it to one number, e.g. with .sum(), .mean() or len(...), as the question asks.")
+                     if value.size == 1 else f" {reduce_advice}")
             return wrong(f"that is {_describe(value)}; the question asks for one number.{extra}")
         given = _as_real(value)
         if given is None:

@@ -6,24 +6,30 @@ data when the learner checks; Q2's right letter is stored only as a sha256 diges
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from socialkit import checks
 
 MODULE = "00_start_here"
 
 
-def _mentions_of(brand: str) -> int:
-    """How many public posts in the sample data mention ``brand`` (a code: lumiere, grano, maison)."""
+@lru_cache(maxsize=1)
+def _posts_per_brand() -> dict[str, int]:
+    """How many public posts in the sample data mention each brand (loaded once per session)."""
     from socialkit import data
 
-    mentions = data.load("mentions")
-    return int((mentions["brand"] == brand).sum())
+    counts = data.load("mentions")["brand"].value_counts()
+    return {str(brand): int(n) for brand, n in counts.items()}
+
+
+def _mentions_of(brand: str) -> int:
+    """Posts about one brand (a code: lumiere, grano, maison)."""
+    return _posts_per_brand().get(brand, 0)
 
 
 def _all_mentions() -> int:
-    """How many public posts the sample data holds, all brands together."""
-    from socialkit import data
-
-    return len(data.load("mentions"))
+    """Posts about all three brands together."""
+    return sum(_posts_per_brand().values())
 
 
 checks.register(
@@ -50,14 +56,16 @@ checks.register(
             ],
             right_message="that is how many posts talked about Café Lumière in 2025. "
                           "Module 1 shows what they were saying.",
+            reduce_advice="Pick out Café Lumière's number: the one next to lumiere.",
         ),
-        section="the lesson's section 3 (How the exercises work) and section 5 (The data)",
+        section="section 5 of the lesson (The data)",
     ),
     checks.Question(
         id=f"{MODULE}.q2",
         prompt="Which competitor should worry Café Lumière most online?",
         hints=[
-            "Re-read the cast of characters in the lesson: what does each company do on social media?",
+            "Re-read the cast in \"The situation\" at the top of the lesson: what does each company do "
+            "on social media?",
             "One competitor is absent from social media; the other is digital-savvy and growing fast. "
             "Online, which of the two can take customers' attention away from you?",
         ],
@@ -73,6 +81,6 @@ checks.register(
                      "online, and coffee is no exception.",
             },
         ),
-        section="the lesson's section 4 (The story and the cast)",
+        section="\"The situation\" at the top of the lesson (the cast)",
     ),
 )
