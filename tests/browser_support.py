@@ -1,0 +1,127 @@
+"""Helpers for the end-to-end tests: free ports, isolated Jupyter folders, servers started and stopped."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+VENV_BIN = Path(sys.executable).parent
+CHROMIUM = "/usr/bin/chromium"
+# The launch arguments measured to work on these machines (see FACTS.md, "Browser").
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+ANNOUNCEMENTS_PLUGIN = "@jupyterlab/apputils-extension:announcements"
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that the OS says is free right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def port_is_free(port: int) -> bool:
+    """True if nothing listens on 127.0.0.1:``port``."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def isolated_jupyter_env(base: Path, **extra: str) -> dict[str, str]:
+    """Environment variables giving Jupyter its own config, data, runtime and IPython folders under ``base``.
+
+    The JupyterLab news pop-up is disabled so that it never covers a screenshot.
+    """
+    env = dict(os.environ)
+    env.update({
+        "JUPYTER_CONFIG_DIR": str(base / "jupyter-config"),
+        "JUPYTER_DATA_DIR": str(base / "jupyter-data"),
+        "JUPYTER_RUNTIME_DIR": str(base / "jupyter-runtime"),
+        "IPYTHONDIR": str(base / "ipython"),
+        "PATH": f"{VENV_BIN}{os.pathsep}{env.get('PATH', '')}",
+    })
+    env.pop("MPLBACKEND", None)  # charts must render inline in the browser
+    env.update(extra)
+    for key in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR"):
+        Path(env[key]).mkdir(parents=True, exist_ok=True)
+    labconfig = Path(env["JUPYTER_CONFIG_DIR"]) / "labconfig"
+    labconfig.mkdir(exist_ok=True)
+    (labconfig / "page_config.json").write_text(
+        '{"disabledExtensions": {"%s": true}}\n' % ANNOUNCEMENTS_PLUGIN)
+    return env
+
+
+def wait_for_http(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
+    """Block until ``url`` answers (any HTTP status), failing early if ``process`` exits."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with code {process.returncode} before answering {url}")
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except urllib.error.HTTPError:
+            return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.3)
+    raise RuntimeError(f"no answer from {url} within {timeout} s")
+
+
+def stop_process(process: subprocess.Popen, sig: int = signal.SIGTERM, timeout: float = 20) -> int:
+    """Send ``sig`` to ``process`` (only that one), wait, and kill it if it has not stopped; returns its exit code."""
+    if process.poll() is None:
+        process.send_signal(sig)
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    return process.returncode
+
+
+@contextlib.contextmanager
+def jupyter_lab(root_dir: Path, base: Path, env_extra: dict[str, str] | None = None):
+    """Run JupyterLab on ``root_dir`` (as root, no browser, 127.0.0.1, a token) and yield (base_url, token)."""
+    port, token = free_port(), "socialkit-test-token"
+    env = isolated_jupyter_env(base, **(env_extra or {}))
+    log = open(base / "jupyterlab.log", "wb")
+    process = subprocess.Popen(
+        [str(VENV_BIN / "jupyter"), "lab", "--allow-root", "--no-browser", "--ip", "127.0.0.1",
+         "--port", str(port), f"--ServerApp.token={token}", f"--ServerApp.root_dir={root_dir}",
+         "--ServerApp.port_retries=0"],
+        env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for_http(url + f"api/status?token={token}", process, timeout=90)
+        yield url, token
+    finally:
+        stop_process(process)
+        log.close()
+
+
+@contextlib.contextmanager
+def chromium_page(viewport=(1400, 1000)):
+    """A Playwright page in Debian's headless Chromium (never `playwright install`)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+            yield page
+        finally:
+            browser.close()

@@ -1,0 +1,114 @@
+"""End to end in headless Chromium: module 01's dashboard in JupyterLab, then under `socialkit present`."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from browser_support import (
+    chromium_page, isolated_jupyter_env, jupyter_lab, free_port, port_is_free, stop_process, wait_for_http,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+REPO = Path(__file__).resolve().parent.parent
+KIT = Path(os.environ.get("SOCIALKIT_ROOT", REPO)).resolve()
+MODULE = "01_listen"
+LESSON = KIT / "course" / MODULE / f"{MODULE}.ipynb"
+SCREENSHOTS = REPO / "test-output" / "browser"
+THRESHOLD_SLIDER = '.widget-slider:has-text("Alert at z")'
+SUMMARY = '.widget-html:has-text("Rule:"), .widget-html:has-text("No alert")'
+
+needs_lesson = pytest.mark.skipif(not LESSON.is_file(), reason=f"{LESSON} has not landed yet")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def chromium_available():
+    """These tests need Debian's chromium (`make system-deps`)."""
+    if not Path("/usr/bin/chromium").exists():
+        pytest.fail("/usr/bin/chromium is missing: run `make system-deps` (apt-get install chromium).")
+
+
+def dashboard_state(page) -> tuple[str, str]:
+    """What the dashboard shows now: its summary sentence and its chart image (the PNG data URL)."""
+    summary = page.locator(SUMMARY).first.inner_text()
+    chart = page.locator(".widget-output img").first.get_attribute("src")
+    return summary, chart
+
+
+def raise_threshold(page, steps: int = 10) -> None:
+    """Move the 'Alert at z ≥' slider right by ``steps`` with the keyboard, as a user would."""
+    handle = page.locator(f"{THRESHOLD_SLIDER} .noUi-handle").first
+    handle.focus()
+    for _ in range(steps):
+        handle.press("ArrowRight")
+
+
+def assert_control_changes_output(page) -> None:
+    """Raising the threshold from 2.0 to 3.0 changes the summary's rule and redraws the chart."""
+    page.locator(f"{THRESHOLD_SLIDER} .noUi-handle").first.wait_for(state="visible", timeout=120_000)
+    page.locator(".widget-output img").first.wait_for(state="visible", timeout=60_000)
+    summary_before, chart_before = dashboard_state(page)
+    assert "2.0 standard deviations" in summary_before or "No alert" in summary_before
+    raise_threshold(page)
+    page.locator('.widget-html:has-text("3.0 standard deviations")').first.wait_for(timeout=30_000)
+    page.wait_for_function(
+        "before => { const img = document.querySelector('.widget-output img');"
+        " return img && img.getAttribute('src') !== before; }",
+        arg=chart_before, timeout=30_000)
+    summary_after, chart_after = dashboard_state(page)
+    assert summary_after != summary_before
+    assert chart_after != chart_before and chart_after.startswith("data:image/png")
+
+
+@needs_lesson
+def test_lesson_dashboard_in_jupyterlab(tmp_path):
+    """JupyterLab serves the lesson; after Run All the dashboard renders and the slider changes it."""
+    lab_root = tmp_path / "lab-root"
+    shutil.copytree(LESSON.parent, lab_root / "course" / MODULE)  # a copy: autosave never touches the kit
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with jupyter_lab(lab_root, tmp_path, {"SOCIALKIT_ROOT": str(KIT)}) as (url, token), chromium_page() as page:
+        page.goto(f"{url}lab/tree/course/{MODULE}/{MODULE}.ipynb?token={token}")
+        page.locator(".jp-StatusBar-TextItem", has_text="Python 3 (ipykernel) | Idle").first.wait_for(timeout=120_000)
+        page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+        page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+        assert_control_changes_output(page)
+        page.locator(f"{THRESHOLD_SLIDER}").first.scroll_into_view_if_needed()
+        page.screenshot(path=str(SCREENSHOTS / f"lab-{MODULE}.png"))
+
+
+@needs_lesson
+def test_dashboard_under_socialkit_present(tmp_path):
+    """`socialkit present 01_listen` serves the dashboard code-free; the slider changes it; Ctrl-C stops it."""
+    port = free_port()
+    env = isolated_jupyter_env(tmp_path, SOCIALKIT_ROOT=str(KIT))
+    command = [sys.executable, "-m", "socialkit.cli", "present", MODULE, "--port", str(port), "--no-browser"]
+    log = tmp_path / "present.log"
+    with open(log, "wb") as out:
+        process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    try:
+        wait_for_http(url, process, timeout=90)
+        with chromium_page() as page:
+            page.goto(url)
+            assert_control_changes_output(page)
+            content = page.content()
+            assert "data.load(" not in content and "listen_dashboard(" not in content  # code hidden
+            page.screenshot(path=str(SCREENSHOTS / f"voila-{MODULE}.png"), full_page=True)
+    finally:
+        code = stop_process(process, signal.SIGINT)
+    printed = log.read_text(errors="replace")
+    assert f"Presenting {MODULE} at {url}" in printed
+    assert code == 0, printed
+    deadline = time.monotonic() + 10
+    while not port_is_free(port) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert port_is_free(port), "Voilà still listens after Ctrl-C"
