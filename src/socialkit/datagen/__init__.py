@@ -29,10 +29,21 @@ FLOAT_DECIMALS = 3
 
 def _builders():
     """The function that builds each table, imported lazily."""
-    from socialkit.datagen import social
+    from socialkit.datagen import brand, market, people, social
     return {
         "accounts": lambda rng, scale, world: social.build_accounts(rng, scale),
         "mentions": lambda rng, scale, world: social.build_mentions(rng, scale, world["accounts"]),
+        "brand_posts": lambda rng, scale, world: brand.build_brand_posts(rng, scale, world["accounts"]),
+        "threads": lambda rng, scale, world: brand.build_threads(rng, scale, world["accounts"]),
+        "contacts": lambda rng, scale, world: people.build_contacts(rng, scale),
+        "connections": lambda rng, scale, world: people.build_connections(rng, scale, world["contacts"]),
+        "meeting_candidates": lambda rng, scale, world: people.build_meeting_candidates(rng, scale),
+        "employees": lambda rng, scale, world: people.build_employees(rng, scale),
+        "employee_posts": lambda rng, scale, world: people.build_employee_posts(rng, scale, world["employees"]),
+        "reviews": lambda rng, scale, world: market.build_reviews(rng, scale),
+        "competitor_metrics": lambda rng, scale, world: market.build_competitor_metrics(rng, scale),
+        "channel_mix": lambda rng, scale, world: market.build_channel_mix(rng, scale),
+        "adoption": lambda rng, scale, world: market.build_adoption(rng, scale),
     }
 
 

@@ -229,3 +229,179 @@ def slot_values(rng: np.random.Generator, langs: np.ndarray, sentiments: np.ndar
         emoji[mask] = np.asarray(options, dtype=object)[rng.integers(0, len(options), size=int(mask.sum()))]
     values["emoji"] = emoji
     return values
+
+BRAND_POST_SLOTS = {
+    "en": {"origin": ("Ethiopia", "Colombia", "Brazil", "Kenya", "Guatemala"),
+           "day": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")},
+    "fr": {"origin": ("Éthiopie", "Colombie", "Brésil", "Kenya", "Guatemala"),
+           "day": ("lundi", "mardi", "mercredi", "jeudi", "vendredi")},
+}
+BRAND_LINKS = {"lumiere": "cafe-lumiere.fr/offres", "grano": "grano.co/app", "maison": "maison-torrefaction.fr"}
+
+# The brands' own posts, by language and post type: (topic, flags, text).
+BRAND_POST_TEMPLATES = {
+    ("en", "automated_promo"): (
+        ("promotion", "", "☕ {product} of the week: €3.20 in every {name} café. Order now on our app! {link} {tag}"),
+        ("promotion", "", "Don't miss it: 2-for-1 {product} this {day} only {emoji} {link}"),
+        ("new_product", "", "New in store: {product}. Available in {city} from today {link} {tag}"),
+        ("loyalty", "", "Loyalty members: double points on every {product} this week {link}"),
+        ("promotion", "", "Treat yourself! 20% off all {product} orders on the app until Sunday {link}"),
+    ),
+    ("fr", "automated_promo"): (
+        ("promotion", "", "☕ Le {product} de la semaine : 3,20 € dans tous nos cafés. Commandez sur l'appli ! {link} {tag}"),
+        ("promotion", "", "À ne pas manquer : 2 {product} pour le prix d'un ce {day} {emoji} {link}"),
+        ("new_product", "", "Nouveau : {product}, disponible à {city} dès aujourd'hui {link} {tag}"),
+        ("loyalty", "", "Membres fidélité : points doublés sur chaque {product} cette semaine {link}"),
+        ("promotion", "", "Faites-vous plaisir ! -20 % sur les {product} commandés sur l'appli jusqu'à dimanche {link}"),
+    ),
+    ("en", "conversation"): (
+        ("community", "", "What's your go-to order on a Monday morning? Ours is a {product} {emoji}"),
+        ("community", "", "Tell us: oat, soy or whole milk in your {product}? 👇"),
+        ("community", "", "Our {city} team says hello! Who's visiting this weekend? {emoji}"),
+        ("community", "", "We read every comment: what should we add to the menu next?"),
+        ("coffee_craft", "", "A customer asked why our {product} tastes different in winter. Great question, here's our answer 🧵"),
+    ),
+    ("fr", "conversation"): (
+        ("community", "", "Votre commande préférée le lundi matin ? La nôtre : un {product} {emoji}"),
+        ("community", "", "Lait d'avoine, de soja ou entier dans votre {product} ? 👇"),
+        ("community", "", "L'équipe de {city} vous dit bonjour ! Qui passe ce week-end ? {emoji}"),
+        ("community", "", "On lit tous vos commentaires : que doit-on ajouter à la carte ?"),
+        ("coffee_craft", "", "Un client nous a demandé pourquoi notre {product} a un autre goût en hiver. Bonne question, on vous explique 🧵"),
+    ),
+    ("en", "expertise"): (
+        ("coffee_craft", "", "Why we roast our Ethiopia beans lighter: a thread on acidity and sweetness 🧵"),
+        ("sourcing", "", "Three things we learned visiting our partner farms in {origin} this year"),
+        ("coffee_craft", "", "Water temperature matters: 92–96 °C for filter coffee. Here's why."),
+        ("industry", "", "How the 2025 coffee price spike changes sourcing for small roasters"),
+        ("coffee_craft", "", "Our head roaster on why freshness beats origin for espresso"),
+        ("sustainability", "", "What it really costs to pay farmers in {origin} a living income: our numbers"),
+    ),
+    ("fr", "expertise"): (
+        ("coffee_craft", "", "Pourquoi nous torréfions nos grains d'Éthiopie plus clair : acidité et sucrosité 🧵"),
+        ("sourcing", "", "Trois leçons de nos visites chez nos producteurs partenaires en {origin} cette année"),
+        ("coffee_craft", "", "La température de l'eau compte : 92–96 °C pour un café filtre. Explications."),
+        ("industry", "", "Ce que la flambée des cours du café en 2025 change pour les petits torréfacteurs"),
+        ("coffee_craft", "", "Notre torréfacteur en chef : pourquoi la fraîcheur compte plus que l'origine pour l'espresso"),
+        ("sustainability", "", "Ce que coûte vraiment un revenu décent pour les producteurs en {origin} : nos chiffres"),
+    ),
+    ("en", "reply"): (
+        ("customer_care", "", "Thanks for the kind words, see you soon in {city}! {emoji}"),
+        ("customer_care", "", "Sorry about the wait this morning, we've passed it on to the {city} team. Could you DM us your order number?"),
+        ("customer_care", "", "Yes! The {product} is available in every café."),
+        ("customer_care", "", "Thanks for flagging this, the app fix is on its way."),
+    ),
+    ("fr", "reply"): (
+        ("customer_care", "", "Merci pour ce gentil message, à bientôt à {city} ! {emoji}"),
+        ("customer_care", "", "Désolés pour l'attente ce matin, on a transmis à l'équipe de {city}. Vous pouvez nous envoyer votre numéro de commande en message privé ?"),
+        ("customer_care", "", "Oui ! Le {product} est disponible dans tous nos cafés."),
+        ("customer_care", "", "Merci du signalement, le correctif de l'appli arrive."),
+    ),
+}
+
+# Employees' own posts, by language and policy label: (topic, flags, text). Flags: "e" marks
+# the behind-the-scenes format tried in the spring experiment. Some "ok" posts use words a naive
+# word list would flag ("killer", "insane", "dead tired"); some violations use no rude word at all.
+EMPLOYEE_POST_TEMPLATES = {
+    ("en", "ok"): (
+        ("coffee", "", "First {product} of the day, pulled it myself {emoji}"),
+        ("coffee", "", "This new {product} is insane, come and try it {emoji}"),
+        ("coffee", "", "Killer crema on today's {product} {emoji} {tag}"),
+        ("work_life", "", "Dead tired after the Saturday rush but what a team {emoji}"),
+        ("events", "", "Latte art throwdown at our {city} café tonight! {tag}"),
+        ("customer_story", "", "A regular brought us flowers today for our 5th birthday in {city} {emoji}"),
+        ("recruiting", "", "We're hiring baristas in {city}, DM me if you love coffee {emoji}"),
+        ("company_news", "", "Proud of our new reusable cup scheme at Café Lumière {emoji}"),
+        ("personal", "", "Sunday hike, no coffee machine in sight {emoji}"),
+        ("behind_the_scenes", "e", "Behind the scenes: how we cup a new {origin} lot before buying it {emoji}"),
+        ("behind_the_scenes", "e", "Ask the roaster: what do you want to know about your {product}? 👇"),
+        ("behind_the_scenes", "e", "5 a.m. at the roastery: the first batch of the day {emoji}"),
+    ),
+    ("fr", "ok"): (
+        ("coffee", "", "Premier {product} de la journée, fait maison {emoji}"),
+        ("coffee", "", "Ce nouveau {product} est une tuerie, venez goûter {emoji}"),
+        ("coffee", "", "Une crème de malade sur le {product} ce matin {emoji} {tag}"),
+        ("work_life", "", "Crevé après le rush du samedi mais quelle équipe {emoji}"),
+        ("events", "", "Concours de latte art ce soir dans notre café de {city} ! {tag}"),
+        ("customer_story", "", "Une habituée nous a apporté des fleurs pour nos 5 ans à {city} {emoji}"),
+        ("recruiting", "", "On recrute des baristas à {city}, écrivez-moi si vous aimez le café {emoji}"),
+        ("company_news", "", "Fière de notre nouvelle consigne de tasses chez Café Lumière {emoji}"),
+        ("personal", "", "Rando du dimanche, aucune machine à café à l'horizon {emoji}"),
+        ("behind_the_scenes", "e", "Dans les coulisses : comment on goûte un nouveau lot d'{origin} avant de l'acheter {emoji}"),
+        ("behind_the_scenes", "e", "Demandez au torréfacteur : que voulez-vous savoir sur votre {product} ? 👇"),
+        ("behind_the_scenes", "e", "5 h du matin à la torréfaction : la première fournée du jour {emoji}"),
+    ),
+    ("en", "insult"): (
+        ("customer_story", "", "Customer just asked if decaf has caffeine. Some people shouldn't be allowed out 🙄"),
+        ("customer_story", "", "To the idiot who left a 1-star review because we don't do ketchup: grow up"),
+        ("work_life", "", "Our customers in {city} are the rudest, dumbest people I've ever served"),
+    ),
+    ("fr", "insult"): (
+        ("customer_story", "", "Un client m'a demandé si le déca contient de la caféine. Il y a des gens qu'on ne devrait pas laisser sortir 🙄"),
+        ("customer_story", "", "Au crétin qui nous a mis 1 étoile parce qu'on n'a pas de ketchup : grandis un peu"),
+        ("work_life", "", "Les clients de {city} sont vraiment les plus débiles que j'ai jamais servis"),
+    ),
+    ("en", "profanity"): (
+        ("work_life", "", "What a shit day at the {city} café, f*** this espresso machine"),
+        ("work_life", "", "Bloody hell, 300 coffees before noon. Damn."),
+        ("coffee", "", "This {product} is f***ing amazing though"),
+    ),
+    ("fr", "profanity"): (
+        ("work_life", "", "Journée de merde au café de {city}, putain de machine"),
+        ("work_life", "", "Bordel, 300 cafés avant midi."),
+        ("coffee", "", "Ce {product} est putain de bon quand même"),
+    ),
+    ("en", "confidential"): (
+        ("company_news", "", "Can't say much but we're opening in Berlin in September, budget already signed 🤫"),
+        ("company_news", "", "Q2 numbers are in: sales down 8% in Paris. Not great."),
+        ("company_news", "", "Our new supplier price for {origin} beans is €7.10/kg, way below Grano's"),
+        ("company_news", "", "Sneak peek of the new loyalty app before launch: screenshots below 👀"),
+    ),
+    ("fr", "confidential"): (
+        ("company_news", "", "Je ne peux pas trop en dire mais on ouvre à Berlin en septembre, budget validé 🤫"),
+        ("company_news", "", "Les chiffres du T2 sont tombés : ventes en baisse de 8 % à Paris."),
+        ("company_news", "", "Notre nouveau prix d'achat pour les grains d'{origin} : 7,10 €/kg, bien moins que Grano"),
+        ("company_news", "", "Avant-première de la nouvelle appli fidélité, captures ci-dessous 👀"),
+    ),
+    ("en", "off_values"): (
+        ("personal", "", "Fair trade is a marketing scam, nobody in {origin} actually benefits"),
+        ("work_life", "", "Honestly we should stop hiring people over 50, they're too slow behind the bar"),
+        ("personal", "", "Reusable cups are a joke, I throw them all away at closing"),
+    ),
+    ("fr", "off_values"): (
+        ("personal", "", "Le commerce équitable c'est du marketing, personne en {origin} n'en profite"),
+        ("work_life", "", "Franchement il faudrait arrêter d'embaucher des plus de 50 ans, trop lents au comptoir"),
+        ("personal", "", "Les tasses réutilisables c'est une blague, je les jette toutes à la fermeture"),
+    ),
+}
+
+# Reviews, by language and stars: plain text, some with slots.
+REVIEW_TEMPLATES = {
+    ("en", 5): ("Best {product} in {city}. Friendly staff, lovely place.", "Perfect every time. The {product} is outstanding.",
+                "Can't fault it: great coffee, great people {emoji}", "Not cheap, but worth every penny.",
+                "My favourite café in {city}, hands down."),
+    ("en", 4): ("Very good {product}, a bit busy at lunchtime.", "Good coffee, slow service on weekends.",
+                "Lovely spot, the {product} was nearly perfect.", "Not bad at all, will come back."),
+    ("en", 3): ("OK coffee, nothing special.", "The {product} was fine but the queue was long.",
+                "Average. Expected more for the price."),
+    ("en", 2): ("Lukewarm {product} and a long wait.", "Not great. Staff seemed overwhelmed.",
+                "Used to be good, not any more."),
+    ("en", 1): ("Terrible service, waited 30 minutes and left.", "Cold {product}, rude staff. Never again.",
+                "Great, another 40-minute wait for a burnt {product} 🙄", "Avoid. Overpriced and dirty tables."),
+    ("fr", 5): ("Meilleur {product} de {city}. Équipe adorable, lieu magnifique.", "Parfait à chaque fois. Le {product} est top.",
+                "Rien à redire : bon café, gens sympas {emoji}", "Pas donné, mais ça vaut le coup.",
+                "Mon café préféré à {city}, sans hésiter."),
+    ("fr", 4): ("Très bon {product}, un peu de monde le midi.", "Bon café, service lent le week-end.",
+                "Endroit sympa, le {product} était presque parfait.", "Pas mal du tout, je reviendrai."),
+    ("fr", 3): ("Café correct, sans plus.", "Le {product} était bien mais la file d'attente trop longue.",
+                "Moyen. J'attendais mieux pour le prix."),
+    ("fr", 2): ("{product} tiède et longue attente.", "Pas terrible. Personnel débordé.",
+                "C'était bien avant, plus maintenant."),
+    ("fr", 1): ("Service lamentable, 30 minutes d'attente et je suis parti.", "{product} froid, personnel désagréable. Plus jamais.",
+                "Génial, encore 40 minutes pour un {product} brûlé 🙄", "À éviter. Trop cher et tables sales."),
+}
+BACKLASH_REVIEW_TEMPLATES = {
+    "en": ("Mocking your own customers online? No thanks.", "1 star for the snobby post about milk drinkers.",
+           "Won't be back after that post. #BoycottLumiere"),
+    "fr": ("Se moquer de ses clients sur les réseaux ? Non merci.", "1 étoile pour le post méprisant sur le lait.",
+           "Je ne reviendrai pas après ce post. #BoycottLumiere"),
+}
