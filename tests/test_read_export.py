@@ -200,3 +200,19 @@ def test_row_with_extra_cells_and_blank_lines_keep_row_numbers(tmp_path):
 def test_missing_file(tmp_path):
     with pytest.raises(ExportError, match="no such file"):
         data.read_export(tmp_path / "nope.csv", "brand_posts")
+
+
+# ---------------------------------------------------------------- the reference survey figures
+
+def test_reference_adoption_figures_fit_the_schema_and_name_their_sources():
+    from socialkit.paths import PACKAGE_DIR
+
+    adoption = data.read_export(PACKAGE_DIR / "reference" / "adoption.csv", "adoption")
+    assert len(adoption) >= 40
+    assert adoption["pct_adults"].between(0, 100).all()
+    assert adoption["source"].str.contains(r"\(\d{4}|\d{4}\)").all()  # a publication year
+    assert adoption["source"].str.contains(r"https?://").all()  # and where to read it
+    assert not adoption.duplicated(["year", "technology", "country"]).any()
+    # enough points to fit a diffusion curve for at least two technologies
+    points = adoption.groupby(["technology", "country"], observed=True).size()
+    assert (points >= 6).sum() >= 2
