@@ -97,7 +97,7 @@ def test_net_sentiment_by_group_bars_span_minus_100_to_100():
     widths = sorted(bar.get_width() for bar in ax.patches)
     assert widths == [-40.0, 5.0, 10.0, 20.0]
     assert ax.get_xlim() == (-100, 100)
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["customer", "journalist"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["customers", "journalists"]
     assert "% positive − % negative" in ax.get_xlabel()
 
 

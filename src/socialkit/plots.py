@@ -17,6 +17,12 @@ BRANDS = ("lumiere", "grano", "maison")
 BRAND_NAMES = {"lumiere": "Café Lumière", "grano": "Grano & Co", "maison": "Maison Torréfaction"}
 # Okabe & Ito (2008), "Color Universal Design": orange, blue, grey.
 BRAND_COLORS = {"lumiere": "#E69F00", "grano": "#0072B2", "maison": "#7A7A7A"}
+GROUP_LABELS = {
+    "customer": "customers", "prospect": "prospects", "shareholder": "shareholders",
+    "journalist": "journalists", "competitor_brand": "competitors' accounts",
+    "industry_leader": "industry leaders", "influencer": "influencers",
+    "employee": "employees", "brand": "brand accounts",
+}
 SENTIMENT_COLORS = {"positive": "#1A9850", "neutral": "#BDBDBD", "negative": "#D73027"}
 ALERT_COLOR = "#CC0000"
 
@@ -165,7 +171,7 @@ def net_sentiment_by_group(table, ax=None, *, title: str | None = None):
     ``table``: a Series (group → net sentiment) or a DataFrame (groups × brands).
     """
     frame = _as_frame(table, name="lumiere")
-    ax = _new_ax(ax, figsize=(7, 0.45 * len(frame) * max(1, len(frame.columns)) + 1.2))
+    ax = _new_ax(ax, figsize=(8, min(6.0, 0.25 * len(frame) * len(frame.columns) + 1.5)))
     n_cols = len(frame.columns)
     height = 0.8 / n_cols
     positions = range(len(frame))
@@ -173,14 +179,14 @@ def net_sentiment_by_group(table, ax=None, *, title: str | None = None):
         offsets = [p - 0.4 + height * (i + 0.5) for p in positions]
         ax.barh(offsets, frame[col].to_numpy(), height=height, color=brand_color(col),
                 label=brand_name(col))
-    ax.set_yticks(list(positions), [str(g) for g in frame.index])
+    ax.set_yticks(list(positions), [GROUP_LABELS.get(str(g), str(g)) for g in frame.index])
     ax.invert_yaxis()
     ax.axvline(0, color="black", lw=0.8)
     ax.set_xlim(-100, 100)
     ax.set_xlabel("net sentiment (% positive − % negative)")
     ax.set_ylabel("stakeholder group")
     if n_cols > 1 or frame.columns[0] in BRAND_NAMES:
-        ax.legend(loc="lower right", frameon=False, fontsize="small")
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize="small")
     ax.set_title(title or "Net sentiment by stakeholder group")
     return ax
 

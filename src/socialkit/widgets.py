@@ -18,12 +18,7 @@ import pandas as pd
 
 from socialkit import analytics, plots
 
-GROUP_LABELS = {
-    "customer": "customers", "prospect": "prospects", "shareholder": "shareholders",
-    "journalist": "journalists", "competitor_brand": "competitors' accounts",
-    "industry_leader": "industry leaders", "influencer": "influencers",
-    "employee": "employees", "brand": "brand accounts",
-}
+GROUP_LABELS = plots.GROUP_LABELS
 EVERYONE = "all"
 METRIC_OPTIONS = (
     ("Volume", "volume"), ("Net sentiment", "net_sentiment"), ("Share of voice", "share_of_voice"),

@@ -189,7 +189,8 @@ checks.register(
                 (lambda: -_net_lumiere("journalist"),
                  "the sign is reversed: net sentiment is % positive MINUS % negative."),
             ],
-            right_message="journalists mostly write neutral news; compare that with customers.",
+            right_message="compare it with customers' net sentiment: the press is much cooler than "
+                          "the people who buy your coffee.",
         ),
         section="section 3 of the lesson (Net sentiment and stakeholder groups)",
     ),
@@ -207,7 +208,7 @@ checks.register(
             {
                 "A": "Weekends are quiet, but the spike was on a Monday and a weekday pattern "
                      "cannot hold z down by itself. Think about what is inside the baseline.",
-                "B": "Right: the spike is inside its own 7-day window, so it pulls the average up "
+                "B": "the spike is inside its own 7-day window, so it pulls the average up "
                      "and inflates the standard deviation; z cannot exceed about 2.27 that way. "
                      "A baseline made of the 7 days BEFORE fixes it.",
                 "C": "The volume was many times the usual level, so it was not small. "

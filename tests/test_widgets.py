@@ -1,0 +1,145 @@
+"""The listening dashboard, built in Python on the sample data: every control changes what it shows."""
+
+from __future__ import annotations
+
+import base64
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from socialkit import analytics, data, widgets  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def mentions():
+    return data.load("mentions")
+
+
+@pytest.fixture(scope="module")
+def accounts():
+    return data.load("accounts")
+
+
+@pytest.fixture(scope="module")
+def daily(mentions):
+    return analytics.daily_volume(mentions)
+
+
+@pytest.fixture()
+def board(mentions, accounts):
+    return widgets.listen_dashboard(mentions, accounts)
+
+
+def chart_png(board) -> bytes:
+    """The PNG bytes the dashboard's Output widget currently shows."""
+    (output,) = board.chart.outputs
+    return base64.b64decode(output["data"]["image/png"])
+
+
+def test_it_opens_on_cafe_lumiere_volume_with_its_alerts(board, daily):
+    assert list(board.table.columns) == ["lumiere"]
+    pd.testing.assert_series_equal(board.table["lumiere"], daily["lumiere"].astype(float),
+                                   check_names=False, check_freq=False)
+    expected = analytics.spikes(daily["lumiere"], threshold=2)
+    assert list(board.alerts["date"]) == list(expected.index[expected["alert"]])
+    assert board.alerts["date"].iloc[0] == pd.Timestamp("2025-04-07")
+    assert "first on <b>Mon 07 Apr 2025</b>" in board.summary.value
+    assert chart_png(board).startswith(b"\x89PNG")
+
+
+def test_ticking_a_brand_adds_its_curve_and_unticking_all_empties_the_chart(board, daily):
+    board.brand_boxes["grano"].value = True
+    assert list(board.table.columns) == ["lumiere", "grano"]
+    assert board.table["grano"].tolist() == daily["grano"].astype(float).tolist()
+    assert board.ax.get_legend_handles_labels()[1][:2] == ["Café Lumière", "Grano & Co"]
+
+    board.brand_boxes["lumiere"].value = False
+    board.brand_boxes["grano"].value = False
+    assert board.table.empty and board.alerts.empty
+    assert "Tick at least one brand" in board.summary.value
+    assert board.chart.outputs == ()
+
+
+def test_who_speaks_keeps_only_that_stakeholder_group(board, mentions, accounts):
+    by_role = analytics.with_author_role(mentions, accounts)
+    journalists = analytics.daily_volume(by_role[by_role["role"] == "journalist"])["lumiere"]
+    everyone_total = board.table["lumiere"].sum()
+
+    board.group.value = "journalist"
+
+    assert board.table["lumiere"].sum() == journalists.sum() < everyone_total
+    assert board.table["lumiere"].loc["2025-04-08"] == journalists.loc["2025-04-08"]
+    assert "mentions by journalists" in board.ax.get_title()
+
+
+def test_dates_narrow_the_table_and_the_alerts(board):
+    april = [d for _, d in board.dates.options if d.month == 4]
+    board.dates.value = (april[0], april[-1])
+
+    assert board.table.index.min() == pd.Timestamp("2025-04-01")
+    assert board.table.index.max() == pd.Timestamp("2025-04-30")
+    assert len(board.table) == 30
+    assert list(board.alerts["date"]) == [pd.Timestamp("2025-04-07")]  # the July alert is outside
+
+
+def test_metric_net_sentiment_shows_percent_positive_minus_negative_and_alerts_on_falls(board, mentions):
+    board.metric.value = "net_sentiment"
+
+    lumiere = mentions[mentions["brand"] == "lumiere"]
+    expected = analytics.net_sentiment(lumiere, freq="D")
+    expected.index = expected.index.rename("day")
+    assert board.table["lumiere"].dropna().round(9).tolist() == expected.round(9).tolist()
+    assert board.table["lumiere"].loc["2025-04-08"] < -40  # the backlash drags it far below zero
+    assert not board.alerts.empty and (board.alerts["z"] <= -2).all()
+    assert "drop of at least 2.0" in board.summary.value
+    assert board.ax.get_ylabel().startswith("net sentiment")
+
+
+def test_metric_share_of_voice_divides_by_all_three_brands(board, mentions):
+    board.metric.value = "share_of_voice"
+
+    expected = analytics.share_of_voice(mentions, freq="D")["lumiere"]
+    assert board.table["lumiere"].round(9).tolist() == expected.round(9).tolist()
+    assert board.table["lumiere"].between(0, 100).all()
+    assert board.ax.get_ylabel() == "share of voice (%)"
+
+
+def test_raising_the_threshold_removes_alerts_and_changes_the_chart(board):
+    before = chart_png(board)
+    assert len(board.alerts) == 2
+
+    board.threshold.value = 3.0
+
+    assert board.alerts.empty
+    assert board.summary.value.startswith("<b>No alert</b>")
+    assert "3.0 standard deviations" in board.summary.value
+    assert chart_png(board) != before
+
+
+def test_leaving_the_day_out_of_its_baseline_finds_more_spikes(board, daily):
+    board.exclude_today.value = True
+
+    expected = analytics.spikes(daily["lumiere"], threshold=2, exclude_current=True)
+    assert list(board.alerts["date"]) == list(expected.index[expected["alert"]])
+    assert len(board.alerts) > 10
+    backlash = board.alerts.set_index("date").loc["2025-04-07", "z"]
+    assert backlash > 20  # the backlash now stands out clearly
+
+
+def test_without_accounts_the_group_filter_is_disabled(mentions):
+    board = widgets.listen_dashboard(mentions)
+    assert board.group.disabled and board.group.options == (("everyone", "all"),)
+    assert len(board.table) == 365
+
+
+def test_bad_input_gets_a_clear_error(mentions):
+    with pytest.raises(KeyError, match="lacks true_sentiment"):
+        widgets.listen_dashboard(mentions.drop(columns="true_sentiment"))
+    with pytest.raises(ValueError, match="Unknown brand"):
+        widgets.listen_dashboard(mentions, brands=("starbucks",))
+    with pytest.raises(ValueError, match="empty"):
+        widgets.listen_dashboard(mentions.iloc[:0])
