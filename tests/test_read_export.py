@@ -216,3 +216,14 @@ def test_reference_adoption_figures_fit_the_schema_and_name_their_sources():
     # enough points to fit a diffusion curve for at least two technologies
     points = adoption.groupby(["technology", "country"], observed=True).size()
     assert (points >= 6).sum() >= 2
+
+
+def test_export_columns_documents_what_each_kind_needs():
+    table = data.export_columns("brand_posts")
+    assert table.loc["ts", "required"] and table.loc["likes", "required"]
+    assert not table.loc["reach", "required"]
+    assert "published_at" in table.loc["ts", "also_accepted"]
+    assert table.loc["platform", "allowed_values"] == "x, linkedin, instagram, facebook, tiktok"
+    assert data.export_columns("channel_mix")["required"].all()  # kinds without a list need everything
+    with pytest.raises(ExportError, match="Unknown kind 'tweets'"):
+        data.export_columns("tweets")

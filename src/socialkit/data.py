@@ -512,7 +512,8 @@ def read_export(path, kind: str, *, tz: str | None = None, date_format: str | No
     values from true/false, yes/no, 1/0, oui/non. Times with a zone (Z, +01:00)
     are converted to UTC; times without one need ``tz`` (the zone your tool
     exports in) — never assumed. Non-ISO dates need ``date_format``.
-    ``EXPORT_REQUIRED`` lists the columns each kind must have; absent optional
+    ``EXPORT_REQUIRED`` lists the columns each kind must have (``export_columns(kind)``
+    shows them as a table, with the accepted header names); absent optional
     columns are added empty. Extra columns are kept unchanged, after the schema's.
     An export from one network's own analytics page often has no platform
     column: pass ``platform="facebook"`` (etc.) to fill it.
@@ -593,3 +594,16 @@ def _empty_column(col: Column, index: pd.Index) -> pd.Series:
     if col.type == "category":
         return pd.Series(pd.Categorical([None] * len(index), categories=list(col.values or ())), index=index)
     return pd.Series(pd.NA if dtype in ("Int64", "boolean") else None, index=index, dtype=dtype)
+
+
+def export_columns(kind: str) -> pd.DataFrame:
+    """The columns ``read_export`` expects for ``kind``: required or not, header names it also accepts, meaning."""
+    if kind not in schema.TABLES:
+        raise ExportError(f"Unknown kind {kind!r}. Choose one of: {', '.join(available_tables())}.")
+    required = EXPORT_REQUIRED.get(kind, tuple(c.name for c in schema.TABLES[kind]))
+    return pd.DataFrame([
+        {"column": c.name, "type": c.type, "required": c.name in required,
+         "also_accepted": ", ".join(COLUMN_ALIASES.get(c.name, ())),
+         "allowed_values": ", ".join(c.values) if c.values else "", "meaning": c.meaning}
+        for c in schema.TABLES[kind]
+    ]).set_index("column")
