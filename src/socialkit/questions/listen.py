@@ -69,7 +69,7 @@ def _net_role_all_brands(role: str) -> float:
 
 
 def _as_day(value) -> pd.Timestamp | None:
-    """A learner's date (text "2025-04-07", a Timestamp or a date) as a day; None if it is not one."""
+    """A learner's date (text "2025-01-31", a Timestamp or a date) as a day; None if it is not one."""
     import datetime as dt
 
     if isinstance(value, str):
@@ -142,8 +142,6 @@ checks.register(
                  "that is Café Lumière's share over the WHOLE year; keep only the December rows."),
                 (lambda: analytics.share_of_voice(_month(11), brand="lumiere"),
                  "that is November (month 11); December is month 12."),
-                (lambda: analytics.share_of_voice(_month(12), brand="grano"),
-                 "that is Grano & Co's share; the question asks for Café Lumière (brand \"lumiere\")."),
                 (lambda: float((_month(12)["brand"] == "lumiere").sum()),
                  "that is a NUMBER of mentions; share of voice divides it by all three brands' "
                  "mentions in December and multiplies by 100."),

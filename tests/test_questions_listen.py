@@ -1,0 +1,174 @@
+"""Module 01's checks: each accepts the answer a learner would compute and rejects typical mistakes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from socialkit import analytics, checks, data
+
+
+@pytest.fixture(scope="module")
+def mentions():
+    return data.load("mentions")
+
+
+@pytest.fixture(scope="module")
+def by_role(mentions):
+    return analytics.with_author_role(mentions, data.load("accounts"))
+
+
+@pytest.fixture(scope="module")
+def daily(mentions):
+    return analytics.daily_volume(mentions)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_session():
+    checks.reset()
+    yield
+    checks.reset()
+
+
+def verdict(qid, value):
+    return checks.evaluate(qid, value)
+
+
+def assert_right(qid, value):
+    result = verdict(qid, value)
+    assert result.status == "right", result.message
+
+
+def assert_wrong(qid, value, *fragments):
+    result = verdict(qid, value)
+    assert result.status == "wrong", f"{value!r} was accepted: {result.message}"
+    for fragment in fragments:
+        assert fragment in result.message, result.message
+
+
+# --------------------------------------------------------------------------- Q1 share of voice
+
+def test_q1_share_of_voice_in_december(mentions):
+    december = mentions[mentions["ts"].dt.month == 12]
+    answer = 100 * (december["brand"] == "lumiere").mean()  # the pandas way
+    assert_right("01_listen.q1", answer)
+    assert_right("01_listen.q1", analytics.share_of_voice(december, brand="lumiere"))  # the helper way
+
+    assert_wrong("01_listen.q1", answer / 100, "looks like a fraction", "multiply by 100")
+    assert_wrong("01_listen.q1", 100 * (mentions["brand"] == "lumiere").mean(), "WHOLE year")
+    november = mentions[mentions["ts"].dt.month == 11]
+    assert_wrong("01_listen.q1", 100 * (november["brand"] == "lumiere").mean(), "November")
+    assert_wrong("01_listen.q1", 100 * (december["brand"] == "grano").mean())
+    assert_wrong("01_listen.q1", float((december["brand"] == "lumiere").sum()), "NUMBER of mentions")
+    assert_wrong("01_listen.q1", f"{answer:.1f}%", "% sign")
+    assert_wrong("01_listen.q1", december["brand"] == "lumiere", "one number")
+
+
+# --------------------------------------------------------------------------- Q2 first alert
+
+def test_q2_first_alert_date(daily):
+    z = (daily["lumiere"] - daily["lumiere"].rolling(7).mean()) / daily["lumiere"].rolling(7).std()
+    first = z.index[(z >= 2).to_numpy()][0]
+    assert_right("01_listen.q2", f"{first:%Y-%m-%d}")
+    assert_right("01_listen.q2", first)  # a Timestamp is fine too
+    assert_right("01_listen.q2", f" {first:%Y-%m-%d} ")
+
+    peak = daily["lumiere"].idxmax()
+    assert peak != first
+    assert_wrong("01_listen.q2", f"{peak:%Y-%m-%d}", "MOST mentions")
+    fair = analytics.spikes(daily["lumiere"], threshold=2, exclude_current=True)
+    assert_wrong("01_listen.q2", f"{fair.index[fair['alert']][0]:%Y-%m-%d}", "Untick that box")
+    later = z.index[(z >= 2).to_numpy()][1]
+    assert_wrong("01_listen.q2", f"{later:%Y-%m-%d}", "not the FIRST")
+    assert_wrong("01_listen.q2", f"{first:%d/%m/%Y}", "year-month-day")
+    assert_wrong("01_listen.q2", f"{first.replace(year=2024):%Y-%m-%d}", "covers 2025")
+    assert_wrong("01_listen.q2", "2025-02-02", "no alert on that day")
+
+
+# --------------------------------------------------------------------------- Q3 journalists
+
+def test_q3_net_sentiment_among_journalists(by_role):
+    rows = by_role[(by_role["brand"] == "lumiere") & (by_role["role"] == "journalist")]
+    labels = rows["true_sentiment"].astype(str)
+    answer = 100 * ((labels == "positive").mean() - (labels == "negative").mean())
+    assert_right("01_listen.q3", answer)
+    assert_right("01_listen.q3", round(answer, 1))
+
+    lumiere = by_role[by_role["brand"] == "lumiere"]["true_sentiment"].astype(str)
+    everyone = 100 * ((lumiere == "positive").mean() - (lumiere == "negative").mean())
+    assert_wrong("01_listen.q3", everyone, "EVERYONE")
+    assert_wrong("01_listen.q3", analytics.net_sentiment(by_role[by_role["role"] == "journalist"]),
+                 "all three brands")
+    assert_wrong("01_listen.q3", -answer, "sign is reversed")
+    assert_wrong("01_listen.q3", answer / 100, "100 times too small")
+
+
+# --------------------------------------------------------------------------- Q4 multiple choice
+
+def test_q4_accepts_the_contamination_explanation_in_any_spelling():
+    for spelling in ("B", "b", " B ", "B)", "(b)"):
+        assert_right("01_listen.q4", spelling)
+    assert_wrong("01_listen.q4", "A", "inside the baseline")
+    assert_wrong("01_listen.q4", "C", "not small")
+    assert_wrong("01_listen.q4", "E", "not one of the options")
+    assert_wrong("01_listen.q4", 2, "one letter in quotes")
+
+
+# --------------------------------------------------------------------------- Q5 decision
+
+def test_q5_the_z3_rule_never_fires(daily):
+    x = daily["lumiere"].astype(float)
+    z = (x - x.rolling(7).mean()) / x.rolling(7).std()
+    answer = bool((z >= 3).any())
+    assert_right("01_listen.q5", answer)
+    assert_right("01_listen.q5", analytics.spikes(daily["lumiere"], threshold=3)["alert"].any())
+    assert_wrong("01_listen.q5", not answer, "look at the data again")
+    assert_wrong("01_listen.q5", "False", "Type True or False")
+
+
+# --------------------------------------------------------------------------- all questions
+
+QUESTIONS = ["01_listen.q1", "01_listen.q2", "01_listen.q3", "01_listen.q4", "01_listen.q5"]
+
+
+@pytest.mark.parametrize("qid", QUESTIONS)
+def test_a_missing_answer_reads_not_attempted_yet(qid, capsys):
+    with pytest.raises(checks.CheckFailed):
+        checks.check(qid, ...)
+    printed = capsys.readouterr()
+    assert printed.out.startswith("⏳ Not attempted yet")
+    assert printed.err == ""
+
+
+@pytest.mark.parametrize("qid", QUESTIONS)
+def test_hints_come_one_at_a_time_and_there_are_at_least_two(qid, capsys):
+    question = next(q for q in checks.questions_of("01_listen") if q.id == qid)
+    assert len(question.hints) >= 2
+    checks.hint(qid)
+    checks.hint(qid)
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(f"💡 Hint 1 of {len(question.hints)}")
+    assert out[1].startswith(f"💡 Hint 2 of {len(question.hints)}")
+
+
+def test_a_wrong_answer_prints_one_line_pointing_to_the_hint(mentions, capsys):
+    with pytest.raises(checks.CheckFailed):
+        checks.check("01_listen.q1", 0.5)
+    printed = capsys.readouterr()
+    assert printed.out.count("\n") == 1
+    assert printed.out.startswith("❌ Not yet:") and 'hint("01_listen.q1")' in printed.out
+    assert printed.err == ""
+
+
+def test_the_question_file_stores_no_answer(mentions, daily):
+    source = (Path(checks.__file__).parent / "questions" / "listen.py").read_text(encoding="utf-8")
+    december = mentions[mentions["ts"].dt.month == 12]
+    sov = 100 * (december["brand"] == "lumiere").mean()
+    first = analytics.spikes(daily["lumiere"])
+    first_day = first.index[first["alert"]][0]
+    assert f"{sov:.1f}" not in source and f"{sov:.2f}" not in source
+    assert f"{first_day:%Y-%m-%d}" not in source
+    assert checks.digest("B") in source  # the right letter is stored only as its sha256 digest
+    assert pd.Timestamp(first_day).month == 4  # sanity: the expected alert is the April backlash
