@@ -128,6 +128,10 @@ def test_text_in_a_number_column(tmp_path):
     path = write(tmp_path, "Date,Network,Post,Likes\n2025-01-02T10:00:00Z,X,hi,3\n2025-01-02T10:00:00Z,X,hi,n/a\n")
     with pytest.raises(ExportError, match=r"column 'Likes' \(read as likes\), row 3: 'n/a' is not a whole number"):
         data.read_export(path, "brand_posts")
+    for bad in ("inf", "12.5", "12 likes"):
+        path = write(tmp_path, f"Date,Network,Post,Likes\n2025-01-02T10:00:00Z,X,hi,{bad}\n", name="b.csv")
+        with pytest.raises(ExportError, match=rf"row 2: '{bad}' is not a whole number"):
+            data.read_export(path, "brand_posts")
 
 
 def test_decimal_comma_gets_its_own_advice(tmp_path):

@@ -92,7 +92,7 @@ def _convert(raw: pd.Series, col: Column, *, nullable: bool, lenient: bool,
             pass
     if kind in ("int", "float"):
         numbers = pd.to_numeric(text.where(~empty), errors="coerce")
-        bad = numbers.isna() & ~empty
+        bad = (numbers.isna() | np.isinf(numbers)) & ~empty
         if kind == "int":
             bad |= numbers.notna() & (numbers != np.floor(numbers))
         if bad.any():
