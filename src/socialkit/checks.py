@@ -36,7 +36,7 @@ from typing import Any, Literal
 __all__ = [
     "CheckFailed", "UnknownQuestion", "Verdict", "Question", "register", "check", "hint",
     "progress", "evaluate", "reset", "number", "choice", "names", "table", "decision",
-    "digest", "questions_of",
+    "digest", "questions_of", "right", "wrong", "ExpectedValueError",
 ]
 
 RIGHT, WRONG, MISSING = "right", "wrong", "missing"

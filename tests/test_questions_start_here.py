@@ -1,0 +1,234 @@
+"""Module 00 · Start here: its two checks, its notebooks run in a real kernel, and a real nbgrader autograde."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import nbformat
+import numpy as np
+import pytest
+
+from socialkit import checks, data
+from socialkit.checks import CheckFailed, check, hint
+
+ROOT = Path(__file__).resolve().parents[1]
+LESSON = ROOT / "course" / "00_start_here" / "00_start_here.ipynb"
+SOLUTIONS = ROOT / "solutions" / "00_start_here" / "00_start_here_exercises.ipynb"
+RELEASE = ROOT / "exercises" / "00_start_here" / "00_start_here_exercises.ipynb"
+
+
+@pytest.fixture(autouse=True)
+def fresh_session():
+    """No hints shown and no results remembered between tests."""
+    checks.reset()
+    yield
+    checks.reset()
+
+
+@pytest.fixture(scope="module")
+def posts_per_brand() -> dict[str, int]:
+    """Posts per brand in the committed sample data, counted here independently of the judge."""
+    brands = data.load("mentions")["brand"].astype(str)
+    return {brand: int((brands == brand).sum()) for brand in ("lumiere", "grano", "maison")}
+
+
+def run_check(capsys, question_id, value):
+    """Check ``value``; return (passed, the one printed line), asserting nothing went to stderr."""
+    try:
+        check(question_id, value)
+        passed = True
+    except CheckFailed:
+        passed = False
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out.count("\n") == 1, out
+    return passed, out.strip()
+
+
+# --------------------------------------------------------------------------- Q1 · a number from the data
+
+
+def test_q1_accepts_the_count_of_cafe_lumiere_posts(capsys, posts_per_brand):
+    count = posts_per_brand["lumiere"]
+    for value in (count, np.int64(count), float(count)):
+        passed, line = run_check(capsys, "00_start_here.q1", value)
+        assert passed and line.startswith("✅ Right:"), line
+
+
+@pytest.mark.parametrize(
+    ("wrong_answer", "message"),
+    [
+        ("all", "posts about all three brands together"),
+        ("grano", "that is Grano & Co's count"),
+        ("maison", "that is Maison Torréfaction's count"),
+        ("off by one", "is not what the data gives"),
+        ("value_counts", "Pick out Café Lumière's number: the one next to lumiere."),
+        ("text", "Remove the quotes"),
+    ],
+)
+def test_q1_rejects_typical_mistakes_with_the_intended_message(capsys, posts_per_brand, wrong_answer, message):
+    mentions = data.load("mentions")
+    value = {
+        "all": len(mentions),
+        "grano": posts_per_brand["grano"],
+        "maison": posts_per_brand["maison"],
+        "off by one": posts_per_brand["lumiere"] + 1,
+        "value_counts": mentions["brand"].value_counts(),
+        "text": str(posts_per_brand["lumiere"]),
+    }[wrong_answer]
+    passed, line = run_check(capsys, "00_start_here.q1", value)
+    assert not passed
+    assert line.startswith("❌ Not yet:") and message in line, line
+    assert line.endswith('(try hint("00_start_here.q1"))')
+
+
+# --------------------------------------------------------------------------- Q2 · one option A–D
+
+
+@pytest.mark.parametrize("answer", ["B", "b", " B "])
+def test_q2_accepts_grano(capsys, answer):
+    passed, line = run_check(capsys, "00_start_here.q2", answer)
+    assert passed and "Grano & Co is digital-savvy" in line
+
+
+@pytest.mark.parametrize(
+    ("answer", "message"),
+    [
+        ("A", "absent from social media"),
+        ("C", "your own company"),
+        ("d", "customers and competitors are already online"),
+        ("Grano", "is not one of the options"),
+        (2, "Type one letter in quotes"),
+    ],
+)
+def test_q2_explains_each_wrong_option(capsys, answer, message):
+    passed, line = run_check(capsys, "00_start_here.q2", answer)
+    assert not passed and line.startswith("❌ Not yet:") and message in line, line
+
+
+@pytest.mark.parametrize("question_id", ["00_start_here.q1", "00_start_here.q2"])
+def test_missing_answers_read_not_attempted_yet(capsys, question_id):
+    passed, line = run_check(capsys, question_id, ...)
+    assert not passed and line.startswith("⏳ Not attempted yet:")
+
+
+@pytest.mark.parametrize("question_id", ["00_start_here.q1", "00_start_here.q2"])
+def test_each_question_has_a_hint_ladder_that_ends_with_a_pointer_to_the_lesson(capsys, question_id):
+    question = checks._find(question_id)
+    assert len(question.hints) >= 2
+    for _ in range(len(question.hints) + 1):
+        hint(question_id)
+    lines = capsys.readouterr().out.splitlines()
+    total = len(question.hints)
+    assert [line.split(":")[0] for line in lines[:total]] == [f"💡 Hint {i} of {total}" for i in range(1, total + 1)]
+    assert lines[-1].startswith(f"💡 No more hints for {question_id}") and "lesson" in lines[-1]
+
+
+def test_the_package_stores_no_answer():
+    source = (ROOT / "src" / "socialkit" / "questions" / "start_here.py").read_text(encoding="utf-8")
+    count = str(int((data.load("mentions")["brand"] == "lumiere").sum()))
+    assert count not in source
+    for giveaway in ('== "B"', 'digest("B")', "answer ="):
+        assert giveaway not in source
+
+
+# --------------------------------------------------------------------------- the notebooks
+
+
+def outputs_of(nb) -> list:
+    """Every output of every code cell, in order."""
+    return [output for cell in nb.cells if cell.cell_type == "code" for output in cell.outputs]
+
+
+def test_notebooks_are_committed_clean_and_follow_the_conventions():
+    for path in (LESSON, SOLUTIONS, RELEASE):
+        nb = nbformat.read(path, as_version=4)
+        nbformat.validate(nb)
+        assert nb.metadata["kernelspec"]["name"] == "python3"
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                assert cell.outputs == [] and cell.execution_count is None, path
+    solutions = nbformat.read(SOLUTIONS, as_version=4)
+    graded = [c for c in solutions.cells if c.metadata.get("nbgrader", {}).get("grade")]
+    assert sum(c.metadata["nbgrader"]["points"] for c in graded) == 5
+    for cell in graded:
+        assert cell.source.splitlines()[0].startswith('"""') and "check(\"00_start_here." in cell.source
+        assert "### BEGIN HIDDEN TESTS" in cell.source
+    answers = [c for c in solutions.cells if c.metadata.get("nbgrader", {}).get("solution")]
+    assert [c.metadata["nbgrader"]["grade_id"] for c in answers] == ["q1", "q2"]
+    for cell in answers:
+        assert "= ...  # your answer" in cell.source.splitlines()[0]
+    release_text = RELEASE.read_text(encoding="utf-8")
+    for marker in ("BEGIN SOLUTION", "HIDDEN TESTS", 'q2_answer = "B"', "value_counts()[\"lumiere\"]"):
+        assert marker not in release_text
+    lesson = nbformat.read(LESSON, as_version=4)
+    tagged = [c for c in lesson.cells if "dashboard" in c.metadata.get("tags", [])]
+    assert [c.cell_type for c in tagged] == ["markdown", "code"]
+    assert "Try this" in tagged[0].source and "IntSlider" in tagged[1].source
+
+
+@pytest.mark.slow
+def test_lesson_runs_top_to_bottom_and_shows_a_widget():
+    from socialkit.notebooks import execute_notebook
+
+    nb, _seconds = execute_notebook(LESSON)
+    outputs = outputs_of(nb)
+    assert not [o for o in outputs if o.output_type == "error" or o.get("name") == "stderr"]
+    widget_views = [o for o in outputs if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+    assert len(widget_views) == 1
+    text = "".join(o.get("text", "") for o in outputs)
+    assert "💡 Hint 1 of 2:" in text
+    assert "Your progress in 00_start_here" in text and "0 of 2 right." in text
+
+
+@pytest.mark.slow
+def test_solutions_pass_every_check():
+    from socialkit.notebooks import execute_notebook
+
+    nb, _seconds = execute_notebook(SOLUTIONS)
+    outputs = outputs_of(nb)
+    assert not [o for o in outputs if o.output_type == "error" or o.get("name") == "stderr"]
+    text = "".join(o.get("text", "") for o in outputs)
+    assert text.count("✅ Right:") == 2 and "2 of 2 right." in text
+
+
+@pytest.mark.slow
+def test_untouched_release_says_not_attempted_in_one_line_per_question():
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(RELEASE, as_version=4)
+    NotebookClient(nb, timeout=60, kernel_name="python3", allow_errors=True,
+                   resources={"metadata": {"path": str(RELEASE.parent)}}).execute()
+    checks_run = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")]
+    assert len(checks_run) == 2
+    for cell in checks_run:
+        stream, error = cell.outputs
+        assert stream.name == "stdout" and stream.text.startswith("⏳ Not attempted yet:")
+        assert error.ename == "CheckFailed" and len(error.traceback) == 1
+    assert not [o for o in outputs_of(nb) if o.get("name") == "stderr"]
+
+
+@pytest.mark.slow
+@pytest.mark.filterwarnings("ignore:Object of type:Warning")  # nbgrader's own SQLAlchemy noise (FACTS.md)
+def test_nbgrader_autograde_gives_full_points_to_the_solutions_and_zero_to_the_untouched_release(tmp_path):
+    """Real nbgrader: generate the assignment, autograde two learners, read their scores from the gradebook."""
+    from nbgrader.api import Gradebook
+    from nbgrader.apps import NbGraderAPI
+
+    from socialkit.release import nbgrader_config
+
+    course = tmp_path / "course"
+    shutil.copytree(SOLUTIONS.parent, course / "solutions" / "00_start_here")
+    api = NbGraderAPI(config=nbgrader_config(ROOT, course))
+    assert api.generate_assignment("00_start_here", force=True, create=True)["success"]
+    for learner, notebook in (("reference", SOLUTIONS), ("untouched", RELEASE)):
+        folder = course / "submitted" / learner / "00_start_here"
+        folder.mkdir(parents=True)
+        shutil.copyfile(notebook, folder / notebook.name)
+        result = api.autograde("00_start_here", learner, force=True, create=True)
+        assert result["success"], result.get("error")
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        scores = {learner: gradebook.find_submission("00_start_here", learner).score
+                  for learner in ("reference", "untouched")}
+    assert scores == {"reference": 5.0, "untouched": 0.0}
