@@ -8,7 +8,9 @@ and so on, which is why the builders run in that order and receive the tables bu
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 import time
 from pathlib import Path
@@ -25,6 +27,7 @@ TABLE_ORDER = (
     "channel_mix", "adoption",
 )
 FLOAT_DECIMALS = 3
+FLOAT_DECIMALS_BY_COLUMN = {"pct_adults": 1}  # survey percentages are published to one decimal at most
 
 
 def _builders():
@@ -98,33 +101,39 @@ def to_csv_bytes(name: str, frame: pd.DataFrame) -> bytes:
     missing = [c.name for c in columns if c.name not in frame.columns]
     if missing:
         raise RuntimeError(f"The generator made no column {missing} for table {name!r}; this is a bug in datagen.")
-    text = pd.DataFrame({c.name: _format(frame[c.name], c) for c in columns})
-    return text.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    cells = [_format(frame[c.name], c) for c in columns]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")  # minimal quoting, like pandas.to_csv
+    writer.writerow([c.name for c in columns])
+    writer.writerows(zip(*cells))
+    return buffer.getvalue().encode("utf-8")
 
 
-def _format(values: pd.Series, column: schema.Column) -> pd.Series:
+def _format(values: pd.Series, column: schema.Column) -> list[str]:
     """One column as strings in the file format of its schema type."""
     kind = column.type
     if kind in ("str", "category"):
-        out = values.astype(object)
-        return out.where(out.notna(), "")
+        out = values.to_numpy(dtype=object)
+        return np.where(pd.isna(out), "", out).tolist()
     if kind == "int":
-        return values.astype("Int64").astype(str).replace("<NA>", "")
+        ints = values.astype("Int64")
+        text = ints.fillna(0).to_numpy(dtype=np.int64).astype(str)
+        return np.where(ints.isna().to_numpy(), "", text).tolist()
     if kind == "float":
         numbers = values.to_numpy(dtype=float)
-        rounded = np.round(numbers, FLOAT_DECIMALS) + 0.0  # + 0.0 turns -0.0 into 0.0
-        text = np.array([f"{x:.{FLOAT_DECIMALS}f}" for x in rounded], dtype=object)
-        return pd.Series(np.where(np.isnan(numbers), "", text), index=values.index)
+        decimals = FLOAT_DECIMALS_BY_COLUMN.get(column.name, FLOAT_DECIMALS)
+        rounded = np.round(numbers, decimals) + 0.0  # + 0.0 turns -0.0 into 0.0
+        text = [f"{x:.{decimals}f}" for x in rounded.tolist()]
+        return np.where(np.isnan(numbers), "", np.array(text, dtype=object)).tolist()
     if kind == "bool":
-        return pd.Series(np.where(values.to_numpy(dtype=bool), "true", "false"), index=values.index)
+        return np.where(values.to_numpy(dtype=bool), "true", "false").tolist()
     if kind == "datetime":
         stamps = values.to_numpy(dtype="datetime64[s]")
-        text = np.char.add(np.datetime_as_string(stamps, unit="s").astype(object).astype(str), "Z")
-        return pd.Series(np.where(np.isnat(stamps), "", text), index=values.index)
+        text = np.strings.add(np.datetime_as_string(stamps, unit="s"), "Z")
+        return np.where(np.isnat(stamps), "", text).tolist()
     if kind == "date":
         days = values.to_numpy(dtype="datetime64[D]")
-        text = np.datetime_as_string(days, unit="D")
-        return pd.Series(np.where(np.isnat(days), "", text), index=values.index)
+        return np.where(np.isnat(days), "", np.datetime_as_string(days, unit="D")).tolist()
     raise RuntimeError(f"Unknown column type {kind!r} for {column.name!r} in schema.py.")
 
 

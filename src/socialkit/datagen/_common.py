@@ -161,7 +161,8 @@ def month_of(seconds: np.ndarray) -> np.ndarray:
 def ids(prefix: str, n: int, width: int) -> np.ndarray:
     """Sequential ids like A00001, A00002 ... (width digits, widened if n needs more)."""
     width = max(width, len(str(n)))
-    return np.array([f"{prefix}{i:0{width}d}" for i in range(1, n + 1)], dtype=object)
+    numbers = np.strings.zfill(np.arange(1, n + 1).astype(str), width)
+    return np.strings.add(prefix, numbers).astype(object)
 
 
 def pick(rng: np.random.Generator, options, n: int, p=None) -> np.ndarray:

@@ -176,4 +176,9 @@ def build_adoption(rng: np.random.Generator, scale: float) -> pd.DataFrame:
     missing = [name for name in names if name not in df.columns]
     if missing:
         raise ValueError(f"{ADOPTION_SOURCE} lacks the column(s) {missing}; it needs {names}.")
+    too_precise = df.index[(df["pct_adults"] - df["pct_adults"].round(1)).abs() > 1e-9]
+    if len(too_precise):
+        row = int(too_precise[0]) + 2  # the header is line 1
+        raise ValueError(f"{ADOPTION_SOURCE}, line {row}: pct_adults has more than one decimal; "
+                         "the sample data keep one decimal, so round it in the source file.")
     return df[names].sort_values(["technology", "country", "year", "source", "pct_adults"], kind="stable").reset_index(drop=True)

@@ -193,12 +193,13 @@ def build_mentions(rng: np.random.Generator, scale: float, accounts: pd.DataFram
         author[mask] = rng.choice(len(accounts), size=k, p=w / w.sum())
     tz = accounts["tz"].to_numpy()[author]
     seconds = np.zeros(n_base, dtype=np.int64)
+    groups = pd.DataFrame({"b": brand, "p": platform, "z": tz}).groupby(["b", "p", "z"]).indices
     for b in BRANDS:
         for p in PLATFORMS:
             for zone in TIMEZONES:
-                mask = (brand == b) & (platform == p) & (tz == zone)
-                if mask.any():
-                    seconds[mask] = sample_seconds(rng, hourly_intensity(levels[b], p, zone), int(mask.sum()))
+                rows = groups.get((b, p, zone))
+                if rows is not None:
+                    seconds[rows] = sample_seconds(rng, hourly_intensity(levels[b], p, zone), len(rows))
 
     # the backlash: extra Café Lumière mentions after the intern's post
     b_platform = pick(rng, PLATFORMS, n_backlash, p=BACKLASH_PLATFORM_MIX)

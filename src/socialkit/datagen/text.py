@@ -11,7 +11,10 @@ terrible", "this slaps") and sarcasm ("great, another 40-minute wait 🙄").
 
 from __future__ import annotations
 
+from string import Formatter
+
 import numpy as np
+import pandas as pd
 
 SLOTS = {
     "en": {
@@ -202,13 +205,25 @@ BACKLASH_TEMPLATES = {
 
 
 def fill(templates: np.ndarray, slots: dict[str, np.ndarray]) -> np.ndarray:
-    """Fill each row's template with that row's slot values (all arrays have one entry per row)."""
-    names = list(slots)
-    columns = [slots[name] for name in names]
+    """Fill each row's template with that row's slot values (all arrays have one entry per row).
+
+    Vectorised per template: the literal pieces and slot columns are concatenated with numpy's
+    string functions, then double spaces left by an empty emoji are removed.
+    """
     out = np.empty(len(templates), dtype=object)
-    for i, template in enumerate(templates):
-        text = template.format(**{name: col[i] for name, col in zip(names, columns)})
-        out[i] = " ".join(text.split())  # an empty emoji leaves no double space
+    codes, uniques = pd.factorize(pd.Series(templates, dtype=object), sort=True)
+    order = np.argsort(codes, kind="stable")
+    bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
+    for k, template in enumerate(uniques):
+        rows = order[bounds[k]:bounds[k + 1]]
+        pieces = np.full(len(rows), "", dtype=str)
+        for literal, field, _, _ in Formatter().parse(template):
+            if literal:
+                pieces = np.strings.add(pieces, literal)
+            if field:
+                pieces = np.strings.add(pieces, slots[field][rows].astype(str))
+        pieces = np.strings.strip(np.strings.replace(pieces, "  ", " "))
+        out[rows] = pieces.astype(object)
     return out
 
 
