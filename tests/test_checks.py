@@ -290,7 +290,15 @@ def test_a_judge_that_chokes_on_a_value_reports_it_as_not_yet(capsys):
 
 def test_data_problem_is_not_blamed_on_the_learner():
     q = add("broken", checks.number(lambda: 1 / 0))
-    with pytest.raises(checks.ExpectedValueError, match="could not compute the expected answer"):
+    with pytest.raises(checks.ExpectedValueError, match="could not compute the expected answer") as info:
+        check(q, 1)
+    assert info.value._render_traceback_() == [f"ExpectedValueError: {info.value}"]
+    assert "ZeroDivisionError" in str(info.value) and "Tell your facilitator" in str(info.value)
+
+
+def test_a_judge_that_returns_no_verdict_is_an_authoring_error():
+    q = add("sloppy", lambda value: value == 1)
+    with pytest.raises(TypeError, match="returned bool, not a Verdict"):
         check(q, 1)
 
 

@@ -179,8 +179,22 @@ def _find(question_id: Any) -> Question:
 # --------------------------------------------------------------------------- what learners call
 
 
+def _quietly(function):
+    """Run ``function`` with every warning silenced: a warning would reach stderr and zero a grade cell."""
+    import functools
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return function(*args, **kwargs)
+
+    return wrapper
+
+
+@_quietly
 def evaluate(question_id: str, value: Any) -> Verdict:
-    """Judge an answer without printing or raising (for tools and tests); records it for ``progress``."""
+    """Judge an answer without printing (for tools and tests) and record it for ``progress``."""
     question = _find(question_id)
     if value is ...:
         verdict = Verdict(MISSING, "replace the ... in your answer cell with your answer, run that cell, then this one.")
@@ -188,14 +202,14 @@ def evaluate(question_id: str, value: Any) -> Verdict:
         verdict = Verdict(MISSING, "your answer is None (empty). Put your answer after the = sign in your answer "
                                    "cell, run that cell, then this one.")
     else:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            try:
-                verdict = question.judge(value)
-            except ExpectedValueError:
-                raise
-            except Exception as exc:  # a value the judge cannot handle is a wrong answer, not a crash
-                verdict = wrong(f"your answer could not be compared ({type(exc).__name__}: {exc}).")
+        try:
+            verdict = question.judge(value)
+        except ExpectedValueError:
+            raise
+        except Exception as exc:  # a value the judge cannot handle is a wrong answer, not a crash
+            verdict = wrong(f"your answer could not be compared ({type(exc).__name__}: {exc}).")
+        if not isinstance(verdict, Verdict):
+            raise TypeError(f"The judge of {question.id} returned {type(verdict).__name__}, not a Verdict.")
     _LAST_VERDICT[question.id] = verdict
     return verdict
 
@@ -213,6 +227,7 @@ def check(question_id: str, value: Any) -> None:
     raise CheckFailed(f"{question_id}: not right yet, see the message above.")
 
 
+@_quietly
 def hint(question_id: str) -> None:
     """Print the next hint for a question, one per call; after the last, say where to look."""
     question = _find(question_id)
@@ -227,6 +242,7 @@ def hint(question_id: str) -> None:
     print(f"💡 Hint {shown + 1} of {total}: {question.hints[shown]}")
 
 
+@_quietly
 def progress(module: str) -> None:
     """Print which questions of a module you have got right so far in this session."""
     questions = questions_of(module)
@@ -257,6 +273,10 @@ def reset() -> None:
 
 class ExpectedValueError(RuntimeError):
     """The check could not compute the expected answer (missing data, a bug): not the learner's fault."""
+
+    def _render_traceback_(self) -> list[str]:
+        """One short message in Jupyter; the cause is named in it."""
+        return [f"ExpectedValueError: {self}"]
 
 
 class _Lazy:
