@@ -64,9 +64,9 @@ def build_tables(seed: int = 2025, scale: float = 1) -> dict[str, pd.DataFrame]:
 
 def generate(seed: int = 2025, scale: float = 1, out: Path | str = "datasets") -> dict[str, int]:
     """Write every table as ``<table>.csv`` plus ``manifest.json`` into ``out``; return rows per table."""
+    world = build_tables(seed, scale)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    world = build_tables(seed, scale)
     entries = {}
     for name in TABLE_ORDER:
         if name not in world:

@@ -119,8 +119,8 @@ def local_clock(tz: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     local = utc.tz_convert(tz)
     return (
         np.asarray(local.hour, dtype=np.int64),
-        np.asarray(local.dayofweek, dtype=np.int64),
-        np.asarray(local.dayofyear, dtype=np.int64) - 1,
+        np.asarray(local.day_of_week, dtype=np.int64),
+        np.asarray(local.day_of_year, dtype=np.int64) - 1,
     )
 
 

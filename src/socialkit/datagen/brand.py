@@ -288,7 +288,7 @@ def _next_office_time(opened: np.ndarray) -> np.ndarray:
     local = utc.tz_convert("Europe/Paris").tz_localize(None)
     day = local.normalize()
     hour = local.hour + local.minute / 60
-    weekday = local.dayofweek.to_numpy()
+    weekday = local.day_of_week.to_numpy()
     is_weekday = weekday < 5
     in_office = is_weekday & (hour >= OFFICE_OPEN_HOUR) & (hour < OFFICE_CLOSE_HOUR)
     before_open = is_weekday & (hour < OFFICE_OPEN_HOUR)

@@ -119,8 +119,10 @@ def build_connections(rng: np.random.Generator, scale: float, contacts: pd.DataF
     # the manager: well connected at home and in Europe, nowhere else (her reach beyond is via brokers)
     home = np.flatnonzero(np.isin(city, ["Lyon", "Paris"]))
     europe = cont_members["Europe"]
-    m_target = np.concatenate([rng.choice(home, 38, replace=False), rng.choice(europe, 10, replace=False),
-                               rng.choice(brokers[continent[brokers] == "Europe"], 2, replace=True)])
+    european_brokers = brokers[continent[brokers] == "Europe"]
+    m_target = np.concatenate([rng.choice(home, min(38, len(home)), replace=False),
+                               rng.choice(europe, min(10, len(europe)), replace=False),
+                               rng.choice(european_brokers, 2 if len(european_brokers) else 0, replace=True)])
     m_source = np.zeros(len(m_target), dtype=np.int64)
     m_kind = np.where(np.isin(m_target, home), "city", "continent").astype(object)
 
