@@ -1,0 +1,96 @@
+"""`socialkit present` without a browser: which cells go on screen, and the errors a facilitator may meet.
+
+The served dashboard itself is tested in a real browser in test_browser.py.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from socialkit.present import presentation_notebook, voila_command
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def lesson(*cells):
+    """A lesson notebook made of (kind, source, tags) triples."""
+    nb = nbformat.v4.new_notebook()
+    for kind, source, tags in cells:
+        make = nbformat.v4.new_code_cell if kind == "code" else nbformat.v4.new_markdown_cell
+        nb.cells.append(make(source, metadata={"tags": tags} if tags else {}))
+    return nb
+
+
+def run_present(kit: Path, *args: str) -> subprocess.CompletedProcess:
+    """The real `socialkit present` command on the kit at ``kit``."""
+    env = {**os.environ, "SOCIALKIT_ROOT": str(kit)}
+    return subprocess.run([sys.executable, "-m", "socialkit.cli", "present", *args, "--no-browser"],
+                          env=env, capture_output=True, text=True, timeout=60)
+
+
+def test_deck_has_the_title_then_setup_and_dashboard_cells_in_order():
+    """Title cell first, then only the cells tagged setup or dashboard, outputs cleared."""
+    nb = lesson(("markdown", "# Module 1 · Learn to listen", []),
+                ("markdown", "## The situation", []),
+                ("code", "from socialkit import data", ["setup"]),
+                ("code", "print('an aside')", []),
+                ("markdown", "**Try this**: move the slider.", ["dashboard"]),
+                ("code", "widgets.listen_dashboard(mentions)", ["dashboard"]))
+    nb.cells[5].outputs = [nbformat.v4.new_output("stream", text="old output")]
+    deck = presentation_notebook(nb)
+    assert [c.source for c in deck.cells] == [
+        "# Module 1 · Learn to listen", "from socialkit import data",
+        "**Try this**: move the slider.", "widgets.listen_dashboard(mentions)"]
+    assert deck.cells[-1].outputs == []
+    assert deck.metadata.kernelspec["name"] == "python3"
+
+
+def test_lesson_without_dashboard_is_refused():
+    """A lesson with no cell tagged 'dashboard' cannot be presented."""
+    nb = lesson(("markdown", "# Title", []), ("code", "x = 1", ["setup"]))
+    with pytest.raises(ValueError, match="no dashboard"):
+        presentation_notebook(nb)
+
+
+def test_voila_is_bound_to_localhost_on_the_given_port_with_culling():
+    """Voilà listens on 127.0.0.1 only, on exactly the given port, and culls idle kernels."""
+    command = voila_command(Path("/tmp/deck.ipynb"), 9123)
+    assert "--Voila.ip=127.0.0.1" in command and "--port=9123" in command
+    assert "--Voila.port_retries=0" in command
+    assert any(arg.startswith("--MappingKernelManager.cull_idle_timeout=") for arg in command)
+
+
+def test_cli_explains_a_module_without_dashboards(tmp_path):
+    """`socialkit present` on a lesson with no dashboard exits 2 and says how to fix it."""
+    folder = tmp_path / "course" / "02_speak"
+    folder.mkdir(parents=True)
+    nbformat.write(lesson(("markdown", "# Module 2", [])), str(folder / "02_speak.ipynb"))
+    result = run_present(tmp_path, "02_speak")
+    assert result.returncode == 2
+    assert "Module 02_speak has no dashboard yet" in result.stderr and "'dashboard'" in result.stderr
+
+
+def test_cli_explains_a_missing_lesson(tmp_path):
+    """`socialkit present` on a module whose lesson does not exist says so."""
+    (tmp_path / "course").mkdir()
+    result = run_present(tmp_path, "05_time")
+    assert result.returncode == 2 and "Module 05_time has no lesson yet" in result.stderr
+
+
+def test_cli_explains_a_busy_port():
+    """`socialkit present` refuses a port already in use instead of silently picking another."""
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run_present(REPO, "01_listen", "--port", str(port))
+    if "no lesson yet" in result.stderr:
+        pytest.skip("module 01's lesson has not landed yet")
+    assert result.returncode == 2 and f"Port {port} is already in use" in result.stderr
