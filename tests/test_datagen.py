@@ -123,3 +123,24 @@ def test_bad_arguments_get_a_clear_error(tmp_path, capsys, argv, message):
     err = capsys.readouterr().err
     assert message in err
     assert not any(tmp_path.iterdir()), "nothing is written after a refused argument"
+
+
+def test_datasheet_is_up_to_date_and_covers_every_table():
+    from socialkit.datagen.datasheet import render_folder
+
+    sheet = (DATASETS / "README.md").read_text(encoding="utf-8")
+    assert sheet == render_folder(DATASETS), "run: python -m socialkit.datagen.datasheet datasets"
+    for table, columns in schema.TABLES.items():
+        assert f"### `{table}`" in sheet
+        for col in columns:
+            assert f"| `{col.name}` |" in sheet
+    assert "CC0" in sheet, "the datasheet must state the licence"
+
+
+def test_datasheet_renders_open_category_values_from_the_data(tmp_path):
+    from socialkit.datagen.datasheet import render_folder
+
+    generate(seed=4, scale=0.05, out=tmp_path)
+    sheet = render_folder(tmp_path)
+    assert "in the data: `allergy_info`" in sheet
+    assert "- **Rows:** " in sheet
