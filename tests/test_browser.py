@@ -7,6 +7,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -88,6 +89,7 @@ def test_lesson_dashboard_in_jupyterlab(tmp_path):
 def test_dashboard_under_socialkit_present(tmp_path):
     """`socialkit present 01_listen` serves the dashboard code-free; the slider changes it; Ctrl-C stops it."""
     port = free_port()
+    decks_before = set(Path(tempfile.gettempdir()).glob("socialkit-present-*"))
     env = isolated_jupyter_env(tmp_path, SOCIALKIT_ROOT=str(KIT))
     command = [sys.executable, "-m", "socialkit.cli", "present", MODULE, "--port", str(port), "--no-browser"]
     log = tmp_path / "present.log"
@@ -112,3 +114,4 @@ def test_dashboard_under_socialkit_present(tmp_path):
     while not port_is_free(port) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert port_is_free(port), "Voilà still listens after Ctrl-C"
+    assert set(Path(tempfile.gettempdir()).glob("socialkit-present-*")) == decks_before, "temporary deck left behind"

@@ -130,19 +130,22 @@ def generate_release(root: Path, modules: list[str], out_dir: Path) -> None:
                 shutil.copyfile(released / rel, target / rel)
 
 
-def stale_release_files(root: Path) -> list[str]:
-    """Regenerate every module into a temporary folder and list how ``exercises/`` differs from it.
+def stale_release_files(root: Path, modules: list[str] | None = None) -> list[str]:
+    """Regenerate the modules (default: all) into a temporary folder and list how ``exercises/`` differs.
 
     Each entry is one plain sentence naming a file; an empty list means the release is up to date.
     """
     problems = []
     release = root / RELEASE_DIR
-    modules = source_modules(root)
+    whole_release = modules is None
+    modules = source_modules(root) if whole_release else modules
     with tempfile.TemporaryDirectory(prefix="socialkit-check-") as tmp:
         fresh = Path(tmp)
         generate_release(root, modules, fresh)
         fresh_files = set(_files_under(fresh))
         current_files = set(_files_under(release))
+        if not whole_release:
+            current_files = {rel for rel in current_files if rel.parts[0] in modules}
         for rel in sorted(fresh_files | current_files):
             shown = f"{RELEASE_DIR}/{rel.as_posix()}"
             if rel not in current_files:
@@ -160,22 +163,23 @@ def build_command(args) -> int:
     modules = source_modules(root)
     if not modules:
         raise FileNotFoundError(f"No exercise sources in {root / SOURCE_DIR}: nothing to build.")
-    if args.check:
-        problems = stale_release_files(root)
-        if problems:
-            print(f"{RELEASE_DIR}/ is not up to date with {SOURCE_DIR}/:")
-            for problem in problems:
-                print(f"  - {problem}")
-            print("Run `socialkit build` to regenerate it (never edit exercises/ by hand).")
-            return 1
-        print(f"{RELEASE_DIR}/ is up to date ({len(modules)} module(s): {', '.join(modules)}).")
-        return 0
     if args.module:
         if args.module not in modules:
             raise FileNotFoundError(f"{SOURCE_DIR}/{args.module}/ does not exist yet: write the exercise "
                                     f"notebook there first (modules with sources: {', '.join(modules)}).")
         modules = [args.module]
-    else:
+    if args.check:
+        problems = stale_release_files(root, [args.module] if args.module else None)
+        if problems:
+            print(f"{RELEASE_DIR}/ is not up to date with {SOURCE_DIR}/:")
+            for problem in problems:
+                print(f"  - {problem}")
+            build = f"socialkit build {args.module}" if args.module else "socialkit build"
+            print(f"Run `{build}` to regenerate it (never edit exercises/ by hand).")
+            return 1
+        print(f"{RELEASE_DIR}/ is up to date ({len(modules)} module(s): {', '.join(modules)}).")
+        return 0
+    if not args.module:
         _remove_orphans(root, modules)
     generate_release(root, modules, root / RELEASE_DIR)
     for module in modules:
