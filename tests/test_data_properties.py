@@ -355,6 +355,7 @@ def test_spring_experiment_has_a_measurable_uplift_and_a_quiet_guardrail(t):
     assert not posts[~posts.index.isin(window.index)]["is_experiment"].any(), "experiment posts outside the window"
 
     def z(success: pd.Series) -> float:
+        """Two-proportion z statistic, experiment against control, with the pooled proportion."""
         a, b = success[window["is_experiment"]], success[~window["is_experiment"]]
         pooled = success.mean()
         return (a.mean() - b.mean()) / np.sqrt(pooled * (1 - pooled) * (1 / len(a) + 1 / len(b)))

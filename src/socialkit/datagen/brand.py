@@ -8,7 +8,7 @@ import pandas as pd
 from socialkit.datagen import text as T
 from socialkit.datagen._common import (
     BACKLASH_POST_TEXT, BACKLASH_POST_TS, BRAND_CITIES, BRAND_NAMES, DAYS_IN_YEAR, TIMEZONES,
-    choose_rows, hourly_intensity, ids, pick, sample_seconds, scaled, seconds_of, to_datetime,
+    hourly_intensity, ids, pick, sample_seconds, scaled, seconds_of, to_datetime,
 )
 from socialkit.schema import AUTHOR_ROLES, BRANDS, PLATFORMS, POST_TYPES
 
@@ -172,6 +172,7 @@ def _brand_post_text(rng: np.random.Generator, df: pd.DataFrame) -> tuple[np.nda
             options = np.asarray(T.BRAND_POST_SLOTS[lg][slot], dtype=object)
             col[mask] = options[rng.integers(0, len(options), size=int(mask.sum()))]
         slots[slot] = col
+    slots.update(T.origin_phrases(slots["origin"]))
     brand = df["brand"].to_numpy()
     slots["name"] = np.array([BRAND_NAMES[b] for b in brand], dtype=object)
     slots["link"] = np.array([T.BRAND_LINKS[b] for b in brand], dtype=object)

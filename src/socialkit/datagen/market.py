@@ -82,7 +82,7 @@ def build_reviews(rng: np.random.Generator, scale: float) -> pd.DataFrame:
     slots = T.slot_values(rng, lang, np.where(stars >= 4, "positive", "negative").astype(object))
     slots["city"] = np.where(lang == "fr", [{"Brussels": "Bruxelles", "London": "Londres"}.get(c, c) for c in city],
                              city)
-    texts = T.fill(template, slots)
+    texts = np.array([s[:1].upper() + s[1:] for s in T.fill(template, slots)], dtype=object)
 
     share = np.array([RESPONSE[b][0] for b in business])
     median_hours = np.array([RESPONSE[b][1] for b in business])

@@ -296,6 +296,7 @@ def build_employee_posts(rng: np.random.Generator, scale: float, employees: pd.D
         options = np.asarray(T.BRAND_POST_SLOTS[lg]["origin"], dtype=object)
         origin[mask] = options[rng.integers(0, len(options), size=int(mask.sum()))]
     slots["origin"] = origin
+    slots.update(T.origin_phrases(origin))
     slots["city"] = pick(rng, ("Lyon", "Paris", "Brussels", "London", "Montréal"), n, p=(0.4, 0.25, 0.1, 0.15, 0.1))
     texts = T.fill(template, slots)
     mentions_company = np.array(["Café Lumière" in s for s in texts]) | (

@@ -251,6 +251,21 @@ BRAND_POST_SLOTS = {
     "fr": {"origin": ("Éthiopie", "Colombie", "Brésil", "Kenya", "Guatemala"),
            "day": ("lundi", "mardi", "mercredi", "jeudi", "vendredi")},
 }
+# French needs the right preposition: "en Éthiopie" but "au Brésil", "d'Éthiopie" but "du Kenya".
+FRENCH_ORIGIN = {
+    "Éthiopie": ("en Éthiopie", "d'Éthiopie"), "Colombie": ("en Colombie", "de Colombie"),
+    "Brésil": ("au Brésil", "du Brésil"), "Kenya": ("au Kenya", "du Kenya"),
+    "Guatemala": ("au Guatemala", "du Guatemala"),
+}
+
+
+def origin_phrases(origin: np.ndarray) -> dict[str, np.ndarray]:
+    """The ``{in_origin}`` and ``{of_origin}`` slots (French prepositions) for each row's origin."""
+    in_origin = np.array([FRENCH_ORIGIN.get(o, (f"in {o}", o))[0] for o in origin], dtype=object)
+    of_origin = np.array([FRENCH_ORIGIN.get(o, (f"in {o}", o))[1] for o in origin], dtype=object)
+    return {"in_origin": in_origin, "of_origin": of_origin}
+
+
 BRAND_LINKS = {"lumiere": "cafe-lumiere.fr/offres", "grano": "grano.co/app", "maison": "maison-torrefaction.fr"}
 
 # The brands' own posts, by language and post type: (topic, flags, text).
@@ -293,11 +308,11 @@ BRAND_POST_TEMPLATES = {
     ),
     ("fr", "expertise"): (
         ("coffee_craft", "", "Pourquoi nous torréfions nos grains d'Éthiopie plus clair : acidité et sucrosité 🧵"),
-        ("sourcing", "", "Trois leçons de nos visites chez nos producteurs partenaires en {origin} cette année"),
+        ("sourcing", "", "Trois leçons de nos visites chez nos producteurs partenaires {in_origin} cette année"),
         ("coffee_craft", "", "La température de l'eau compte : 92–96 °C pour un café filtre. Explications."),
         ("industry", "", "Ce que la flambée des cours du café en 2025 change pour les petits torréfacteurs"),
         ("coffee_craft", "", "Notre torréfacteur en chef : pourquoi la fraîcheur compte plus que l'origine pour l'espresso"),
-        ("sustainability", "", "Ce que coûte vraiment un revenu décent pour les producteurs en {origin} : nos chiffres"),
+        ("sustainability", "", "Ce que coûte vraiment un revenu décent pour les producteurs {in_origin} : nos chiffres"),
     ),
     ("en", "reply"): (
         ("customer_care", "", "Thanks for the kind words, see you soon in {city}! {emoji}"),
@@ -341,7 +356,7 @@ EMPLOYEE_POST_TEMPLATES = {
         ("recruiting", "", "On recrute des baristas à {city}, écrivez-moi si vous aimez le café {emoji}"),
         ("company_news", "", "Fière de notre nouvelle consigne de tasses chez Café Lumière {emoji}"),
         ("personal", "", "Rando du dimanche, aucune machine à café à l'horizon {emoji}"),
-        ("behind_the_scenes", "e", "Dans les coulisses : comment on goûte un nouveau lot d'{origin} avant de l'acheter {emoji}"),
+        ("behind_the_scenes", "e", "Dans les coulisses : comment on goûte un nouveau lot {of_origin} avant de l'acheter {emoji}"),
         ("behind_the_scenes", "e", "Demandez au torréfacteur : que voulez-vous savoir sur votre {product} ? 👇"),
         ("behind_the_scenes", "e", "5 h du matin à la torréfaction : la première fournée du jour {emoji}"),
     ),
@@ -374,7 +389,7 @@ EMPLOYEE_POST_TEMPLATES = {
     ("fr", "confidential"): (
         ("company_news", "", "Je ne peux pas trop en dire mais on ouvre à Berlin en septembre, budget validé 🤫"),
         ("company_news", "", "Les chiffres du T2 sont tombés : ventes en baisse de 8 % à Paris."),
-        ("company_news", "", "Notre nouveau prix d'achat pour les grains d'{origin} : 7,10 €/kg, bien moins que Grano"),
+        ("company_news", "", "Notre nouveau prix d'achat pour les grains {of_origin} : 7,10 €/kg, bien moins que Grano"),
         ("company_news", "", "Avant-première de la nouvelle appli fidélité, captures ci-dessous 👀"),
     ),
     ("en", "off_values"): (
@@ -383,7 +398,7 @@ EMPLOYEE_POST_TEMPLATES = {
         ("personal", "", "Reusable cups are a joke, I throw them all away at closing"),
     ),
     ("fr", "off_values"): (
-        ("personal", "", "Le commerce équitable c'est du marketing, personne en {origin} n'en profite"),
+        ("personal", "", "Le commerce équitable c'est du marketing, personne {in_origin} n'en profite"),
         ("work_life", "", "Franchement il faudrait arrêter d'embaucher des plus de 50 ans, trop lents au comptoir"),
         ("personal", "", "Les tasses réutilisables c'est une blague, je les jette toutes à la fermeture"),
     ),
