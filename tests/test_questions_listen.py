@@ -68,23 +68,24 @@ def test_q1_share_of_voice_in_december(mentions):
 
 # --------------------------------------------------------------------------- Q2 first alert
 
-def test_q2_first_alert_date(daily):
-    z = (daily["lumiere"] - daily["lumiere"].rolling(7).mean()) / daily["lumiere"].rolling(7).std()
-    first = z.index[(z >= 2).to_numpy()][0]
+def test_q2_first_alert_date_with_a_fair_baseline(daily):
+    x = daily["lumiere"].astype(float)
+    before = x.shift(1).rolling(7)  # the 7 days before each day
+    z = (x - before.mean()) / before.std()
+    alerts = z.index[(z >= 2).to_numpy()]
+    first = alerts[0]
     assert_right("01_listen.q2", f"{first:%Y-%m-%d}")
     assert_right("01_listen.q2", first)  # a Timestamp is fine too
     assert_right("01_listen.q2", f" {first:%Y-%m-%d} ")
 
-    peak = daily["lumiere"].idxmax()
-    assert peak != first
-    assert_wrong("01_listen.q2", f"{peak:%Y-%m-%d}", "MOST mentions")
-    fair = analytics.spikes(daily["lumiere"], threshold=2, exclude_current=True)
-    assert_wrong("01_listen.q2", f"{fair.index[fair['alert']][0]:%Y-%m-%d}", "Untick that box")
-    later = z.index[(z >= 2).to_numpy()][1]
-    assert_wrong("01_listen.q2", f"{later:%Y-%m-%d}", "not the FIRST")
+    default = analytics.spikes(daily["lumiere"], threshold=2)
+    assert_wrong("01_listen.q2", f"{default.index[default['alert']][0]:%Y-%m-%d}", "box UNTICKED")
+    assert_wrong("01_listen.q2", f"{daily['lumiere'].idxmax():%Y-%m-%d}", "MOST mentions")
+    assert_wrong("01_listen.q2", f"{alerts[1]:%Y-%m-%d}", "not the FIRST")
     assert_wrong("01_listen.q2", f"{first:%d/%m/%Y}", "year-month-day")
     assert_wrong("01_listen.q2", f"{first.replace(year=2024):%Y-%m-%d}", "covers 2025")
-    assert_wrong("01_listen.q2", "2025-02-02", "no alert on that day")
+    quiet_day = next(d for d in z.index[10:] if d not in alerts and d != daily["lumiere"].idxmax())
+    assert_wrong("01_listen.q2", f"{quiet_day:%Y-%m-%d}", "no alert on that day")
 
 
 # --------------------------------------------------------------------------- Q3 journalists
@@ -166,9 +167,9 @@ def test_the_question_file_stores_no_answer(mentions, daily):
     source = (Path(checks.__file__).parent / "questions" / "listen.py").read_text(encoding="utf-8")
     december = mentions[mentions["ts"].dt.month == 12]
     sov = 100 * (december["brand"] == "lumiere").mean()
-    first = analytics.spikes(daily["lumiere"])
-    first_day = first.index[first["alert"]][0]
+    fair = analytics.spikes(daily["lumiere"], exclude_current=True)
+    first_day = fair.index[fair["alert"]][0]
     assert f"{sov:.1f}" not in source and f"{sov:.2f}" not in source
     assert f"{first_day:%Y-%m-%d}" not in source
     assert checks.digest("B") in source  # the right letter is stored only as its sha256 digest
-    assert pd.Timestamp(first_day).month == 4  # sanity: the expected alert is the April backlash
+    assert pd.Timestamp(first_day).year == 2025

@@ -15,7 +15,7 @@ import pandas as pd
 from socialkit import analytics, checks
 
 MODULE = "01_listen"
-ALERT_THRESHOLD = 2.0  # the dashboard's default "Alert at z ≥"
+ALERT_THRESHOLD = 2.0  # the dashboard's default "Alert at z ≥", used in Q2
 STRICT_THRESHOLD = 3.0  # the agency's proposal in Q5
 
 
@@ -89,35 +89,36 @@ def _as_day(value) -> pd.Timestamp | None:
 
 
 def first_alert_judge(value) -> checks.Verdict:
-    """Right when ``value`` is the first day the dashboard (default settings) raises an alert."""
+    """Right when ``value`` is the first alert day on the dashboard with a baseline of the 7 days before."""
     day = _as_day(value)
     if day is None:
         return checks.wrong(
             f"{value!r} is not a date written as text year-month-day. Type it in quotes, "
-            f"e.g. \"2025-01-31\" for 31 January 2025.")
-    alerts = _alert_days()
+            f"e.g. \"2025-09-30\" for 30 September 2025.")
+    alerts = _alert_days(exclude_current=True)
     if not alerts:
         raise checks.ExpectedValueError("The data shows no alert at all: tell your facilitator.")
     first = alerts[0]
     if day == first:
         return checks.right(
-            f"{first:%A %d %B %Y} is the first day Café Lumière's volume rose at least "
-            f"{ALERT_THRESHOLD:g} standard deviations above its 7-day baseline.")
+            f"{first:%A %d %B %Y}: an ordinary day, only a little busier than the week before. "
+            f"A fair baseline with a threshold of {ALERT_THRESHOLD:g} raises false alarms like this "
+            f"one; that is why a stricter threshold is used with it.")
+    default = _alert_days()
+    if default and day == default[0]:
+        return checks.wrong("that is the first alert with the box UNTICKED (the day inside its own "
+                            "baseline). Tick \"Baseline = the 7 days before\" and look again.")
     peak = _lumiere_daily().idxmax()
-    if day == peak and peak != first:
+    if day == peak:
         return checks.wrong("that is the day with the MOST mentions, not the first alert. "
                             "Read the summary line under the controls, or the first red circle.")
-    strict = _alert_days(exclude_current=True)
-    if strict and day == strict[0]:
-        return checks.wrong("that is the first alert when the baseline leaves the day itself out. "
-                            "Untick that box: the question asks for the default settings.")
     if day in alerts:
         return checks.wrong("that day has an alert, but it is not the FIRST one. "
                             "Look further left on the chart, or read the summary line.")
     if day.year != first.year:
         return checks.wrong(f"the sample data covers {first.year}; check the year you typed.")
-    return checks.wrong("the dashboard shows no alert on that day with the default settings "
-                        "(Café Lumière only, Volume, everyone, alert at z ≥ 2.0, box unticked).")
+    return checks.wrong("the dashboard shows no alert on that day with these settings (Café Lumière "
+                        "only, Volume, everyone, alert at z ≥ 2.0, box TICKED).")
 
 
 # --------------------------------------------------------------------------- the questions
@@ -153,12 +154,12 @@ checks.register(
     ),
     checks.Question(
         "01_listen.q2",
-        "Date of the first alert on the listening dashboard (default settings), as \"YYYY-MM-DD\"",
+        "Date of the first alert with the baseline = the 7 days before, as \"YYYY-MM-DD\"",
         hints=[
-            "Run the dashboard cell and leave every control as it opens: Café Lumière only, "
-            "Volume, everyone, alert at z ≥ 2.0, the baseline box unticked.",
+            "Run the dashboard cell. Keep Café Lumière only, Volume, everyone and alert at z ≥ 2.0, "
+            "and TICK the box \"Baseline = the 7 days before\".",
             "Red circles mark alert days; the line of text under the controls names the first one.",
-            "Write that day as text in quotes, year-month-day, e.g. first_alert = \"2025-01-31\".",
+            "Write that day as text in quotes, year-month-day, e.g. first_alert = \"2025-09-30\".",
         ],
         judge=first_alert_judge,
         section="section 1 of the lesson (Mention volume and spikes) and the dashboard",
