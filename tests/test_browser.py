@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -78,8 +78,8 @@ def test_lesson_dashboard_in_jupyterlab(tmp_path):
     with jupyter_lab(lab_root, tmp_path, {"SOCIALKIT_ROOT": str(KIT)}) as (url, token), chromium_page() as page:
         page.goto(f"{url}lab/tree/course/{MODULE}/{MODULE}.ipynb?token={token}")
         page.locator(".jp-StatusBar-TextItem", has_text="Python 3 (ipykernel) | Idle").first.wait_for(timeout=120_000)
-        page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-        page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+        page.locator(".lm-MenuBar-itemLabel").filter(has_text=re.compile(r"^Run$")).click()
+        page.locator(".lm-Menu-itemLabel").filter(has_text=re.compile(r"^Run All Cells$")).click()
         assert_control_changes_output(page)
         page.locator(f"{THRESHOLD_SLIDER}").first.scroll_into_view_if_needed()
         page.screenshot(path=str(SCREENSHOTS / f"lab-{MODULE}.png"))
@@ -89,8 +89,9 @@ def test_lesson_dashboard_in_jupyterlab(tmp_path):
 def test_dashboard_under_socialkit_present(tmp_path):
     """`socialkit present 01_listen` serves the dashboard code-free; the slider changes it; Ctrl-C stops it."""
     port = free_port()
-    decks_before = set(Path(tempfile.gettempdir()).glob("socialkit-present-*"))
-    env = isolated_jupyter_env(tmp_path, SOCIALKIT_ROOT=str(KIT))
+    private_tmp = tmp_path / "tmp"  # the command's own TMPDIR, so we can see what it leaves behind
+    private_tmp.mkdir()
+    env = isolated_jupyter_env(tmp_path, SOCIALKIT_ROOT=str(KIT), TMPDIR=str(private_tmp))
     command = [sys.executable, "-m", "socialkit.cli", "present", MODULE, "--port", str(port), "--no-browser"]
     log = tmp_path / "present.log"
     with open(log, "wb") as out:
@@ -114,4 +115,4 @@ def test_dashboard_under_socialkit_present(tmp_path):
     while not port_is_free(port) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert port_is_free(port), "Voilà still listens after Ctrl-C"
-    assert set(Path(tempfile.gettempdir()).glob("socialkit-present-*")) == decks_before, "temporary deck left behind"
+    assert list(private_tmp.iterdir()) == [], "temporary files left behind"
