@@ -65,15 +65,17 @@ class ListenDashboard(w.VBox):
             options=[("everyone", EVERYONE)] + [(GROUP_LABELS.get(g, g), g) for g in cube.groups],
             value=EVERYONE, description="Who speaks", disabled=not cube.groups,
         )
-        self.metric = w.ToggleButtons(options=METRIC_OPTIONS, value="volume", description="Metric")
+        self.metric = w.ToggleButtons(options=METRIC_OPTIONS, value="volume",
+                                      style={"button_width": "120px"})
         self.threshold = w.FloatSlider(value=2.0, min=1.0, max=4.0, step=0.1,
                                        description="Alert at z ≥", readout_format=".1f",
                                        continuous_update=False,
                                        style={"description_width": "initial"})
         self.exclude_today = w.Checkbox(
-            value=False, indent=False,
-            description=f"Baseline = the {BASELINE_DAYS} days before (leave the day itself out)")
-        day_options = [(d.strftime("%d %b %Y"), d) for d in cube.days]
+            value=False, indent=False, layout=w.Layout(width="auto"),
+            description=f"Baseline = the {BASELINE_DAYS} days before",
+            tooltip="Leave the day itself out of the baseline it is compared with")
+        day_options = [(d.strftime("%d %b"), d) for d in cube.days]
         self.dates = w.SelectionRangeSlider(
             options=day_options, index=(0, len(day_options) - 1), description="Dates",
             continuous_update=False, layout=w.Layout(width="95%"),
@@ -87,7 +89,8 @@ class ListenDashboard(w.VBox):
         self.updates = 0
         super().__init__([
             w.HBox([w.Label("Brands"), *self.brand_boxes.values()]),
-            w.HBox([self.group, self.metric]),
+            w.HBox([w.Label("Metric"), self.metric]),
+            self.group,
             w.HBox([self.threshold, self.exclude_today]),
             self.dates,
             self.summary,
