@@ -4,7 +4,6 @@ PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
 # nbgrader calls `alembic` by name when it creates a gradebook: the venv's bin/ must be on PATH.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
-export MPLBACKEND := Agg
 PYTEST_ARGS ?=
 
 .PHONY: start test build lint system-deps clean
@@ -32,7 +31,7 @@ system-deps:
 
 ## test: install everything the tests need, then run them all
 test: $(STAMP) system-deps
-	$(PY) -m pytest $(PYTEST_ARGS)
+	MPLBACKEND=Agg $(PY) -m pytest $(PYTEST_ARGS)
 
 ## build: regenerate exercises/ from solutions/
 build: $(STAMP)

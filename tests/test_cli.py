@@ -32,7 +32,7 @@ def free_port() -> int:
 
 
 def isolated_jupyter_env(tmp_path: Path) -> dict[str, str]:
-    env = dict(os.environ)
+    env = dict(os.environ, MPLBACKEND="Agg")  # as under `make test`; JupyterLab must not inherit it
     for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR"):
         folder = tmp_path / name.lower()
         folder.mkdir()
@@ -101,6 +101,11 @@ def test_start_serves_jupyterlab_and_stops_on_ctrl_c(tmp_path):
         assert "started" in status
         with urllib.request.urlopen(url, timeout=10) as response:
             assert "JupyterLab" in response.read().decode()
+        # Charts in the lessons would be blank if the kernel inherited a non-interactive backend.
+        children = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
+        assert children, "socialkit start has no JupyterLab child process"
+        lab_env = Path(f"/proc/{children[0]}/environ").read_bytes().split(b"\0")
+        assert not any(item.startswith(b"MPLBACKEND=") for item in lab_env)
 
         process.send_signal(signal.SIGINT)
         rest, _ = process.communicate(timeout=30)

@@ -47,6 +47,11 @@ def lab_command(root: Path, port: int, token: str, open_browser: bool) -> list[s
     return cmd
 
 
+def learner_environment() -> dict[str, str]:
+    """Our environment minus ``MPLBACKEND``: a test setting like ``Agg`` would leave every chart blank."""
+    return {name: value for name, value in os.environ.items() if name != "MPLBACKEND"}
+
+
 def wait_until_ready(base_url: str, token: str, process: subprocess.Popen, seconds: float = 60) -> bool:
     """Poll ``/api/status`` until the server answers; False if it died or did not answer in time."""
     deadline = time.monotonic() + seconds
@@ -91,6 +96,7 @@ def start_command(args) -> int:
     process = subprocess.Popen(
         lab_command(root, args.port, token, open_browser=not args.no_browser),
         cwd=root,
+        env=learner_environment(),
         start_new_session=True,  # Ctrl-C reaches us only; we shut Jupyter down ourselves
     )
     # A SIGTERM to us (e.g. from a service manager) stops Jupyter the same way Ctrl-C does.
