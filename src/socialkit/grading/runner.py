@@ -1,0 +1,467 @@
+"""Grade a cohort: parallel sandboxed kernels, one status per learner, nothing lost when killed.
+
+One asyncio loop drives up to ``jobs`` kernels at once (each kernel is its own sandboxed process,
+so the cores are used by learner code, not by the grader). Everything that touches shared state —
+the gradebook, the status records — happens on the loop's single thread, one learner at a time,
+so the SQLite gradebook never sees two writers. Each learner's result is committed to the
+gradebook in one transaction and then recorded in an atomically written status file: a run killed
+at any moment keeps every recorded grade, and the next run regrades only what is unrecorded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from socialkit.grading import integrity
+from socialkit.grading.sandbox import SANDBOX_GID, SANDBOX_UID_BASE, Limits
+from socialkit.grading.status import LearnerStatus, QuestionResult, read_status, write_status
+from socialkit.grading.workspace import Workspace, file_sha256
+
+QUIET = logging.getLogger("socialkit.grading.quiet")
+QUIET.addHandler(logging.NullHandler())
+QUIET.propagate = False
+
+
+@dataclass
+class GradeOptions:
+    """How to grade: parallelism, per-cell timeout, regrade everything or not, sandbox or not."""
+
+    jobs: int = 0
+    cell_timeout: int = 60
+    force: bool = False
+    sandbox: bool = True
+    limits: Limits = field(default_factory=Limits)
+
+    def worker_count(self) -> int:
+        """``jobs`` if set, else the number of cores."""
+        return self.jobs if self.jobs and self.jobs > 0 else (os.cpu_count() or 1)
+
+
+@dataclass
+class Prepared:
+    """A submission that passed intake checks and is ready to run."""
+
+    learner: str
+    sha: str
+    nb: object
+    integrity: integrity.Integrity
+    workdir: Path
+    started: float
+
+
+def _quiet(preprocessor):
+    """Silence a preprocessor's log (its warnings are reported as statuses instead)."""
+    preprocessor.log = QUIET
+    return preprocessor
+
+
+def _first_line(text: str, limit: int = 200) -> str:
+    """The first non-empty line of ``text``, shortened."""
+    for line in str(text).splitlines():
+        if line.strip():
+            return line.strip()[:limit]
+    return ""
+
+
+class CohortGrader:
+    """Grades every learner of one assignment in a workspace."""
+
+    def __init__(self, ws: Workspace, source_sha: str, options: GradeOptions, progress=None):
+        """Load the release and nbgrader's sanitising steps once for the whole cohort."""
+        import nbformat
+        from nbgrader.api import Gradebook
+        from nbgrader.preprocessors import (CheckCellMetadata, ClearOutput, DeduplicateIds, OverwriteCells,
+                                            OverwriteKernelspec)
+
+        self.ws = ws
+        self.source_sha = source_sha
+        self.options = options
+        self.progress = progress
+        self.release = nbformat.read(ws.release_notebook(), as_version=4)
+        self.titles = integrity.question_titles(self.release)
+        self.sanitizers = [_quiet(p) for p in (ClearOutput(), DeduplicateIds(), OverwriteKernelspec(),
+                                                OverwriteCells(add_missing_cells=False), CheckCellMetadata())]
+        self.gradebook = Gradebook(ws.db_url)
+        with self.gradebook as gb:
+            notebook = gb.find_notebook(ws.notebook_name, ws.assignment)
+            self.max_score = float(notebook.max_score)
+        code_cells = sum(1 for c in self.release.cells if c.cell_type == "code")
+        budget = options.cell_timeout * (code_cells + 2) + 60
+        self.limits = Limits(**{**options.limits.__dict__, "wall_seconds": budget,
+                                "cpu_seconds": min(options.limits.cpu_seconds, budget)})
+        self.font_cache = None
+        if options.sandbox:
+            from socialkit.grading.sandbox import build_font_cache
+
+            self.font_cache = build_font_cache(ws.root / "status" / ".matplotlib")
+
+    # ---- deciding who needs grading -------------------------------------------------------
+    def needs_grading(self, learner: str) -> bool:
+        """True unless a status record shows this exact submission already graded with this source."""
+        if self.options.force:
+            return True
+        record = read_status(self.ws.status_file(learner))
+        path = self.ws.submitted_notebook(learner)
+        if record is None or record.status == "error" or record.source_sha256 != self.source_sha:
+            return True
+        if not path.is_file():
+            return record.status != "missing_notebook"
+        return record.submission_sha256 != file_sha256(path)
+
+    # ---- one learner, step by step ----------------------------------------------------------
+    def prepare(self, learner: str) -> Prepared | LearnerStatus:
+        """Read, check and sanitise the submission; return a status instead when it cannot run."""
+        started = time.monotonic()
+        path = self.ws.submitted_notebook(learner)
+        if not path.is_file():
+            folder = self.ws.submitted_dir(learner)
+            found = sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+            where = f"submitted/{learner}/{self.ws.assignment}/"
+            seen = f" (it holds: {', '.join(found)})" if found else " (it is empty or missing)"
+            return self._status(learner, "missing_notebook",
+                                f"No {path.name} in {where}{seen}. Ask the learner to send their notebook.")
+        sha = file_sha256(path)
+        try:
+            nb = integrity.read_submission(path)
+            integrity.check_assignment(nb, self.release, self.ws.assignment)
+        except integrity.UnreadableNotebook as problem:
+            return self._status(learner, "invalid_notebook", str(problem), sha=sha)
+        found = integrity.restore_locked_cells(nb, self.release)
+        resources = self._resources(learner)
+        try:
+            for step in self.sanitizers:
+                nb, resources = step.preprocess(nb, resources)
+        except Exception as exc:  # nbgrader's metadata checks raise plain exceptions
+            return self._status(learner, "invalid_notebook",
+                                f"The notebook's exercise cells are inconsistent ({_first_line(exc)}).", sha=sha)
+        workdir = self._fresh_workdir(learner)
+        return Prepared(learner, sha, nb, found, workdir, started)
+
+    def _resources(self, learner: str) -> dict:
+        """The resources dict nbgrader's preprocessors read."""
+        return {"nbgrader": {"db_url": self.ws.db_url, "assignment": self.ws.assignment,
+                             "notebook": self.ws.notebook_name, "student": learner}}
+
+    def _fresh_workdir(self, learner: str) -> Path:
+        """Recreate ``autograded/<learner>/<assignment>/`` from the submission and the source's data files."""
+        workdir = self.ws.autograded_dir(learner)
+        if workdir.exists():
+            shutil.rmtree(workdir)
+        shutil.copytree(self.ws.submitted_dir(learner), workdir, symlinks=False,
+                        ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        source_dir = self.ws.source_notebook().parent
+        for item in source_dir.rglob("*"):
+            if item.is_file() and item.suffix != ".ipynb" and ".ipynb_checkpoints" not in item.parts:
+                target = workdir / item.relative_to(source_dir)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(item, target)
+        return workdir
+
+    async def execute(self, job: Prepared, slot: int) -> tuple[str, str, list[str]]:
+        """Run the notebook in a (sandboxed) kernel; return (status, reason, notes)."""
+        from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
+        client, km = self._client(job, slot)
+        status, reason = "graded", ""
+        try:
+            await client.async_execute(cwd=str(job.workdir))
+        except DeadKernelError:
+            where = client.describe(client.running_index)
+            if client.hard_timeout:
+                status, reason = "timeout", (f"{where} kept running after being interrupted, so the notebook "
+                                             "was stopped; cells after it score 0.")
+            else:
+                status, reason = "kernel_died", (
+                    f"The notebook's Python process stopped while running {where} (the code exited, crashed, "
+                    "or used up its memory or CPU allowance). Cells before it were graded; cells after it score 0.")
+        except CellTimeoutError:
+            status, reason = "timeout", (f"{client.describe(client.running_index)} kept running after being "
+                                         "interrupted, so the notebook was stopped; cells after it score 0.")
+        except Exception as exc:  # kernel failed to start, protocol trouble
+            status, reason = "error", f"The notebook could not be run ({type(exc).__name__}: {_first_line(exc)})."
+        finally:
+            with contextlib.suppress(Exception):
+                await km.shutdown_kernel(now=True)
+            if hasattr(km, "cleanup_runtime"):
+                km.cleanup_runtime()
+        if status == "graded" and client.timed_out:
+            where = ", ".join(client.describe(i) for i in client.timed_out)
+            status, reason = "timeout", (f"{where} ran longer than {self.options.cell_timeout} s and was stopped "
+                                         "(an endless loop?). The other cells were graded.")
+        return status, reason, _notes(job.nb, self.options.limits)
+
+    def _client(self, job: Prepared, slot: int):
+        """A notebook client on a sandboxed kernel (or a plain one with ``--no-sandbox``)."""
+        if self.options.sandbox:
+            from socialkit.grading.sandbox import SandboxedKernelManager
+
+            uid = SANDBOX_UID_BASE + slot
+            for folder, _dirs, files in os.walk(job.workdir):
+                os.chown(folder, uid, SANDBOX_GID)
+                for name in files:
+                    os.chown(os.path.join(folder, name), uid, SANDBOX_GID)
+            km = SandboxedKernelManager(job.workdir, uid, self.limits, self.font_cache)
+        else:
+            from jupyter_client.manager import AsyncKernelManager
+
+            km = AsyncKernelManager(kernel_name="python3")
+        client = GradingClient(job.nb, km=km, timeout=self.options.cell_timeout, allow_errors=True,
+                               interrupt_on_timeout=True, record_timing=False, startup_timeout=60,
+                               iopub_timeout=5, log=QUIET)
+        client.titles = self.titles
+        return client, km
+
+    def finish(self, job: Prepared, status: str, reason: str, notes: list[str]) -> LearnerStatus:
+        """Save the executed notebook and the grades (one gradebook transaction), then the status record."""
+        import nbformat
+
+        if status in ("kernel_died", "timeout"):
+            _mark_not_run(job.nb)
+        notebook_path = job.workdir / f"{self.ws.notebook_name}.ipynb"
+        tmp = notebook_path.with_name(f".{notebook_path.name}.tmp")
+        nbformat.write(job.nb, tmp)
+        os.replace(tmp, notebook_path)
+        questions = self._record_grades(job.learner, job.nb)
+        if status == "graded" and job.integrity.tampered:
+            status = "tampered"
+        reasons = [reason] if reason else []
+        if job.integrity.tampered:
+            reasons.append(job.integrity.reason(self.titles))
+        reasons += notes
+        auto = sum(q.auto_score or 0 for q in questions if not q.manual)
+        record = LearnerStatus(
+            learner=job.learner, assignment=self.ws.assignment, status=status, reason=" ".join(reasons),
+            submission_sha256=job.sha, source_sha256=self.source_sha, max_score=self.max_score,
+            auto_score=auto, questions=questions, notes=notes, seconds=round(time.monotonic() - job.started, 2))
+        return self._save(record)
+
+    def _record_grades(self, learner: str, nb) -> list[QuestionResult]:
+        """Write every grade cell's auto score in the gradebook (one commit) and return them with messages."""
+        from nbgrader import utils
+
+        questions = []
+        with self.gradebook as gb:
+            gb.update_or_create_student(learner)
+            gb.update_or_create_submission(self.ws.assignment, learner)
+            for cell in nb.cells:
+                gid = integrity.grade_id(cell)
+                if not gid or not (utils.is_grade(cell) or utils.is_solution(cell)):
+                    continue
+                if utils.is_solution(cell):
+                    comment = gb.find_comment(gid, self.ws.notebook_name, self.ws.assignment, learner)
+                    unchanged = cell.metadata.nbgrader.get("checksum") == utils.compute_checksum(cell)
+                    comment.auto_comment = "No response." if unchanged else None
+                if not utils.is_grade(cell):
+                    continue
+                auto, max_points = utils.determine_grade(cell, QUIET)
+                grade = gb.find_grade(gid, self.ws.notebook_name, self.ws.assignment, learner)
+                grade.auto_score = auto
+                grade.needs_manual_grade = grade.manual_score is not None or auto is None
+                questions.append(QuestionResult(gid, self.titles.get(gid, gid), max_points, auto,
+                                                manual=auto is None, messages=_messages(cell)))
+            gb.db.commit()
+        return questions
+
+    def _status(self, learner: str, status: str, reason: str, sha: str = "") -> LearnerStatus:
+        """Record a submission that could not be graded (and drop any stale grades it had)."""
+        from nbgrader.api import MissingEntry
+
+        with self.gradebook as gb:
+            with contextlib.suppress(MissingEntry):
+                gb.remove_submission(self.ws.assignment, learner)
+        record = LearnerStatus(learner=learner, assignment=self.ws.assignment, status=status, reason=reason,
+                               submission_sha256=sha, source_sha256=self.source_sha, max_score=self.max_score)
+        return self._save(record)
+
+    def _save(self, record: LearnerStatus) -> LearnerStatus:
+        """Write the feedback page and the status record (the record last: it marks the learner done)."""
+        from socialkit.grading.feedback import write_feedback
+
+        write_feedback(self.ws, record)
+        write_status(self.ws.status_file(record.learner), record)
+        if self.progress:
+            self.progress.done(record)
+        return record
+
+    def crashed(self, learner: str, exc: BaseException, sha: str = "") -> LearnerStatus:
+        """The record for a learner whose grading raised an unexpected error (the run goes on)."""
+        return self._status(learner, "error",
+                            f"Grading failed unexpectedly ({type(exc).__name__}: {_first_line(exc)}). "
+                            "Run the same command again to retry this learner.", sha=sha)
+
+    # ---- the whole cohort -------------------------------------------------------------------
+    async def run(self, learners: list[str]) -> list[LearnerStatus]:
+        """Grade ``learners`` with at most ``jobs`` kernels at a time."""
+        slots: asyncio.Queue[int] = asyncio.Queue()
+        for slot in range(self.options.worker_count()):
+            slots.put_nowait(slot)
+
+        async def one(learner: str) -> LearnerStatus:
+            try:
+                job = self.prepare(learner)
+            except Exception as exc:
+                return self.crashed(learner, exc)
+            if isinstance(job, LearnerStatus):
+                return job
+            slot = await slots.get()
+            try:
+                status, reason, notes = await self.execute(job, slot)
+                if status == "error":
+                    return self._status(learner, "error", reason + " Run the same command again to retry.",
+                                        sha=job.sha)
+                return self.finish(job, status, reason, notes)
+            except Exception as exc:
+                return self.crashed(learner, exc)
+            finally:
+                slots.put_nowait(slot)
+
+        return list(await asyncio.gather(*(one(learner) for learner in learners)))
+
+
+def _notes(nb, limits: Limits) -> list[str]:
+    """Plain sentences about resource limits the learner's code ran into (memory, processes, file size)."""
+    notes = []
+    for index, cell in enumerate(nb.cells):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") != "error":
+                continue
+            ename, evalue = output.get("ename", ""), output.get("evalue", "")
+            label = integrity.grade_id(cell) or f"cell {index + 1}"
+            if ename == "MemoryError":
+                notes.append(f"Code in {label} ran out of memory (limit {limits.memory_bytes // 1024**2} MB).")
+            elif ename == "BlockingIOError" or "Resource temporarily unavailable" in evalue:
+                notes.append(f"Code in {label} tried to start too many processes and was refused.")
+            elif ename in ("OSError", "PermissionError") and "File too large" in evalue:
+                notes.append(f"Code in {label} tried to write a file over the size limit.")
+    return notes
+
+
+def _mark_not_run(nb) -> None:
+    """Give every code cell that never ran an error output, so it scores 0 instead of full marks.
+
+    (nbgrader gives full points to a test cell with no output at all.)
+    """
+    from nbformat.v4 import new_output
+
+    for cell in nb.cells:
+        if cell.cell_type == "code" and cell.get("execution_count") is None and cell.source.strip():
+            cell.outputs = [new_output("error", ename="NotRun", traceback=[],
+                                       evalue="This cell did not run because the notebook stopped earlier.")]
+
+
+def _messages(cell) -> list[str]:
+    """The learner-facing messages of a graded cell: the checks' printed lines, never hidden-test details."""
+    messages = []
+    for output in cell.get("outputs", []):
+        kind = output.get("output_type")
+        if kind == "stream" and output.get("name") == "stdout":
+            messages += [line.rstrip() for line in output.get("text", "").splitlines() if line.strip()]
+        elif kind == "error":
+            ename = output.get("ename", "")
+            if ename == "CheckFailed":
+                if not messages:
+                    messages.append(_first_line(output.get("evalue", "")) or "Not yet right.")
+            elif ename == "AssertionError":
+                messages.append("A hidden test did not pass: check your answer against the question.")
+            elif ename == "KeyboardInterrupt":
+                messages.append("This cell was stopped because it ran too long.")
+            elif ename == "NotRun":
+                messages.append(output.get("evalue", ""))
+            else:
+                messages.append(f"Error: {ename}: {_first_line(output.get('evalue', ''), 160)}".rstrip(": "))
+        elif kind == "stream" and output.get("name") == "stderr":
+            messages.append("This cell wrote an error message, which counts as a failed test.")
+    return messages
+
+
+def _grading_client_class():
+    """Build the nbclient subclass lazily (nbclient is a heavy import)."""
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellTimeoutError
+
+    class GradingClient(NotebookClient):
+        """nbclient that remembers which cell timed out, interrupts once, then gives up on that cell."""
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.timed_out: list[int] = []
+            self.running_index: int | None = None
+            self.hard_timeout = False
+            self.titles: dict[str, str] = {}
+
+        def describe(self, index: int | None) -> str:
+            """``cell 7 (q2, Q2 · ...)``: how a learner recognises the cell."""
+            if index is None:
+                return "the notebook"
+            gid = integrity.grade_id(self.nb.cells[index])
+            title = self.titles.get(gid) if gid else None
+            return f"cell {index + 1} ({title})" if title else f"cell {index + 1}"
+
+        async def async_execute_cell(self, cell, cell_index, execution_count=None, store_history=True):
+            """Remember which cell is running (to name it if the kernel dies)."""
+            self.running_index = cell_index
+            return await super().async_execute_cell(cell, cell_index, execution_count, store_history)
+
+        async def _async_handle_timeout(self, timeout, cell=None):
+            """First timeout of a cell: interrupt it and go on; a second one: stop the notebook."""
+            if self.running_index in self.timed_out:
+                self.hard_timeout = True
+                raise CellTimeoutError.error_from_timeout_and_cell("Cell execution timed out", timeout, cell)
+            self.timed_out.append(self.running_index)
+            return await super()._async_handle_timeout(timeout, cell)
+
+        @contextlib.asynccontextmanager
+        async def async_setup_kernel(self, **kwargs):
+            """Start the kernel and client without nbclient's own SIGINT handling (Ctrl-C must stop the run)."""
+            kwargs.pop("cleanup_kc", None)
+            if not self.km.has_kernel:
+                await self.async_start_new_kernel(**kwargs)
+            if self.kc is None:
+                await self.async_start_new_kernel_client()
+            try:
+                yield
+            finally:
+                if self.kc is not None:
+                    self.kc.stop_channels()
+                    self.kc = None
+
+    return GradingClient
+
+
+class _LazyClient:
+    """Calls through to the GradingClient class, built on first use."""
+
+    cls = None
+
+    def __call__(self, *args, **kwargs):
+        if _LazyClient.cls is None:
+            _LazyClient.cls = _grading_client_class()
+        return _LazyClient.cls(*args, **kwargs)
+
+
+GradingClient = _LazyClient()
+
+
+def grade_cohort(ws: Workspace, options: GradeOptions, source_folder: Path | None = None,
+                 progress=None) -> list[LearnerStatus]:
+    """Grade every learner in the workspace that needs it; return every learner's current status."""
+    from socialkit.grading.workspace import prepare_workspace
+
+    source_sha = prepare_workspace(ws, source_folder)
+    grader = CohortGrader(ws, source_sha, options, progress)
+    learners = ws.learners()
+    todo = [learner for learner in learners if grader.needs_grading(learner)]
+    if progress:
+        progress.start(total=len(learners), todo=len(todo))
+    if todo:
+        asyncio.run(grader.run(todo))
+    if progress:
+        progress.finish()
+    return [r for r in (read_status(ws.status_file(learner)) for learner in learners) if r is not None]
