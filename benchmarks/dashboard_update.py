@@ -92,6 +92,7 @@ def naive_view(mentions, accounts, board):
 
 
 def median_ms(samples):
+    """The median of a list of seconds, in milliseconds."""
     return 1000 * statistics.median(samples)
 
 

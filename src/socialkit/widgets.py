@@ -55,6 +55,7 @@ class ListenDashboard(w.VBox):
     """The listening dashboard: pick brands, group, dates, metric and alert threshold."""
 
     def __init__(self, cube: "_ListenCube", brands=("lumiere",)):
+        """Make the controls, lay them out, wire them to ``refresh`` and show the first view."""
         self.cube = cube
         self.brand_boxes = {
             b: w.Checkbox(value=b in brands, description=plots.brand_name(b), indent=False,
@@ -64,6 +65,7 @@ class ListenDashboard(w.VBox):
         self.group = w.Dropdown(
             options=[("everyone", EVERYONE)] + [(GROUP_LABELS.get(g, g), g) for g in cube.groups],
             value=EVERYONE, description="Who speaks", disabled=not cube.groups,
+            style={"description_width": "initial"},
         )
         self.metric = w.ToggleButtons(options=METRIC_OPTIONS, value="volume",
                                       style={"button_width": "120px"})
@@ -107,6 +109,7 @@ class ListenDashboard(w.VBox):
         return [b for b, box in self.brand_boxes.items() if box.value]
 
     def _on_change(self, _change) -> None:
+        """Any control moved: show the new view."""
         self.refresh()
 
     def refresh(self, draw: bool = True) -> None:
@@ -123,6 +126,7 @@ class ListenDashboard(w.VBox):
         self.updates += 1
 
     def _summary_html(self) -> str:
+        """The sentence under the controls: how many alerts, the first one, and the rule used."""
         if self.table.empty:
             return "<b>Tick at least one brand</b> to see its curve."
         direction = "drop" if self.metric.value == "net_sentiment" else "rise"
@@ -137,6 +141,7 @@ class ListenDashboard(w.VBox):
                 f"(z = {first['z']:.2f}). Rule: {rule}.")
 
     def _draw(self) -> None:
+        """Draw the current table and alerts into the Output widget as one PNG (no flicker)."""
         if self.table.empty:
             self.chart.outputs = ()
             return
@@ -151,6 +156,7 @@ class ListenDashboard(w.VBox):
         self.chart.outputs = (_png_output(png, self._title()),)
 
     def _title(self) -> str:
+        """The chart's title: metric, who speaks and the number of alert days."""
         group = self.group.value
         who = "everyone" if group == EVERYONE else GROUP_LABELS.get(group, group)
         name = dict((v, k) for k, v in METRIC_OPTIONS)[self.metric.value]
@@ -166,6 +172,7 @@ class _ListenCube:
     """
 
     def __init__(self, mentions: pd.DataFrame, accounts: pd.DataFrame | None):
+        """Count the mentions once; fail clearly when the table is not the mentions table."""
         missing = [c for c in ("ts", "brand", "true_sentiment") if c not in mentions.columns]
         if missing:
             raise KeyError(
@@ -213,6 +220,7 @@ class _ListenCube:
         return np.concatenate([cube[:, :, :-1], everyone], axis=2)
 
     def _slot(self, group: str) -> int:
+        """Index of a stakeholder group in the last axis of the count arrays."""
         if group == EVERYONE:
             return len(self.groups)
         if group not in self.groups:

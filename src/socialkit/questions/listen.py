@@ -24,6 +24,7 @@ STRICT_THRESHOLD = 3.0  # the agency's proposal in Q5
 
 @lru_cache(maxsize=1)
 def _mentions() -> pd.DataFrame:
+    """The sample mentions, as the learner's setup cell loads them."""
     from socialkit import data
 
     return data.load("mentions")
@@ -31,18 +32,21 @@ def _mentions() -> pd.DataFrame:
 
 @lru_cache(maxsize=1)
 def _mentions_by_role() -> pd.DataFrame:
+    """The mentions with their author's role, as ``mentions_by_role`` in the setup cell."""
     from socialkit import data
 
     return analytics.with_author_role(_mentions(), data.load("accounts"))
 
 
 def _month(month: int) -> pd.DataFrame:
+    """The mentions of one calendar month (1–12) of 2025."""
     mentions = _mentions()
     return mentions[mentions["ts"].dt.month == month]
 
 
 @lru_cache(maxsize=1)
 def _lumiere_daily() -> pd.Series:
+    """Café Lumière's mentions per day, as ``daily["lumiere"]`` in the setup cell."""
     return analytics.daily_volume(_mentions())["lumiere"]
 
 
@@ -53,6 +57,7 @@ def _alert_days(threshold: float = ALERT_THRESHOLD, exclude_current: bool = Fals
 
 
 def _net_lumiere(role: str | None) -> float:
+    """Café Lumière's net sentiment among one stakeholder group (None: everyone)."""
     table = _mentions_by_role()
     rows = table[table["brand"] == "lumiere"]
     if role is not None:
@@ -61,6 +66,7 @@ def _net_lumiere(role: str | None) -> float:
 
 
 def _net_role_all_brands(role: str) -> float:
+    """A stakeholder group's net sentiment about all three brands together (a typical slip in Q3)."""
     table = _mentions_by_role()
     return analytics.net_sentiment(table[table["role"] == role])
 
