@@ -125,6 +125,7 @@ def measure(label, mentions, accounts, n_changes):
 
 
 def main(argv=None) -> int:
+    """Measure on the committed sample data, then on freshly generated data at --scale."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=10, help="scale of the large data set (default 10)")
     parser.add_argument("--changes", type=int, default=20, help="control changes to time (default 20)")

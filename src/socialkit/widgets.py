@@ -148,6 +148,7 @@ class ListenDashboard(w.VBox):
         metric = self.metric.value
 
         def draw(ax):
+            """Draw the current view on the dashboard's own figure."""
             plots.volume_with_alerts(self.table, self.alerts, ax=ax, metric=metric,
                                      threshold=self.threshold.value,
                                      title=self._title())
