@@ -115,17 +115,17 @@ def cohort(kit: Path, assignment: str, workspace: Path, port: int = 9, outside: 
         "perfect": perfect,
         "blank": release,
         "partial": solved(release, solutions, questions[:2]),
-        "edited_test": edited,
-        "deleted_test": deleted,
-        "endless_loop": with_code(perfect, questions[2], "while True:\n    pass"),
-        "memory_bomb": with_code(perfect, questions[3],
+        "edited-test": edited,
+        "deleted-test": deleted,
+        "endless-loop": with_code(perfect, questions[2], "while True:\n    pass"),
+        "memory-bomb": with_code(perfect, questions[3],
                                  "_hog = []\nwhile True:\n    _hog.append(b'x' * 50_000_000)"),
-        "fork_bomb": with_code(perfect, questions[4],
+        "fork-bomb": with_code(perfect, questions[4],
                                "import os, time\nwhile True:\n    if os.fork() == 0:\n"
                                "        time.sleep(300)\n        os._exit(0)"),
         "exits": with_code(perfect, questions[4], "import os\nos._exit(3)"),
         "corrupted": corrupted,
-        "wrong_assignment": wrong,
+        "wrong-assignment": wrong,
         "attacker": with_extra_cell(perfect, questions[0], attack),
     }
 

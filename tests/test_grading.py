@@ -1,0 +1,250 @@
+"""`socialkit grade` on a generated cohort of the real 01_listen exercise: real bubblewrap sandbox,
+real kernels, real nbgrader gradebook. One cohort run covers every scenario (it is the slow part)."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from grading_cohort import answer_ids, cohort, grade_id, write_cohort
+
+ROOT = Path(__file__).resolve().parents[1]
+ASSIGNMENT = "01_listen"
+NOTEBOOK = f"{ASSIGNMENT}_exercises.ipynb"
+CELL_TIMEOUT = 15
+
+pytestmark = [pytest.mark.slow, pytest.mark.sandbox]
+
+
+def socialkit(*args: str, check: bool = True, timeout: int = 600) -> subprocess.CompletedProcess:
+    """Run the real ``socialkit`` command line in a child process."""
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}:{os.environ['PATH']}", MPLBACKEND="Agg")
+    done = subprocess.run([sys.executable, "-m", "socialkit.cli", *args], capture_output=True, text=True,
+                          env=env, timeout=timeout)
+    if check and done.returncode != 0:
+        raise AssertionError(f"socialkit {' '.join(args)} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
+    return done
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """sha256 of every file under ``folder`` (to prove nothing changed)."""
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+class Listener:
+    """A real TCP server on 127.0.0.1 that records every connection it receives."""
+
+    def __init__(self):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(8)
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self.connections = []
+        self.running = True
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self):
+        while self.running:
+            try:
+                conn, addr = self.sock.accept()
+            except OSError:
+                continue
+            self.connections.append(addr)
+            conn.close()
+
+    def stop(self):
+        self.running = False
+        self.thread.join(timeout=5)
+        self.sock.close()
+
+
+def points(release) -> dict[str, float]:
+    """Points of each auto-graded test cell, by grade id."""
+    return {grade_id(c): float(c.metadata.nbgrader["points"]) for c in release.cells
+            if grade_id(c) and c.metadata.nbgrader.get("grade") and not c.metadata.nbgrader.get("solution")}
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    """Grade the whole scenario cohort once, through the CLI, from an inbox."""
+    base = tmp_path_factory.mktemp("grading")
+    workspace, inbox = base / "workspace", base / "inbox"
+    outside = base / "outside.txt"
+    listener = Listener()
+    submissions = cohort(ROOT, ASSIGNMENT, workspace, port=listener.port, outside=outside)
+    write_cohort(submissions, inbox, ASSIGNMENT, layout="inbox")
+    kit_before = tree_digest(ROOT / "solutions")
+    inbox_before = tree_digest(inbox)
+    try:
+        run = socialkit("grade", ASSIGNMENT, "--workspace", str(workspace), "--from", str(inbox),
+                        "--jobs", "2", "--timeout", str(CELL_TIMEOUT))
+    finally:
+        listener.stop()
+    release = nbformat.read(ROOT / "exercises" / ASSIGNMENT / NOTEBOOK, as_version=4)
+    with open(workspace / "reports" / f"{ASSIGNMENT}-grades.csv", newline="", encoding="utf-8") as handle:
+        rows = {row["learner"]: row for row in csv.DictReader(handle)}
+    return {"workspace": workspace, "run": run, "rows": rows, "listener": listener, "outside": outside,
+            "release": release, "kit_before": kit_before, "inbox_before": inbox_before, "inbox": inbox,
+            "names": list(submissions)}
+
+
+def expected(release) -> dict[str, tuple[str, float | None]]:
+    """The status and auto score each scenario must end with, derived from the exercise's points."""
+    pts = points(release)
+    full = sum(pts.values())
+    q = answer_ids(release)
+
+    def without(*answers):
+        return full - sum(pts[a + "_check"] for a in answers)
+
+    return {
+        "perfect": ("graded", full),
+        "blank": ("graded", 0.0),
+        "partial": ("graded", sum(pts[a + "_check"] for a in q[:2])),
+        "edited-test": ("tampered", full),
+        "deleted-test": ("tampered", full),
+        "endless-loop": ("timeout", without(q[2])),
+        "memory-bomb": ("graded", without(q[3])),
+        "fork-bomb": ("graded", without(q[4])),
+        "exits": ("kernel_died", without(q[4])),
+        "corrupted": ("invalid_notebook", None),
+        "wrong-assignment": ("invalid_notebook", None),
+        "attacker": ("graded", full),
+    }
+
+
+def test_every_learner_gets_the_right_status_and_score(graded):
+    rows = graded["rows"]
+    assert sorted(rows) == sorted(graded["names"])
+    for learner, (status, auto) in expected(graded["release"]).items():
+        row = rows[learner]
+        assert row["status"] == status, (learner, row)
+        if auto is None:
+            assert row["score"] == "" and row["auto_score"] == "", row
+        else:
+            assert float(row["auto_score"]) == auto, (learner, row)
+        assert float(row["max_score"]) == 15
+        if status != "graded":
+            assert len(row["reason"]) > 20, (learner, row)
+
+
+def test_reasons_say_what_happened_in_plain_words(graded):
+    rows = graded["rows"]
+    assert "q1_check" in rows["edited-test"]["reason"] and "edited" in rows["edited-test"]["reason"]
+    assert "q2_check" in rows["deleted-test"]["reason"] and "deleted" in rows["deleted-test"]["reason"]
+    assert f"longer than {CELL_TIMEOUT} s" in rows["endless-loop"]["reason"]
+    assert "memory" in rows["memory-bomb"]["reason"]
+    assert "too many processes" in rows["fork-bomb"]["reason"]
+    assert "stopped" in rows["exits"]["reason"]
+    assert "damaged" in rows["corrupted"]["reason"]
+    assert "00_start_here" in rows["wrong-assignment"]["reason"]
+    assert rows["perfect"]["reason"] == "" and rows["blank"]["reason"] == ""
+
+
+def test_csv_has_exactly_the_contract_columns(graded):
+    header = (graded["workspace"] / "reports" / f"{ASSIGNMENT}-grades.csv").read_text().splitlines()[0]
+    assert header == "learner,assignment,status,score,max_score,auto_score,manual_pending,reason"
+    assert graded["rows"]["perfect"]["manual_pending"] == "1"  # the reflection waits for the facilitator
+
+
+def test_sandbox_blocks_reading_writing_and_network(graded):
+    workspace = graded["workspace"]
+    attempts = __import__("json").loads((workspace / "autograded" / "attacker" / ASSIGNMENT / "attack.json").read_text())
+    for name in ("read_solutions", "list_kit", "read_gradebook", "read_other_learner", "write_workspace",
+                 "write_parent", "connect_local", "connect_outside"):
+        assert attempts[name] != "succeeded", (name, attempts)
+    assert attempts["write_own_folder"] == "succeeded"
+    assert graded["listener"].connections == []
+    assert not graded["outside"].exists()
+    assert not (workspace / "reports" / "hacked.txt").exists()
+    assert not (workspace / "autograded" / "attacker" / "hacked.txt").exists()
+
+
+def test_nothing_outside_the_learners_folders_changed(graded):
+    assert tree_digest(ROOT / "solutions") == graded["kit_before"]
+    assert tree_digest(graded["inbox"]) == graded["inbox_before"]
+    workspace = graded["workspace"]
+    for learner in graded["names"]:
+        submitted = workspace / "submitted" / learner / ASSIGNMENT / NOTEBOOK
+        assert submitted.read_bytes() == (graded["inbox"] / f"{learner}.ipynb").read_bytes()
+    # only the attacker wrote a file of its own, and only in its own folder
+    extra = {p.relative_to(workspace / "autograded") for p in (workspace / "autograded").rglob("*")
+             if p.is_file() and p.name != NOTEBOOK}
+    assert extra == {Path("attacker", ASSIGNMENT, "attack.json"), Path("attacker", ASSIGNMENT, "own-file.txt")}
+
+
+def test_feedback_shows_check_messages_but_no_hidden_tests(graded):
+    solutions = nbformat.read(ROOT / "solutions" / ASSIGNMENT / NOTEBOOK, as_version=4)
+    hidden = [line.strip() for c in solutions.cells
+              for block in re.findall(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", c.source, re.S)
+              for line in block.splitlines() if len(line.strip()) > 12]
+    assert hidden
+    feedback = graded["workspace"] / "feedback"
+    pages = {p.parts[-3]: p.read_text() for p in feedback.rglob("*.html")}
+    assert sorted(pages) == sorted(graded["names"])
+    for learner, page in pages.items():
+        assert "Traceback" not in page and "HIDDEN" not in page, learner
+        for line in hidden:
+            assert line not in page, (learner, line)
+    assert "✅ Right" in pages["perfect"]
+    assert "Not attempted yet" in pages["blank"] or "Not yet" in pages["blank"]
+    assert "could not be graded" in pages["corrupted"]
+
+
+def test_class_report_has_charts_and_lists(graded):
+    html = (graded["workspace"] / "reports" / f"{ASSIGNMENT}-report.html").read_text()
+    assert html.count("data:image/png;base64,") >= 2
+    for section in ("Score distribution", "Success rate per question", "Hardest questions",
+                    "Submissions that need attention", "Reflections awaiting hand grading"):
+        assert section in html
+    assert "wrong-assignment" in html and "endless-loop" in html
+
+
+def test_rerun_grades_only_new_or_changed_submissions(graded):
+    workspace = graded["workspace"]
+    status_dir = workspace / "status" / ASSIGNMENT
+    before = {p.name: p.stat().st_mtime_ns for p in status_dir.glob("*.json")}
+    run = socialkit("grade", ASSIGNMENT, "--workspace", str(workspace), "--jobs", "2")
+    assert "Grading 0 of 12" in run.stdout
+    assert {p.name: p.stat().st_mtime_ns for p in status_dir.glob("*.json")} == before
+    # the corrupted learner sends a fixed notebook: only they are graded again
+    fixed = graded["inbox"].parent / "fixed"
+    fixed.mkdir()
+    (fixed / "corrupted.ipynb").write_bytes((graded["inbox"] / "perfect.ipynb").read_bytes())
+    run = socialkit("grade", ASSIGNMENT, "--workspace", str(workspace), "--from", str(fixed), "--jobs", "2")
+    assert "Grading 1 of 12" in run.stdout
+    after = {p.name: p.stat().st_mtime_ns for p in status_dir.glob("*.json")}
+    assert [n for n in after if after[n] != before[n]] == ["corrupted.json"]
+    rows = {r["learner"]: r for r in csv.DictReader(open(workspace / "reports" / f"{ASSIGNMENT}-grades.csv"))}
+    assert rows["corrupted"]["status"] == "graded" and rows["corrupted"]["auto_score"] == rows["perfect"]["auto_score"]
+
+
+def test_hand_grading_in_the_gradebook_reaches_the_report(graded):
+    from nbgrader.api import Gradebook
+
+    workspace = graded["workspace"]
+    with Gradebook("sqlite:///" + str(workspace / "gradebook.db")) as gb:
+        grade = gb.find_grade("reflection", f"{ASSIGNMENT}_exercises", ASSIGNMENT, "perfect")
+        assert grade.needs_manual_grade
+        grade.manual_score = 4  # what the formgrader does when the facilitator marks it
+        grade.needs_manual_grade = False
+        gb.db.commit()
+    socialkit("report", ASSIGNMENT, "--workspace", str(workspace))
+    rows = {r["learner"]: r for r in csv.DictReader(open(workspace / "reports" / f"{ASSIGNMENT}-grades.csv"))}
+    assert float(rows["perfect"]["score"]) == float(rows["perfect"]["auto_score"]) + 4
+    assert rows["perfect"]["manual_pending"] == "0"
+    page = (workspace / "feedback" / "perfect" / ASSIGNMENT / f"{ASSIGNMENT}_exercises.html").read_text()
+    assert "14 / 15" in page
