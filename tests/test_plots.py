@@ -40,7 +40,21 @@ def test_volume_with_alerts_draws_one_line_per_brand_and_marks_alert_days():
     assert list(alert.get_ydata()) == [4]  # the lumiere value on 14 April, not grano's 5
     assert ax.get_ylabel() == "mentions per day"
     assert "1 alert day" in ax.get_title() and "z ≥ 2" in ax.get_title()
-    assert ax.get_xlabel() == "day (UTC)"
+    assert ax.get_xlabel() == "day (2025)"
+
+
+def test_a_year_of_days_is_labelled_with_month_names_not_a_bare_year():
+    days = pd.date_range("2025-01-01", "2025-12-31", freq="D", name="day")
+    daily = pd.Series(range(len(days)), index=days, name="lumiere")
+
+    ax = plots.volume_with_alerts(daily, [days[-1]])
+    ax.figure.canvas.draw()
+
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    assert ticks[0] == "Jan" and "Jul" in ticks
+    assert not any(t.isdigit() and len(t) == 4 for t in ticks), ticks  # no "2025" or "2026"
+    assert ticks.count("Jan") == 1  # no tick for January of the following year
+    assert ax.get_xlabel() == "day (2025)"
 
 
 def test_volume_with_alerts_accepts_a_series_and_a_list_of_dates_and_makes_its_own_figure():
@@ -85,7 +99,8 @@ def test_share_of_voice_per_month_stacks_to_100():
         x = round(bar.get_x(), 3)
         tops[x] = max(tops.get(x, 0), bar.get_y() + bar.get_height())
     assert sorted(tops.values()) == [100.0, 100.0]
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["2025-03", "2025-04"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Mar 2025", "Apr 2025"]
+    assert ax.get_xlabel() == "month"
 
 
 def test_net_sentiment_by_group_bars_span_minus_100_to_100():
@@ -112,13 +127,34 @@ def test_sentiment_confusion_counts_agreements_per_cell():
     assert texts[2] == "1\n(50%)"  # positive labelled by a human, scored negative
     assert "50% agree" in ax.get_title()
     assert ax.get_ylabel().startswith("human label")
+    assert "share of the human-label row" in ax.get_xlabel()  # the % are row shares, and it says so
 
 
-def test_rising_topics_shows_the_top_rows_in_order():
-    growth = pd.Series({"intern post": 12.0, "oat milk": 3.0, "prices": -1.0, "wifi": -2.0})
+def test_rising_topics_shows_every_topic_rises_and_falls_in_plain_words():
+    growth = pd.Series({"app_order": 5.6, "sustainability": 8.3, "service": -2.7,
+                        "coffee_quality": -5.5, "jobs": -0.5})
+
+    ax = plots.rising_topics(growth)
+
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "sustainability", "ordering through an app", "jobs", "service", "coffee quality"]
+    assert [bar.get_width() for bar in ax.patches] == [8.3, 5.6, -0.5, -2.7, -5.5]
+    red = [bar for bar in ax.patches if bar.get_width() < 0]
+    assert all(mcolors.same_color(bar.get_facecolor(), plots.SENTIMENT_COLORS["negative"]) for bar in red)
+    assert "percentage points" in ax.get_xlabel()
+    assert ax.get_title() == "Change in each topic's share of all mentions"
+
+
+def test_rising_topics_top_keeps_the_largest_changes_either_way():
+    growth = pd.Series({"intern post": 12.0, "oat milk": 3.0, "prices": -1.0, "wifi": -9.0})
 
     ax = plots.rising_topics(growth, top=3, xlabel="change in share (percentage points)")
 
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["intern post", "oat milk", "prices"]
-    assert [bar.get_width() for bar in ax.patches] == [12.0, 3.0, -1.0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["intern post", "oat milk", "wifi"]
+    assert [bar.get_width() for bar in ax.patches] == [12.0, 3.0, -9.0]
     assert ax.get_xlabel() == "change in share (percentage points)"
+
+
+def test_rising_topics_refuses_a_whole_table_and_names_the_column_to_pick():
+    with pytest.raises(TypeError, match="change_pts"):
+        plots.rising_topics(pd.DataFrame({"change_pts": [1.0]}, index=["jobs"]))

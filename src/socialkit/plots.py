@@ -23,6 +23,12 @@ GROUP_LABELS = {
     "industry_leader": "industry leaders", "influencer": "influencers",
     "employee": "employees", "brand": "brand accounts",
 }
+TOPIC_LABELS = {
+    "app_order": "ordering through an app", "atmosphere": "atmosphere", "business_news": "business news",
+    "coffee_quality": "coffee quality", "controversy": "controversy", "jobs": "jobs",
+    "new_product": "new products", "price": "prices", "service": "service",
+    "sustainability": "sustainability", "wait_time": "waiting time",
+}
 SENTIMENT_COLORS = {"positive": "#1A9850", "neutral": "#BDBDBD", "negative": "#D73027"}
 ALERT_COLOR = "#CC0000"
 
@@ -96,8 +102,6 @@ def volume_with_alerts(daily, alerts=None, ax=None, *, metric: str = "volume",
     """
     if metric not in METRIC_LABELS:
         raise ValueError(f"metric must be one of {', '.join(METRIC_LABELS)}; got {metric!r}.")
-    import matplotlib.dates as mdates
-
     frame = _as_frame(daily, name=metric)
     ax = _new_ax(ax)
     for col in frame.columns:
@@ -110,20 +114,41 @@ def volume_with_alerts(daily, alerts=None, ax=None, *, metric: str = "volume",
         values = frame[col].reindex(pd.DatetimeIndex(dates))
         label = "alert" if n_alerts == 0 else None
         ax.plot(values.index, values.to_numpy(), "o", ms=7, mfc="none", mec=ALERT_COLOR, mew=2,
-                label=label)
+                label=label, clip_on=False)  # a circle on the first or last day stays whole
         n_alerts += len(values)
     if metric == "net_sentiment":
         ax.axhline(0, color="black", lw=0.8)
     rule = f" (alert when z ≥ {threshold:g})" if threshold is not None else ""
     ax.set_title(title or f"{METRIC_TITLES[metric]} per day, {n_alerts} alert day(s){rule}")
-    ax.set_xlabel("day (UTC)")
+    ax.set_xlabel(_day_axis_label(frame.index))
     ax.set_ylabel(METRIC_LABELS[metric])
     ax.legend(loc="upper left", frameon=False, fontsize="small")
-    locator = mdates.AutoDateLocator(maxticks=10)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    ax.margins(x=0.01)
+    _month_name_axis(ax)
+    if len(frame.index):
+        # Half a day of room each side, not a % margin: that would add a "Jan" tick for the next year.
+        half_day = pd.Timedelta(hours=12)
+        ax.set_xlim(frame.index.min() - half_day, frame.index.max() + half_day)
     return ax
+
+
+def _day_axis_label(days) -> str:
+    """"day (2025)" when every day falls in one year, else just "day"."""
+    years = pd.DatetimeIndex(days).year.unique()
+    return f"day ({years[0]})" if len(years) == 1 else "day"
+
+
+def _month_name_axis(ax) -> None:
+    """Date ticks read as month names ("Jan", "Feb" …, day numbers when zoomed in), never a bare "2025"."""
+    import matplotlib.dates as mdates
+
+    locator = mdates.AutoDateLocator(maxticks=10)
+    # Matplotlib's concise format marks each new year with the year alone (January shows "2025");
+    # managers read month names, so the year is in the axis label instead.
+    formatter = mdates.ConciseDateFormatter(
+        locator, formats=["%b", "%b", "%d", "%H:%M", "%H:%M", "%S.%f"],
+        zero_formats=["", "%b", "%b", "%d %b", "%H:%M", "%H:%M"], show_offset=False)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(formatter)
 
 
 def share_of_voice(sov, ax=None, *, title: str | None = None):
@@ -142,12 +167,13 @@ def share_of_voice(sov, ax=None, *, title: str | None = None):
     else:
         frame = _as_frame(sov)
         labels = [_period_label(p) for p in frame.index]
+        monthly = _is_monthly(frame.index)
         bottom = None
         for col in frame.columns:
             values = frame[col].fillna(0).to_numpy()
             ax.bar(labels, values, bottom=bottom, color=brand_color(col), label=brand_name(col))
             bottom = values if bottom is None else bottom + values
-        ax.set_xlabel("period")
+        ax.set_xlabel("month" if monthly else "period")
         ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize="small")
         ax.tick_params(axis="x", labelrotation=45)
     ax.set_ylim(0, 100 if not isinstance(sov, pd.Series) else max(100, float(sov.max()) * 1.1))
@@ -156,12 +182,21 @@ def share_of_voice(sov, ax=None, *, title: str | None = None):
     return ax
 
 
+def _is_monthly(index) -> bool:
+    """True when every label is the first day of a month (as ``freq="M"`` returns) or a monthly Period."""
+    if isinstance(index, pd.PeriodIndex):
+        return index.freqstr.startswith("M")
+    if isinstance(index, pd.DatetimeIndex):
+        return bool(len(index)) and bool((index.day == 1).all() and (index.normalize() == index).all())
+    return False
+
+
 def _period_label(period) -> str:
-    """Short label for a period on an axis: "2025-03" for a month, the text itself otherwise."""
+    """Short label for a period on an axis: "Mar 2025" for a month, the text itself otherwise."""
     if isinstance(period, pd.Period):
-        return str(period)
+        return period.strftime("%b %Y") if period.freqstr.startswith("M") else str(period)
     if isinstance(period, pd.Timestamp):
-        return period.strftime("%Y-%m")
+        return period.strftime("%b %Y")
     return str(period)
 
 
@@ -196,7 +231,8 @@ def sentiment_confusion(true_labels: Iterable, predicted: Iterable, ax=None, *,
     """Confusion table of an automatic sentiment score against the human label, as a heat map.
 
     Each cell shows how many posts a human labelled as the row and the tool scored as the
-    column; the diagonal is where they agree. Rows are normalised to % for the colours.
+    column; the diagonal is where they agree. The % in brackets (and the colour) is the cell's
+    share of its row: of the posts a human labelled "negative", how many the tool scored each way.
     """
     table = pd.crosstab(pd.Series(list(true_labels), name="human"),
                         pd.Series(list(predicted), name="automatic"))
@@ -211,29 +247,36 @@ def sentiment_confusion(true_labels: Iterable, predicted: Iterable, ax=None, *,
                     fontsize="small", color="white" if pct > 60 else "black")
     ax.set_xticks(range(len(labels)), labels)
     ax.set_yticks(range(len(labels)), labels)
-    ax.set_xlabel("automatic score (posts)")
+    ax.set_xlabel("automatic score (posts)\n% in brackets: share of the human-label row")
     ax.set_ylabel("human label (posts)")
     agree = sum(table.loc[label, label] for label in labels) / max(1, table.to_numpy().sum()) * 100
     ax.set_title(title or f"Automatic vs human sentiment: {agree:.0f}% agree")
     return ax
 
 
-def rising_topics(growth, ax=None, *, top: int = 8, xlabel: str = "change in mentions (%)",
+def rising_topics(growth, ax=None, *, top: int | None = None,
+                  xlabel: str = "change in share of all mentions (percentage points)",
                   title: str | None = None):
-    """Horizontal bars of the topics whose mentions grew the most (the first ``top`` rows).
+    """Horizontal bars of each topic's change, rises in green and falls in red, largest rise on top.
 
-    ``growth``: a Series topic → growth, already sorted by ``analytics`` (largest first).
+    ``growth``: a Series topic → change (e.g. ``rising_topics(...)["change_pts"]``). Every topic
+    is shown, so the big falls are as visible as the big rises; ``top=n`` keeps only the n
+    largest changes either way. Topic codes are shown in plain words (``TOPIC_LABELS``).
     """
     if isinstance(growth, pd.DataFrame):
-        raise TypeError("rising_topics needs a Series topic → growth; pick one column of the table.")
-    shown = growth.head(top)
+        raise TypeError("rising_topics needs a Series topic → change; pick one column of the table, "
+                        "e.g. trends[\"change_pts\"].")
+    shown = growth
+    if top is not None:
+        shown = growth.loc[growth.abs().sort_values(ascending=False).index[:top]]
+    shown = shown.sort_values(ascending=False)
     ax = _new_ax(ax, figsize=(7, 0.4 * len(shown) + 1.2))
     colors = [SENTIMENT_COLORS["positive"] if v >= 0 else SENTIMENT_COLORS["negative"]
               for v in shown.to_numpy()]
-    ax.barh([str(t) for t in shown.index], shown.to_numpy(), color=colors)
+    ax.barh([TOPIC_LABELS.get(str(t), str(t)) for t in shown.index], shown.to_numpy(), color=colors)
     ax.invert_yaxis()
     ax.axvline(0, color="black", lw=0.8)
     ax.set_xlabel(xlabel)
     ax.set_ylabel("topic")
-    ax.set_title(title or "Rising topics")
+    ax.set_title(title or "Change in each topic's share of all mentions")
     return ax
