@@ -86,15 +86,26 @@ def test_number_expected_value_is_computed_lazily_and_once():
         (0.4167, "looks like a fraction; multiply by 100"),
         ("41.7%", "without quotes or %"),
         ("41.7", "not a number. Remove the quotes"),
-        (pd.Series([41.7, 3.0]), "a whole column of 2 values (a Series)"),
+        (pd.Series([41.7, 3.0]), "that is a whole column of 2 numbers; the question asks for one number."),
         (pd.Series([41.7]), "take it out with .item()"),
-        (pd.DataFrame({"a": [1, 2]}), "a table (a DataFrame with 2 rows and 1 columns)"),
+        (pd.DataFrame({"a": [1, 2]}), "that is a whole table (2 rows and 1 column)"),
+        (pd.DataFrame({"a": [41.7]}), "take it out with .iloc[0, 0]"),
         (True, "True/False"),
-        ([41.7], "a list of 1 items"),
-        (float("nan"), "NaN"),
+        ([41.7], "a list of 1 value in square brackets; the question asks for one number. Remove the square brackets."),
+        ((41.7,), "one value followed by a comma; the question asks for one number. Remove the comma at the end."),
+        ((41, 7), "Use a point for decimals: 41.7, not 41,7."),
+        ((0, 417), "Use a point for decimals: 0.417, not 0,417."),
+        ("41,7", "use a point for decimals (46.1, not 46,1)"),
+        ((41, 7, 2), "3 values separated by commas"),
+        (np.array([41.7, 3.0]), "a list of 2 values; the question asks for one number. Reduce it"),
+        (len, "a function (len) that was not run: add round brackets after its name"),
+        (float("nan"), "your answer has no value (it shows as NaN, \"not a number\"): your filter probably found no rows."),
         (4.167, "10 times too small"),
         (417.0, "not a percentage"),
-        (42.0, "close, but not within ±0.1%"),
+        (42.0, "42 is rounded too much: give the answer to 1 decimal place, e.g. 12.3."),
+        (41.9, "41.9% is close, but not within 0.1 points"),
+        (41.4, "41.4% is close, but not within 0.1 points"),
+        (41.2, "41.2% is not what the data gives"),  # 0.47 off: too far to call "close"
         (58.3, "counted the other brands"),
         (12.0, "is not what the data gives"),
     ],
@@ -112,6 +123,64 @@ def test_number_factor_too_large_for_counts(capsys):
     passes(capsys, q, 250)
     passes(capsys, q, np.int64(250))
     fails_with(capsys, q, 251, "251 mentions is not what the data gives")
+
+
+def test_number_thousands_separator_and_whole_number_wording(capsys):
+    q = add("count", checks.number(lambda: 20115, unit="posts"))
+    fails_with(capsys, q, (20, 115), "Write the number without commas or spaces: 20115, not 20,115.")
+    fails_with(capsys, q, (1, 234, 567), "Write the number without commas or spaces: 1234567, not 1,234,567.")
+    fails_with(capsys, q, (20, 1), "Use a point for decimals: 20.1, not 20,1.")
+    fails_with(capsys, q, pd.Series([20115, 14778]), "that is a whole column of 2 numbers")
+
+
+def test_number_rounding_and_closeness_depend_on_the_tolerance(capsys):
+    q = add("two_decimals", checks.number(lambda: 3.14159, tolerance=0.01, unit="points"))
+    fails_with(capsys, q, 3.1, "3.1 is rounded too much: give the answer to 2 decimal places, e.g. 12.34.")
+    fails_with(capsys, q, 3.12, "3.12 points is close, but not within 0.01 points")
+    fails_with(capsys, q, 3.0, "3 is rounded too much")
+    fails_with(capsys, q, 3.2, "3.2 points is not what the data gives")
+    passes(capsys, q, 3.14)
+    loose = add("whole", checks.number(lambda: 46.14, tolerance=0.5))
+    passes(capsys, loose, 46)  # a tolerance of 0.5 accepts a whole number: no "rounded too much"
+    fails_with(capsys, loose, 47.2, "47.2 is close, but not within ±0.5")
+
+
+def test_question_specific_advice_replaces_the_generic_one(capsys):
+    advice = "Pick Café Lumière's share: add brand=\"lumiere\" inside the brackets."
+    no_rows = "Roles are written in the singular: \"journalist\"."
+    q = add("sov", checks.number(lambda: 46.1, tolerance=0.1, unit="%", reduce_advice=advice,
+                                 no_rows_advice=no_rows))
+    for many in (pd.Series([46.1, 45.4, 8.5]), pd.DataFrame({"a": [1, 2]}), [46.1, 45.4]):
+        out = fails_with(capsys, q, many, advice)
+        assert ".sum()" not in out
+    out = fails_with(capsys, q, float("nan"), f"your filter probably found no rows. {no_rows}")
+    assert "spelt exactly" not in out
+    generic = add("generic", checks.number(lambda: 46.1, tolerance=0.1, unit="%"))
+    fails_with(capsys, generic, pd.Series([46.1, 45.4]), "Reduce it to one number, e.g. with .sum()")
+    fails_with(capsys, generic, float("nan"), "they must be spelt exactly as in the data")
+
+
+PROGRAMMER_WORDS = ("DataFrame", "Series", "tuple", "ndarray", "a int", "a float", "dtype", "None")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [pd.Series([1.0, 2.0]), pd.Series([True, False]), pd.Series(["a", "b"]), pd.DataFrame({"a": [1, 2]}),
+     (46, 1), (1, 2, 3), (4.5,), [1, 2], {1, 2}, {"a": 1}, np.array([1, 2]), 0, 2.5, np.int64(3),
+     float("nan"), len, pd.Timestamp("2025-04-08"), object()],
+)
+def test_messages_use_plain_words_not_programmer_words(value):
+    judges = [checks.number(lambda: 41.7, tolerance=0.1, unit="%"), checks.decision(lambda: True),
+              checks.choice(checks.digest("A"), {"A": "a", "B": "b"}),
+              checks.table(reference_series), checks.table(lambda: reference_series().to_frame()),
+              checks.names(["Lyon"])]
+    for judge in judges:
+        try:
+            message = judge(value).message
+        except Exception:  # a judge may refuse an odd value; evaluate() turns that into "not yet"
+            continue
+        for word in PROGRAMMER_WORDS:
+            assert word not in message, (value, message)
 
 
 # --------------------------------------------------------------------------- choice
@@ -173,7 +242,7 @@ def test_names_compares_as_a_set(capsys):
         (["Lyon"], "2 of the 3 cities are missing"),
         ("Lyon, Paris, London", "give a list of cities in square brackets"),
         (["Lyon", 3, "London"], "holds 3, which is not a name"),
-        (pd.DataFrame({"city": ["Lyon"]}), "a table"),
+        (pd.DataFrame({"city": ["Lyon"]}), "that is a whole table (1 row and 1 column)"),
         (42, "give a list of cities"),
     ],
 )
@@ -206,7 +275,7 @@ def test_table_accepts_same_labels_in_any_order(capsys):
         (pd.concat([reference_series(), pd.Series({"other": 0.0})]), "should not be there: 'other'"),
         (reference_series().to_frame(), "select the column"),
         (pd.Series({"lumiere": 0.5, "grano": 0.2, "maison": 0.3}), "2 of the 3 values differ"),
-        (0.5, "a table (pandas Series) is asked"),
+        (0.5, "that is a decimal number (0.5); a table is asked: a column of values with a label on each row."),
     ],
 )
 def test_table_rejects_typical_mistakes(capsys, value, message):
@@ -225,7 +294,9 @@ def test_table_dataframe_columns_and_values(capsys):
     passes(capsys, q, goal.iloc[::-1].copy())
     fails_with(capsys, q, goal[["mentions"]], "missing column(s): 'negative'")
     fails_with(capsys, q, goal.assign(negative=[2, 5]), "column 'negative': 1 of the 2 values differ")
-    fails_with(capsys, q, goal["mentions"], "a DataFrame) is asked")
+    fails_with(capsys, q, goal["mentions"], "that is a whole column of 2 numbers; a whole table with several "
+                                            "columns is asked")
+    fails_with(capsys, q, 3, "that is a whole number (3); a table is asked: a whole table with labelled rows")
 
 
 # --------------------------------------------------------------------------- decision
@@ -239,7 +310,19 @@ def test_decision_accepts_the_call_the_data_supports(capsys):
     passes(capsys, q, np.bool_(False))
     fails_with(capsys, q, True, "87.5 % is below the 90 % target.")
     fails_with(capsys, q, "False", "Type True or False, with a capital letter and no quotes")
-    fails_with(capsys, q, 0, "Type True or False")
+    fails_with(capsys, q, 0, "0 is a number; type True or False, with a capital letter and no quotes.")
+    fails_with(capsys, q, 1.0, "1 is a number; type True or False")
+    fails_with(capsys, q, float("nan"), "no value (it shows as NaN): your filter probably found no rows")
+    fails_with(capsys, q, pd.Series([True, False]), "that is a whole column of 2 True/False values. One True "
+                                                   "or False is asked, not one per row: add .any()")
+    fails_with(capsys, q, pd.Series([False]), "one True or False is asked. It holds a single value")
+
+
+def test_decision_accepts_question_specific_advice_for_a_whole_column(capsys):
+    advice = "Add .any() to the \"alert\" column: was there at least one alert?"
+    q = add("yesno", checks.decision(lambda: False, reduce_advice=advice))
+    out = fails_with(capsys, q, pd.Series([True, False, False]), advice)
+    assert "not one per row" not in out
 
 
 # --------------------------------------------------------------------------- not attempted, errors, warnings

@@ -301,21 +301,58 @@ class _Lazy:
         return self._value
 
 
+def _count(n: int, singular: str, plural: str | None = None) -> str:
+    """``1 value`` / ``3 values``: a count with its noun in the right number."""
+    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
+
+
 def _describe(value: Any) -> str:
-    """A learner-friendly name for the kind of value they gave."""
+    """A plain-words name for the kind of value a learner gave (no programmer words such as DataFrame)."""
+    import datetime as dt
+
+    import numpy as np
     import pandas as pd
 
     if isinstance(value, pd.DataFrame):
-        return f"a table (a DataFrame with {value.shape[0]} rows and {value.shape[1]} columns)"
+        return (f"a whole table ({_count(value.shape[0], 'row')} and "
+                f"{_count(value.shape[1], 'column')})")
     if isinstance(value, pd.Series):
-        return f"a whole column of {len(value)} values (a Series)"
-    if isinstance(value, bool):
-        return f"True/False ({value})"
+        if pd.api.types.is_bool_dtype(value):
+            kind = "True/False value"
+        elif pd.api.types.is_numeric_dtype(value):
+            kind = "number"
+        else:
+            kind = "value"
+        return f"a whole column of {_count(len(value), kind)}"
+    if isinstance(value, (bool, np.bool_)):
+        return f"True/False ({bool(value)})"
     if isinstance(value, str):
         return f"text in quotes ({value!r})"
-    if isinstance(value, (list, tuple, set, frozenset, dict)):
-        return f"a {type(value).__name__} of {len(value)} items"
-    return f"a {type(value).__name__}"
+    if isinstance(value, tuple):
+        if not value:
+            return "empty round brackets ()"
+        if len(value) == 1:
+            return "one value followed by a comma"
+        return f"{len(value)} values separated by commas"
+    if isinstance(value, list):
+        return f"a list of {_count(len(value), 'value')} in square brackets"
+    if isinstance(value, (set, frozenset)):
+        return f"a set of {_count(len(value), 'value')} in curly brackets"
+    if isinstance(value, dict):
+        return f"a dictionary of {_count(len(value), 'entry', 'entries')} in curly brackets"
+    if isinstance(value, (np.ndarray, pd.Index)):
+        return f"a list of {_count(len(value), 'value')}" if np.ndim(value) == 1 else "a grid of values"
+    if isinstance(value, numbers.Integral):
+        return f"a whole number ({int(value)})"
+    if isinstance(value, numbers.Real):
+        return "no value (NaN)" if math.isnan(value) else f"a decimal number ({_fmt(float(value))})"
+    if isinstance(value, (dt.datetime, dt.date)):
+        return f"a date ({value})"
+    if callable(value):
+        name = getattr(value, "__name__", "")
+        return (f"a function{f' ({name})' if name else ''} that was not run: "
+                f"add round brackets after its name, with what it needs inside")
+    return f"a value of the kind Python calls {type(value).__name__}"
 
 
 def _as_real(value: Any) -> float | None:
@@ -341,6 +378,65 @@ def _fmt(x: float) -> str:
 # --------------------------------------------------------------------------- judge: a number
 
 
+DEFAULT_REDUCE_ADVICE = "Reduce it to one number, e.g. with .sum(), .mean() or len(...), as the question asks."
+DEFAULT_NO_ROWS_ADVICE = ("Check the values you filter on: they must be spelt exactly as in the data "
+                          "(for example \"lumiere\", in lower case).")
+CLOSE_FACTOR = 3  # "close" is said only within 3 × the tolerance: further off, the method is wrong, not the rounding
+
+
+def _decimals(x: float) -> int:
+    """How many decimals a learner's number has as typed (``46`` → 0, ``46.1`` → 1, ``46.15`` → 2)."""
+    text = repr(float(x))
+    if "e" in text or "." not in text:
+        return 0
+    decimals = text.split(".")[1].rstrip("0")
+    return len(decimals)
+
+
+def _decimals_needed(tolerance: float) -> int:
+    """The fewest decimals whose rounding error (half a unit of the last place) stays within ``tolerance``."""
+    return max(0, math.ceil(math.log10(0.5 / tolerance) - 1e-9))
+
+
+def _within(tolerance: float, unit: str) -> str:
+    """The tolerance in words: ``within 0.1 points`` for a percentage, ``within 0.5 posts`` otherwise."""
+    if unit == "%":
+        return f"within {_fmt(tolerance)} points"
+    return f"within {_fmt(tolerance)} {unit}" if unit else f"within ±{_fmt(tolerance)}"
+
+
+def _comma_number_advice(value: tuple, goal_is_whole: bool) -> str | None:
+    """Advice for a number typed with a comma, which Python reads as several values (``46,1`` → ``(46, 1)``).
+
+    A whole number written with thousands separators (``20,115``) gets "no commas";
+    otherwise the comma is taken as a decimal comma (``46,1`` → "use a point").
+    """
+    if len(value) < 2 or not all(isinstance(part, numbers.Integral) and not isinstance(part, bool)
+                                 for part in value):
+        return None
+    typed = ",".join(str(int(part)) for part in value)
+    groups_of_three = value[0] != 0 and all(100 <= int(part) <= 999 for part in value[1:])
+    if groups_of_three and (goal_is_whole or len(value) > 2):
+        plain = "".join(str(int(part)) for part in value)
+        return f"Write the number without commas or spaces: {plain}, not {typed}."
+    if len(value) == 2 and int(value[1]) >= 0:
+        return f"Use a point for decimals: {int(value[0])}.{int(value[1])}, not {typed}."
+    return None
+
+
+def _single_value_advice(value: Any) -> str:
+    """How to take the one value out of a one-value column, table, list or array."""
+    import pandas as pd
+
+    if isinstance(value, pd.DataFrame):
+        return "It holds a single value: take it out with .iloc[0, 0] at the end."
+    if isinstance(value, list):
+        return "Remove the square brackets."
+    if isinstance(value, tuple):
+        return "Remove the comma at the end."
+    return "It holds a single value: take it out with .item() at the end."
+
+
 def number(
     expected: Callable[[], float] | float,
     *,
@@ -349,7 +445,8 @@ def number(
     mistakes: Iterable[tuple[Callable[[], float] | float, str]] = (),
     factors: Sequence[float] = (10, 100, 1000),
     right_message: str = "",
-    reduce_advice: str = "Reduce it to one number, e.g. with .sum(), .mean() or len(...), as the question asks.",
+    reduce_advice: str = DEFAULT_REDUCE_ADVICE,
+    no_rows_advice: str = DEFAULT_NO_ROWS_ADVICE,
 ) -> Judge:
     """A judge for one number: right within ``tolerance`` of the expected value.
 
@@ -357,37 +454,61 @@ def number(
     no answer is stored). ``unit="%"`` means a percentage 0–100 is asked, and a
     fraction 0–1 gets "multiply by 100". ``mistakes`` pairs typical wrong values
     (or functions computing them) with the message to show for each. An answer
-    off by one of ``factors`` (both ways) is told so. ``reduce_advice`` is what a
-    learner who gives a whole column (a Series) is told to do.
+    off by one of ``factors`` (both ways) is told so.
+
+    Question-specific advice (each replaces a generic sentence):
+    ``reduce_advice`` is what a learner who gives many values (a whole column or
+    table, a list) where one number is asked should do, e.g. "pick Café Lumière's
+    share: add brand=\"lumiere\" inside the brackets"; ``no_rows_advice`` follows
+    "your filter probably found no rows" when the answer has no value (NaN), e.g.
+    "roles are written in the singular: \"journalist\"".
     """
     target = _Lazy(expected)
     known_mistakes = [(_Lazy(v), message) for v, message in mistakes]
     percent = unit.strip() == "%"
     unit_text = "%" if percent else (f" {unit}" if unit else "")
+    within = _within(tolerance, "%" if percent else unit.strip())
 
     def close(a: float, b: float, tol: float = tolerance) -> bool:
         if not (math.isfinite(a) and math.isfinite(b)):
             return a == b
         return abs(a - b) <= tol + 1e-9 * max(1.0, abs(b))
 
+    def many_values(value: Any) -> Verdict:
+        """An answer holding several values (or one value wrapped in a column, list or comma)."""
+        import numpy as np
+
+        size = int(np.size(value)) if not isinstance(value, (set, frozenset, dict)) else len(value)
+        if size == 1:
+            return wrong(f"that is {_describe(value)}; the question asks for one number. {_single_value_advice(value)}")
+        return wrong(f"that is {_describe(value)}; the question asks for one number. {reduce_advice}")
+
     def judge(value: Any) -> Verdict:
+        import numpy as np
         import pandas as pd
 
         if isinstance(value, str):
             if "%" in value:
                 return wrong(f"you typed text with a % sign ({value!r}). Type just the number, without "
                              f"quotes or %: for 41.7 % write 41.7.")
+            if "," in value and not value.strip().startswith(("[", "(")):
+                return wrong(f"that is {_describe(value)}, not a number. Remove the quotes, and use a point "
+                             f"for decimals (46.1, not 46,1) and no commas in big numbers (20115).")
             return wrong(f"that is {_describe(value)}, not a number. Remove the quotes.")
-        if isinstance(value, (pd.Series, pd.DataFrame)):
-            extra = (" It holds a single value: take it out with .item() at the end."
-                     if value.size == 1 else f" {reduce_advice}")
-            return wrong(f"that is {_describe(value)}; the question asks for one number.{extra}")
+        if isinstance(value, tuple):
+            goal_is_whole = tolerance < 0.5 and float(target.get()).is_integer()
+            advice = _comma_number_advice(value, goal_is_whole)
+            if advice:
+                return wrong(advice)
+        if isinstance(value, (pd.Series, pd.DataFrame, pd.Index, np.ndarray, list, tuple, set, frozenset, dict)) \
+                and not (isinstance(value, np.ndarray) and value.ndim == 0):
+            return many_values(value)
         given = _as_real(value)
         if given is None:
             return wrong(f"that is {_describe(value)}; the question asks for one number.")
         if math.isnan(given):
-            return wrong("your answer is NaN (\"not a number\"): the calculation found no rows. "
-                         "Check the filter you used.")
+            return wrong(f"your answer has no value (it shows as NaN, \"not a number\"): your filter "
+                         f"probably found no rows. {no_rows_advice}")
         goal = float(target.get())
         if close(given, goal):
             return right(right_message or f"{_fmt(given)}{unit_text}.")
@@ -404,9 +525,17 @@ def number(
                     return wrong(f"your answer is about {_fmt(factor)} times too small: check the units.")
                 if close(given / factor, goal, max(tolerance, 0.005 * abs(goal))):
                     return wrong(f"your answer is about {_fmt(factor)} times too large: check the units.")
-        if tolerance > 0 and close(given, goal, 10 * tolerance):
-            return wrong(f"{_fmt(given)} is close, but not within ±{_fmt(tolerance)}{unit_text}: "
-                         f"do not round too early.")
+        if tolerance > 0:
+            needed = _decimals_needed(tolerance)
+            typed = _decimals(given)
+            if typed < needed and close(given, round(goal, typed), 1e-9):
+                example = "12." + "3456789"[:needed] if needed else "12"
+                places = "decimal place" if needed == 1 else "decimal places"
+                return wrong(f"{_fmt(given)} is rounded too much: give the answer to {needed} {places}, "
+                             f"e.g. {example}.")
+            if close(given, goal, CLOSE_FACTOR * tolerance):
+                return wrong(f"{_fmt(given)}{unit_text} is close, but not {within}: check your calculation, "
+                             f"and do not round in the middle of it.")
         return wrong(f"{_fmt(given)}{unit_text} is not what the data gives. Check which rows you used.")
 
     return judge
@@ -547,14 +676,15 @@ def table(
         is_series = isinstance(goal, pd.Series)
         if is_series and isinstance(value, pd.DataFrame):
             if value.shape[1] == 1:
-                return wrong("that is a table with one column; select the column (e.g. df[\"name\"]) "
-                             "to get a Series.")
-            return wrong(f"that is {_describe(value)}; one column (a Series) is asked.")
+                return wrong("that is a whole table with one column; one column is asked: select the column "
+                             "by its name, e.g. table[\"name\"].")
+            return wrong(f"that is {_describe(value)}; one column of values is asked, not a whole table.")
         if not isinstance(value, (pd.Series, pd.DataFrame)):
-            return wrong(f"that is {_describe(value)}; a {noun} (pandas {'Series' if is_series else 'DataFrame'}) "
-                         f"is asked.")
+            shape = ("a column of values with a label on each row" if is_series
+                     else "a whole table with labelled rows and columns")
+            return wrong(f"that is {_describe(value)}; a {noun} is asked: {shape}.")
         if not is_series and isinstance(value, pd.Series):
-            return wrong(f"that is {_describe(value)}; a table with several columns (a DataFrame) is asked.")
+            return wrong(f"that is {_describe(value)}; a whole table with several columns is asked.")
         missing = goal.index.difference(value.index)
         extra = value.index.difference(goal.index)
         if len(missing) or len(extra):
@@ -587,20 +717,41 @@ def table(
 # --------------------------------------------------------------------------- judge: a yes/no decision
 
 
+DEFAULT_DECISION_REDUCE_ADVICE = ("One True or False is asked, not one per row: add .any() at the end to ask "
+                                  "\"is at least one True?\", or .all() for \"are they all True?\".")
+
+
 def decision(
     expected: Callable[[], bool] | bool,
     *,
     right_message: str = "",
     wrong_message: str = "",
+    reduce_advice: str = DEFAULT_DECISION_REDUCE_ADVICE,
 ) -> Judge:
-    """A judge for a True/False decision, where ``expected`` derives the right call from the data."""
+    """A judge for a True/False decision, where ``expected`` derives the right call from the data.
+
+    ``reduce_advice`` replaces the generic advice given when the answer holds many
+    True/False values (a whole column) instead of one.
+    """
     target = _Lazy(expected)
 
     def judge(value: Any) -> Verdict:
         import numpy as np
+        import pandas as pd
 
         if isinstance(value, str):
             return wrong(f"that is text ({value!r}). Type True or False, with a capital letter and no quotes.")
+        if isinstance(value, (pd.Series, pd.DataFrame, pd.Index, np.ndarray, list, tuple)) and np.ndim(value) > 0:
+            if np.size(value) == 1:
+                return wrong(f"that is {_describe(value)}; one True or False is asked. {_single_value_advice(value)}")
+            return wrong(f"that is {_describe(value)}. {reduce_advice}")
+        number_given = None if isinstance(value, (bool, np.bool_)) else _as_real(value)
+        if number_given is not None and math.isnan(number_given):
+            return wrong("your answer has no value (it shows as NaN): your filter probably found no rows. "
+                         "Type True or False.")
+        if number_given is not None:
+            return wrong(f"{_fmt(number_given)} is a number; type True or False, with a capital letter and "
+                         f"no quotes.")
         if not isinstance(value, (bool, np.bool_)):
             return wrong(f"that is {_describe(value)}. Type True or False (a comparison such as x > 5 also gives one).")
         if bool(value) == bool(target.get()):
