@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import ast
+import json
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from socialkit import analytics, checks, data
+from socialkit.questions import listen
+
+REPO = Path(__file__).resolve().parents[1]
+SOLUTIONS = REPO / "solutions" / "01_listen" / "01_listen_exercises.ipynb"
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +72,52 @@ def test_q1_share_of_voice_in_december(mentions):
     assert_wrong("01_listen.q1", december["brand"] == "lumiere", "one number")
 
 
+def test_q1_names_the_brand_or_month_a_typed_answer_comes_from(mentions):
+    """Grano & Co's December (45.38) and Lumière's November (45.28) are 0.1 apart: each is still named."""
+    def share(month, brand):
+        rows = mentions[mentions["ts"].dt.month == month]
+        return 100 * (rows["brand"] == brand).mean()
+
+    for typed in (share(12, "grano"), round(share(12, "grano"), 1), round(share(12, "grano"), 2)):
+        assert_wrong("01_listen.q1", typed, "Grano & Co's share", 'brand="lumiere"')
+    for typed in (share(11, "lumiere"), round(share(11, "lumiere"), 1)):
+        assert_wrong("01_listen.q1", typed, "November")
+    assert_wrong("01_listen.q1", round(share(12, "maison"), 1), "Maison Torréfaction's share")
+    assert_wrong("01_listen.q1", round(100 * (mentions["brand"] == "lumiere").mean(), 1), "WHOLE year")
+
+
+def test_q1_typical_mistakes_are_far_enough_apart_to_be_told_apart():
+    """The question is well posed: each typical mistake, typed in full or rounded, gets its own message."""
+    answer = listen._sov_december()
+    for value, message in listen._sov_mistakes():
+        assert abs(value - answer) > listen.SOV_TOLERANCE + listen.SOV_MISTAKE_TOLERANCE
+        for typed in (value, round(value, 2), round(value, 1)):
+            assert verdict("01_listen.q1", typed).message == message, (typed, message)
+
+
+def test_q1_a_brand_written_as_its_display_name_is_told_how_brands_are_coded(mentions):
+    december = mentions[mentions["ts"].dt.month == 12]
+    typed = analytics.share_of_voice(december, brand="Café Lumière")  # no row has that brand: 0
+    assert_wrong("01_listen.q1", typed, "brands are written lumiere, grano and maison")
+
+
+def test_q1_every_brands_share_is_told_to_pick_cafe_lumiere(mentions):
+    december = mentions[mentions["ts"].dt.month == 12]
+    every_brand = analytics.share_of_voice(december)  # lumiere, grano, maison
+    assert_wrong("01_listen.q1", every_brand, 'add brand="lumiere" inside the round brackets')
+    assert "Reduce it to one number" not in verdict("01_listen.q1", every_brand).message
+
+
+def test_q1_accepts_one_decimal_and_explains_a_whole_number(mentions):
+    december = mentions[mentions["ts"].dt.month == 12]
+    answer = analytics.share_of_voice(december, brand="lumiere")
+    assert_right("01_listen.q1", round(answer, 1))
+    assert_wrong("01_listen.q1", float(round(answer)), "decimal place")
+    assert_wrong("01_listen.q1", round(answer), "decimal place")
+    grano = round(analytics.share_of_voice(december, brand="grano"), 1)
+    assert "close" not in verdict("01_listen.q1", grano).message  # 0.7 off is not "close"
+
+
 # --------------------------------------------------------------------------- Q2 first alert
 
 def test_q2_first_alert_date_with_a_fair_baseline(daily):
@@ -106,6 +158,23 @@ def test_q3_net_sentiment_among_journalists(by_role):
     assert_wrong("01_listen.q3", answer / 100, "100 times too small")
 
 
+def test_q3_a_plural_role_is_told_roles_are_singular(by_role):
+    rows = by_role[(by_role["brand"] == "lumiere") & (by_role["role"] == "journalists")]  # no rows
+    typed = analytics.net_sentiment(rows)
+    assert_wrong("01_listen.q3", typed, "no rows", 'written in the singular', '"journalist"')
+
+
+def test_q3_net_sentiment_for_every_role_is_told_to_filter_first(by_role):
+    every_role = analytics.net_sentiment(by_role[by_role["brand"] == "lumiere"], by="role")
+    assert_wrong("01_listen.q3", every_role, 'role "journalist" first', "without by=")
+
+
+def test_q3_right_answer_points_to_april(by_role):
+    rows = by_role[(by_role["brand"] == "lumiere") & (by_role["role"] == "journalist")]
+    result = verdict("01_listen.q3", analytics.net_sentiment(rows))
+    assert result.status == "right" and "April" in result.message
+
+
 # --------------------------------------------------------------------------- Q4 multiple choice
 
 def test_q4_accepts_the_contamination_explanation_in_any_spelling():
@@ -127,6 +196,19 @@ def test_q5_the_z3_rule_never_fires(daily):
     assert_right("01_listen.q5", analytics.spikes(daily["lumiere"], threshold=3)["alert"].any())
     assert_wrong("01_listen.q5", not answer, "look at the data again")
     assert_wrong("01_listen.q5", "False", "Type True or False")
+
+
+def test_q5_first_hint_offers_the_no_code_route():
+    question = next(q for q in checks.questions_of("01_listen") if q.id == "01_listen.q5")
+    first = question.hints[0]
+    assert "section 1" in first and "slider" in first and "3.0" in first
+    assert "analytics" not in first  # code comes only in the later hints
+
+
+def test_q2_right_answer_mentions_the_minimum_rise(daily):
+    fair = analytics.spikes(daily["lumiere"], threshold=2, exclude_current=True)
+    result = verdict("01_listen.q2", f"{fair.index[fair['alert']][0]:%Y-%m-%d}")
+    assert result.status == "right" and "minimum rise" in result.message
 
 
 # --------------------------------------------------------------------------- all questions
@@ -173,3 +255,43 @@ def test_the_question_file_stores_no_answer(mentions, daily):
     assert f"{first_day:%Y-%m-%d}" not in source
     assert checks.digest("B") in source  # the right letter is stored only as its sha256 digest
     assert pd.Timestamp(first_day).year == 2025
+
+
+# --------------------------------------------------------------------------- the solutions notebook
+
+def _solution_cells():
+    """The setup, answer and check cells of the solutions notebook, in order (not the dashboard)."""
+    notebook = json.loads(SOLUTIONS.read_text(encoding="utf-8"))
+    cells = []
+    for cell in notebook["cells"]:
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if cell["cell_type"] == "code" and (meta.get("grade_id") == "setup" or meta.get("solution")
+                                            or meta.get("grade")):
+            cells.append((meta.get("grade_id"), "".join(cell["source"])))
+    return cells
+
+
+def _checked_names(source):
+    """(question id, variable name) of every check("…", name) call in a cell."""
+    calls = [node for node in ast.walk(ast.parse(source))
+             if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "check"]
+    return [(call.args[0].value, call.args[1].id) for call in calls]
+
+
+def test_every_check_passes_on_the_value_the_solutions_notebook_computes(capsys):
+    """Run the solutions' setup, answers and check cells (hidden tests too) against this src/.
+
+    Catches a notebook whose text or answer drifted from its checker (e.g. "box unticked" in the
+    text while the checker wants it ticked). The same cells also run in a real kernel in
+    tests/test_notebooks_execute.py and through nbgrader in tests/test_autograde.py.
+    """
+    namespace: dict = {}
+    checked = []
+    for grade_id, source in _solution_cells():
+        for qid, name in _checked_names(source):
+            assert name in namespace, f"{grade_id}: check({qid!r}, {name}) before {name} is assigned"
+            checked.append(qid)
+            assert checks.evaluate(qid, namespace[name]).status == "right", (qid, namespace[name])
+        exec(compile(source, f"<solutions {grade_id}>", "exec"), namespace)  # noqa: S102
+    assert sorted(checked) == QUESTIONS
+    assert capsys.readouterr().out.count("✅ Right") == len(QUESTIONS)

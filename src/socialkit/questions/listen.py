@@ -8,8 +8,11 @@ sha256 digest. The decisive assertions are the hidden tests of
 
 from __future__ import annotations
 
+import math
+import numbers
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from socialkit import analytics, checks
@@ -17,6 +20,11 @@ from socialkit import analytics, checks
 MODULE = "01_listen"
 ALERT_THRESHOLD = 2.0  # the dashboard's default "Alert at z ≥", used in Q2
 STRICT_THRESHOLD = 3.0  # the agency's proposal in Q5
+SOV_TOLERANCE = 0.1  # Q1: percentage points; the question asks for one decimal place
+# Q1's typical mistakes lie close together (Lumière in November 45.28, Grano & Co in December
+# 45.38): within a tighter margin than the answer's, an answer typed to one decimal place
+# matches only the mistake it comes from.
+SOV_MISTAKE_TOLERANCE = 0.05
 
 
 # --------------------------------------------------------------------------- the data, loaded once
@@ -109,7 +117,7 @@ def first_alert_judge(value) -> checks.Verdict:
         return checks.right(
             f"{first:%A %d %B %Y}: an ordinary day, only a little busier than the week before. "
             f"A fair baseline with a threshold of {ALERT_THRESHOLD:g} raises false alarms like this "
-            f"one; that is why a stricter threshold is used with it.")
+            f"one; that is why a fair baseline needs a stricter threshold, and often a minimum rise.")
     default = _alert_days()
     if default and day == default[0]:
         return checks.wrong("that is the first alert with the box UNTICKED (the day inside its own "
@@ -127,6 +135,69 @@ def first_alert_judge(value) -> checks.Verdict:
                         "only, Volume, everyone, alert at z ≥ 2.0, box TICKED).")
 
 
+# --------------------------------------------------------------------------- Q1: share of voice
+
+
+@lru_cache(maxsize=None)
+def _sov_december(brand: str = "lumiere") -> float:
+    """A brand's share of voice in December 2025, in % (Café Lumière's is the answer to Q1)."""
+    return analytics.share_of_voice(_month(12), brand=brand)
+
+
+@lru_cache(maxsize=1)
+def _sov_mistakes() -> tuple[tuple[float, str], ...]:
+    """Q1's typical wrong answers, each with what to say; a few share-of-voice computations."""
+    return (
+        (analytics.share_of_voice(_mentions(), brand="lumiere"),
+         "that is Café Lumière's share over the WHOLE year; keep only the December rows."),
+        (_sov_december("grano"),
+         "that is Grano & Co's share; keep brand=\"lumiere\"."),
+        (_sov_december("maison"),
+         "that is Maison Torréfaction's share; keep brand=\"lumiere\"."),
+        (analytics.share_of_voice(_month(11), brand="lumiere"),
+         "that is November (month 11); December is month 12."),
+        (float((_month(12)["brand"] == "lumiere").sum()),
+         "that is a NUMBER of mentions; share of voice divides it by all three brands' "
+         "mentions in December and multiplies by 100."),
+        (0.0,
+         "0 % means no row has that brand. In the data the brands are written lumiere, grano "
+         "and maison: write brand=\"lumiere\"."),
+    )
+
+
+_sov_number = checks.number(
+    _sov_december, tolerance=SOV_TOLERANCE, unit="%",
+    right_message="compare it with January on the share-of-voice chart of the lesson: "
+                  "Grano & Co is closing the gap.",
+    reduce_advice="Pick Café Lumière's share: add brand=\"lumiere\" inside the round brackets of "
+                  "analytics.share_of_voice(…).",
+)
+
+
+def _plain_number(value) -> float | None:
+    """The value as a float if it is one plain number (not True/False), else None."""
+    if isinstance(value, (bool, np.bool_)):
+        return None
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        value = value.item()
+    return float(value) if isinstance(value, numbers.Real) else None
+
+
+def share_of_voice_judge(value) -> checks.Verdict:
+    """Q1: right within 0.1 points of Café Lumière's December share; typical slips named one by one.
+
+    The typical mistakes are matched within ``SOV_MISTAKE_TOLERANCE`` (not the answer's 0.1)
+    because two of them are only 0.1 apart; everything else is judged by ``checks.number``.
+    """
+    given = _plain_number(value)
+    if given is not None and math.isfinite(given):
+        if abs(given - _sov_december()) > SOV_TOLERANCE:
+            for mistake, message in _sov_mistakes():
+                if abs(given - mistake) <= SOV_MISTAKE_TOLERANCE:
+                    return checks.wrong(message)
+    return _sov_number(value)
+
+
 # --------------------------------------------------------------------------- the questions
 
 checks.register(
@@ -141,21 +212,7 @@ checks.register(
             "Put the two together: analytics.share_of_voice( …the December rows… , brand=\"lumiere\"). "
             "Store the result in sov_december.",
         ],
-        judge=checks.number(
-            lambda: analytics.share_of_voice(_month(12), brand="lumiere"),
-            tolerance=0.1, unit="%",
-            mistakes=[
-                (lambda: analytics.share_of_voice(_mentions(), brand="lumiere"),
-                 "that is Café Lumière's share over the WHOLE year; keep only the December rows."),
-                (lambda: analytics.share_of_voice(_month(11), brand="lumiere"),
-                 "that is November (month 11); December is month 12."),
-                (lambda: float((_month(12)["brand"] == "lumiere").sum()),
-                 "that is a NUMBER of mentions; share of voice divides it by all three brands' "
-                 "mentions in December and multiplies by 100."),
-            ],
-            right_message="compare it with January on the share-of-voice chart of the lesson: "
-                          "Grano & Co is closing the gap.",
-        ),
+        judge=share_of_voice_judge,
         section="section 2 of the lesson (Share of voice)",
     ),
     checks.Question(
@@ -194,8 +251,13 @@ checks.register(
                 (lambda: -_net_lumiere("journalist"),
                  "the sign is reversed: net sentiment is % positive MINUS % negative."),
             ],
+            reduce_advice="Keep only the rows with brand \"lumiere\" AND role \"journalist\" first, "
+                          "then give those rows to analytics.net_sentiment(…), without by=.",
+            no_rows_advice="Roles are written in the singular and in lower case: \"journalist\", not "
+                           "\"journalists\"; the brand is \"lumiere\".",
             right_message="compare it with customers' net sentiment: the press is much cooler than "
-                          "the people who buy your coffee.",
+                          "the people who buy your coffee, and section 3 of the lesson shows that "
+                          "almost all of it comes from April.",
         ),
         section="section 3 of the lesson (Net sentiment and stakeholder groups)",
     ),
@@ -227,9 +289,12 @@ checks.register(
         "01_listen.q5",
         "Would an alert at z ≥ 3 (baseline including the day itself) ever have fired? True/False",
         hints=[
-            "daily[\"lumiere\"] (from the setup cell) is Café Lumière's mentions per day. "
-            "analytics.spikes(SERIES, threshold=3) marks each day's alert in its column "
-            "\"alert\" (True or False).",
+            "Re-read section 1 of the lesson: with the day inside its own 7-day baseline, how high "
+            "can z ever go? (Or move the dashboard's \"Alert at z ≥\" slider to 3.0, box unticked, "
+            "and read the line of text under the controls.)",
+            "To compute it instead: daily[\"lumiere\"] (from the setup cell) is Café Lumière's "
+            "mentions per day, and analytics.spikes(SERIES, threshold=3) marks each day's alert in "
+            "its column \"alert\" (True or False).",
             "TABLE[\"alert\"].any() is True when at least one day has an alert.",
             "Apply .any() to the \"alert\" column of analytics.spikes(daily[\"lumiere\"], threshold=3).",
         ],
