@@ -63,8 +63,11 @@ def test_q1_accepts_the_count_of_cafe_lumiere_posts(capsys, posts_per_brand):
         ("grano", "that is Grano & Co's count"),
         ("maison", "that is Maison Torréfaction's count"),
         ("off by one", "is not what the data gives"),
-        ("value_counts", "Pick out Café Lumière's number: the one next to lumiere."),
+        ("value_counts", "Pick out Café Lumière's number: the one next to lumiere (or"),
+        ("lumiere rows", "that is a whole table ({count} rows and"),
+        ("lumiere rows", "count them with len(...)"),
         ("text", "Remove the quotes"),
+        ("thousands comma", "Write the number without commas or spaces: {count}, not {comma}."),
     ],
 )
 def test_q1_rejects_typical_mistakes_with_the_intended_message(capsys, posts_per_brand, wrong_answer, message):
@@ -75,8 +78,12 @@ def test_q1_rejects_typical_mistakes_with_the_intended_message(capsys, posts_per
         "maison": posts_per_brand["maison"],
         "off by one": posts_per_brand["lumiere"] + 1,
         "value_counts": mentions["brand"].value_counts(),
+        "lumiere rows": mentions[mentions["brand"] == "lumiere"],
         "text": str(posts_per_brand["lumiere"]),
+        "thousands comma": divmod(posts_per_brand["lumiere"], 1000),  # what Python makes of 20,115
     }[wrong_answer]
+    count = posts_per_brand["lumiere"]
+    message = message.format(count=count, comma=f"{count:,}")
     passed, line = run_check(capsys, "00_start_here.q1", value)
     assert not passed
     assert line.startswith("❌ Not yet:") and message in line, line
@@ -99,7 +106,7 @@ def test_q2_accepts_grano(capsys, answer):
         ("C", "your own company"),
         ("d", "customers and competitors are already online"),
         ("Grano", "is not one of the options"),
-        (2, "Type one letter in quotes"),
+        (2, "that is a whole number (2). Type one letter in quotes"),
     ],
 )
 def test_q2_explains_each_wrong_option(capsys, answer, message):

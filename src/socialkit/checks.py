@@ -14,6 +14,12 @@ How a module's questions are written (in ``socialkit/questions/<topic>.py``)::
         hints=["…", "…"], judge=checks.number(expected_sov, tolerance=0.1, unit="%"),
         section="section 2 of the lesson (Share of voice)"))
 
+Judges give plain-words messages for typical slips (a whole column where one
+number is asked, a decimal comma, a fraction for a percentage…). A question can
+replace the generic advice with its own: ``number(..., reduce_advice="pick
+Café Lumière's share: …", no_rows_advice="roles are written in the singular …")``
+and ``decision(..., reduce_advice="…")``.
+
 The package holds no solutions: a judge computes the expected value from the
 data when the learner checks (``number``, ``names``, ``table``, ``decision``
 take a function), or compares a multiple-choice letter with its sha256 digest

@@ -56,7 +56,8 @@ checks.register(
             ],
             right_message="that is how many posts talked about Café Lumière in 2025. "
                           "Module 1 shows what they were saying.",
-            reduce_advice="Pick out Café Lumière's number: the one next to lumiere.",
+            reduce_advice="Pick out Café Lumière's number: the one next to lumiere (or, if you kept only "
+                          "Café Lumière's posts, count them with len(...)).",
         ),
         section="section 5 of the lesson (The data)",
     ),
