@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import threading
+import zipfile
 from pathlib import Path
 
 import nbformat
@@ -86,6 +87,8 @@ def graded(tmp_path_factory):
     listener = Listener()
     submissions = cohort(ROOT, ASSIGNMENT, workspace, port=listener.port, outside=outside)
     write_cohort(submissions, inbox, ASSIGNMENT, layout="inbox")
+    with zipfile.ZipFile(inbox / "no-notebook.zip", "w") as archive:  # sent a document, not the notebook
+        archive.writestr("notes.docx", b"my answers")
     kit_before = tree_digest(ROOT / "solutions")
     inbox_before = tree_digest(inbox)
     try:
@@ -98,7 +101,7 @@ def graded(tmp_path_factory):
         rows = {row["learner"]: row for row in csv.DictReader(handle)}
     return {"workspace": workspace, "run": run, "rows": rows, "listener": listener, "outside": outside,
             "release": release, "kit_before": kit_before, "inbox_before": inbox_before, "inbox": inbox,
-            "names": list(submissions)}
+            "names": [*submissions, "no-notebook"]}
 
 
 def expected(release) -> dict[str, tuple[str, float | None]]:
@@ -123,6 +126,7 @@ def expected(release) -> dict[str, tuple[str, float | None]]:
         "corrupted": ("invalid_notebook", None),
         "wrong-assignment": ("invalid_notebook", None),
         "attacker": ("graded", full),
+        "no-notebook": ("missing_notebook", None),
     }
 
 
@@ -151,6 +155,7 @@ def test_reasons_say_what_happened_in_plain_words(graded):
     assert "stopped" in rows["exits"]["reason"]
     assert "damaged" in rows["corrupted"]["reason"]
     assert "00_start_here" in rows["wrong-assignment"]["reason"]
+    assert "notes.docx" in rows["no-notebook"]["reason"]
     assert rows["perfect"]["reason"] == "" and rows["blank"]["reason"] == ""
 
 
@@ -177,7 +182,7 @@ def test_nothing_outside_the_learners_folders_changed(graded):
     assert tree_digest(ROOT / "solutions") == graded["kit_before"]
     assert tree_digest(graded["inbox"]) == graded["inbox_before"]
     workspace = graded["workspace"]
-    for learner in graded["names"]:
+    for learner in graded["names"][:-1]:
         submitted = workspace / "submitted" / learner / ASSIGNMENT / NOTEBOOK
         assert submitted.read_bytes() == (graded["inbox"] / f"{learner}.ipynb").read_bytes()
     # only the attacker wrote a file of its own, and only in its own folder
@@ -218,14 +223,14 @@ def test_rerun_grades_only_new_or_changed_submissions(graded):
     status_dir = workspace / "status" / ASSIGNMENT
     before = {p.name: p.stat().st_mtime_ns for p in status_dir.glob("*.json")}
     run = socialkit("grade", ASSIGNMENT, "--workspace", str(workspace), "--jobs", "2")
-    assert "Grading 0 of 12" in run.stdout
+    assert "Grading 0 of 13" in run.stdout
     assert {p.name: p.stat().st_mtime_ns for p in status_dir.glob("*.json")} == before
     # the corrupted learner sends a fixed notebook: only they are graded again
     fixed = graded["inbox"].parent / "fixed"
     fixed.mkdir()
     (fixed / "corrupted.ipynb").write_bytes((graded["inbox"] / "perfect.ipynb").read_bytes())
     run = socialkit("grade", ASSIGNMENT, "--workspace", str(workspace), "--from", str(fixed), "--jobs", "2")
-    assert "Grading 1 of 12" in run.stdout
+    assert "Grading 1 of 13" in run.stdout
     after = {p.name: p.stat().st_mtime_ns for p in status_dir.glob("*.json")}
     assert [n for n in after if after[n] != before[n]] == ["corrupted.json"]
     rows = {r["learner"]: r for r in csv.DictReader(open(workspace / "reports" / f"{ASSIGNMENT}-grades.csv"))}

@@ -1,0 +1,86 @@
+"""A grading run killed with SIGKILL keeps every recorded grade, and the next run completes the cohort."""
+
+from __future__ import annotations
+
+import csv
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from grading_cohort import answer_ids, cohort, grade_id, write_cohort
+
+ROOT = Path(__file__).resolve().parents[1]
+ASSIGNMENT = "01_listen"
+pytestmark = [pytest.mark.slow, pytest.mark.sandbox]
+
+
+def command(workspace: Path) -> list[str]:
+    """The grading command line for this workspace."""
+    return [sys.executable, "-m", "socialkit.cli", "grade", ASSIGNMENT, "--workspace", str(workspace),
+            "--jobs", "2", "--timeout", "30"]
+
+
+def processes_mentioning(text: str) -> list[int]:
+    """Pids of live processes whose command line contains ``text`` (leftover sandboxed kernels)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if text in (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace"):
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+def test_sigkill_mid_run_loses_nothing_and_a_rerun_completes(tmp_path):
+    workspace = tmp_path / "workspace"
+    submissions = cohort(ROOT, ASSIGNMENT, workspace, size=8)
+    write_cohort(submissions, workspace, ASSIGNMENT)
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}:{os.environ['PATH']}", MPLBACKEND="Agg")
+    status_dir = workspace / "status" / ASSIGNMENT
+    run = subprocess.Popen(command(workspace), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    while len(list(status_dir.glob("*.json"))) < 2:
+        assert run.poll() is None, "the run ended before it could be killed"
+        assert time.monotonic() < deadline, "no learner was graded within 5 minutes"
+        time.sleep(0.05)
+    run.send_signal(signal.SIGKILL)
+    run.wait()
+    recorded = {p.name: (p.stat().st_mtime_ns, p.read_text()) for p in status_dir.glob("*.json")}
+    assert 2 <= len(recorded) < 8, "kill it mid-way"
+    # no sandboxed kernel outlives the grader
+    deadline = time.monotonic() + 15
+    while processes_mentioning(str(workspace)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert processes_mentioning(str(workspace)) == []
+    db = sqlite3.connect(workspace / "gradebook.db")
+    assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    db.close()
+
+    done = subprocess.run(command(workspace), env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert f"Grading {8 - len(recorded)} of 8" in done.stdout
+    for name, (mtime, text) in recorded.items():  # recorded grades were kept, not redone
+        assert (status_dir / name).stat().st_mtime_ns == mtime
+        assert (status_dir / name).read_text() == text
+
+    release = nbformat.read(ROOT / "exercises" / ASSIGNMENT / f"{ASSIGNMENT}_exercises.ipynb", as_version=4)
+    pts = {grade_id(c): float(c.metadata.nbgrader["points"]) for c in release.cells
+           if grade_id(c) and c.metadata.nbgrader.get("grade") and not c.metadata.nbgrader.get("solution")}
+    questions = answer_ids(release)
+    half = sum(pts[q + "_check"] for q in questions[: len(questions) // 2])
+    expected = [sum(pts.values()), half, 0.0]
+    with open(workspace / "reports" / f"{ASSIGNMENT}-grades.csv", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["learner"] for r in rows] == sorted(submissions)
+    for n, row in enumerate(rows):
+        assert row["status"] == "graded", row
+        assert float(row["auto_score"]) == expected[n % 3], row

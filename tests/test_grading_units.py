@@ -1,0 +1,118 @@
+"""Fast checks of grading's parts: intake rules, the sandbox refusal, feedback wording, status records."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from socialkit.grading.feedback import feedback_html
+from socialkit.grading.intake import IntakeError, intake, learner_of
+from socialkit.grading.runner import _messages
+from socialkit.grading.status import LearnerStatus, QuestionResult, read_status, write_status
+from socialkit.grading.workspace import Workspace
+
+NB = nbformat.writes(nbformat.v4.new_notebook()).encode()
+
+
+def test_learner_is_the_name_before_the_first_underscore():
+    assert learner_of("ana.ipynb") == "ana"
+    assert learner_of("ana_01_listen_exercises.ipynb") == "ana"
+    assert learner_of("jean-luc_final.zip") == "jean-luc"
+
+
+def test_intake_files_notebooks_and_zips_under_the_expected_name(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "ana.ipynb").write_bytes(NB)
+    (inbox / "ben_my work.ipynb").write_bytes(NB)
+    with zipfile.ZipFile(inbox / "cleo.zip", "w") as archive:
+        archive.writestr("folder/anything.ipynb", NB)
+        archive.writestr("__MACOSX/._anything.ipynb", b"junk")
+    (inbox / "readme.txt").write_text("ignored")
+    ws = Workspace(tmp_path / "ws", "01_listen")
+    assert intake(inbox, ws) == {"ana": "ana.ipynb", "ben": "ben_my work.ipynb", "cleo": "cleo.zip"}
+    for learner in ("ana", "ben", "cleo"):
+        assert ws.submitted_notebook(learner).read_bytes() == NB
+    assert ws.learners() == ["ana", "ben", "cleo"]
+
+
+def test_intake_refuses_duplicates_and_ambiguous_zips_and_files_nothing(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "ana.ipynb").write_bytes(NB)
+    (inbox / "ana_v2.ipynb").write_bytes(NB)
+    with zipfile.ZipFile(inbox / "ben.zip", "w") as archive:
+        archive.writestr("a.ipynb", NB)
+        archive.writestr("b.ipynb", NB)
+    (inbox / "cleo.ipynb").write_bytes(NB)
+    ws = Workspace(tmp_path / "ws", "01_listen")
+    with pytest.raises(IntakeError) as error:
+        intake(inbox, ws)
+    message = str(error.value)
+    assert "learner 'ana' has 2 submissions (ana.ipynb, ana_v2.ipynb)" in message
+    assert "ben.zip holds 2 notebooks" in message
+    assert not (tmp_path / "ws" / "submitted").exists()
+
+
+def test_intake_refuses_a_missing_inbox(tmp_path):
+    with pytest.raises(IntakeError, match="not a folder"):
+        intake(tmp_path / "nope", Workspace(tmp_path / "ws", "01_listen"))
+
+
+def test_grade_refuses_to_run_learner_code_without_bubblewrap(tmp_path):
+    venv_bin = Path(sys.executable).parent
+    env = dict(os.environ, PATH=str(venv_bin))  # no /usr/bin: bwrap, setpriv, prlimit are not found
+    done = subprocess.run([sys.executable, "-m", "socialkit.cli", "grade", "01_listen", "--workspace",
+                           str(tmp_path / "ws")], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 2
+    assert "apt-get install bubblewrap" in done.stderr and "--no-sandbox" in done.stderr
+    assert not (tmp_path / "ws" / "submitted").exists()
+
+
+def test_report_explains_a_folder_that_is_not_a_workspace(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "socialkit.cli", "report", "01_listen", "--workspace",
+                           str(tmp_path)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "not a grading workspace" in done.stderr
+
+
+def test_messages_keep_check_lines_and_hide_hidden_assertions():
+    cell = nbformat.v4.new_code_cell("check(...)")
+    cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="❌ Not yet: looks like a fraction.\n"),
+                    nbformat.v4.new_output("error", ename="CheckFailed", evalue="not right yet",
+                                           traceback=["Traceback...", "assert secret == 41.7"])]
+    assert _messages(cell) == ["❌ Not yet: looks like a fraction."]
+    cell.outputs = [nbformat.v4.new_output("error", ename="AssertionError", evalue="secret == 41.7",
+                                           traceback=["assert abs(x - 41.7) < 0.1"])]
+    (message,) = _messages(cell)
+    assert "41.7" not in message and "hidden test" in message
+
+
+def test_feedback_page_shows_scores_and_pending_hand_grading():
+    record = LearnerStatus("ana", "01_listen", "graded", max_score=15, auto_score=2, questions=[
+        QuestionResult("q1_check", "Q1 · Share of voice", 2, 2, messages=["✅ Right: 41.7 %"]),
+        QuestionResult("q2_check", "Q2 · Alert", 2, 0, messages=["❌ Not yet: wrong month"]),
+        QuestionResult("reflection", "Reflection", 5, None, manual=True)])
+    page = feedback_html(record)
+    assert "2 / 15" in page and "1 answer(s) still to be marked" in page
+    assert "✅ Right: 41.7 %" in page and "❌ Not yet: wrong month" in page
+    assert "7 / 15" in feedback_html(record, {"reflection": 5.0})
+
+
+def test_status_records_round_trip_and_refuse_unknown_statuses(tmp_path):
+    record = LearnerStatus("ana", "01_listen", "timeout", reason="cell 3 ran too long", max_score=15,
+                           questions=[QuestionResult("q1_check", "Q1", 2, 0)])
+    path = tmp_path / "ana.json"
+    write_status(path, record)
+    assert read_status(path) == record
+    assert [p.name for p in tmp_path.iterdir()] == ["ana.json"]  # no temporary file left behind
+    path.write_text(json.dumps({"learner": "ana"})[:-3])
+    assert read_status(path) is None  # an unreadable record means "grade again"
+    with pytest.raises(ValueError, match="Unknown grading status"):
+        LearnerStatus("ana", "01_listen", "failed")
