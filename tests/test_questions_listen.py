@@ -295,3 +295,68 @@ def test_every_check_passes_on_the_value_the_solutions_notebook_computes(capsys)
         exec(compile(source, f"<solutions {grade_id}>", "exec"), namespace)  # noqa: S102
     assert sorted(checked) == QUESTIONS
     assert capsys.readouterr().out.count("✅ Right") == len(QUESTIONS)
+
+
+# --------------------------------------------------------------------------- figures quoted in the lesson
+
+LESSON = REPO / "course" / "01_listen" / "01_listen.ipynb"
+
+
+@pytest.fixture(scope="module")
+def lesson_text():
+    notebook = json.loads(LESSON.read_text(encoding="utf-8"))
+    return "\n".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "markdown")
+
+
+def test_the_lessons_alert_figures_are_the_datas(lesson_text, daily):
+    """Every alert figure the lesson's text quotes is computed here from the data, so none goes stale."""
+    counts = daily["lumiere"]
+    own = analytics.spikes(counts, threshold=2)
+    fair = analytics.spikes(counts, threshold=2, exclude_current=True)
+    strict = analytics.spikes(counts, threshold=3, exclude_current=True)
+    assert f"z only reached {own.at[pd.Timestamp('2025-04-07'), 'z']:.2f}" in lesson_text
+    assert f"z even fell to {own.at[pd.Timestamp('2025-04-08'), 'z']:.2f}" in lesson_text
+    assert f"{counts.loc['2025-04-07']} mentions against about {fair.at[pd.Timestamp('2025-04-07'), 'baseline_mean']:.0f} a day" in lesson_text
+    assert f"{(7 - 1) / 7 ** 0.5:.2f}" in lesson_text
+    assert f"({strict.at[pd.Timestamp('2025-04-07'), 'z']:.2f} on 7 April)" in lesson_text
+    assert f"**{int(fair['alert'].sum())} alerts** in the year instead of {int(own['alert'].sum())}" in lesson_text
+    assert f"leaves **{int(strict['alert'].sum())}**" in lesson_text
+    alert_days = strict.index[strict["alert"]]
+    ordinary = [d for d in alert_days if d.month != 4]
+    assert len(ordinary) == 3 and "(7 May, 19 June, 25 July)" in lesson_text
+    assert [f"{d:%d %m}" for d in ordinary] == ["07 05", "19 06", "25 07"]
+    week_before = counts.loc["2025-07-18":"2025-07-24"]
+    assert f"{counts.loc['2025-07-25']} mentions came after a week that stayed between {week_before.min()} and {week_before.max()}" in lesson_text
+    assert strict.at[pd.Timestamp("2025-07-25"), "baseline_sd"] < 3 and "under 3 mentions" in lesson_text
+    assert f"z reached {strict.at[pd.Timestamp('2025-07-25'), 'z']:.2f}" in lesson_text
+    doubled = strict.index[strict["count"] >= 2 * strict["baseline_mean"]]
+    assert [f"{d:%Y-%m-%d}" for d in doubled] == ["2025-04-07", "2025-04-08"]
+    assert "only 7 and 8 April pass it" in lesson_text
+
+
+def test_the_lessons_group_topic_and_rival_figures_are_the_datas(lesson_text, mentions, by_role):
+    lumiere = by_role[by_role["brand"] == "lumiere"]
+    journalists = lumiere[lumiere["role"] == "journalist"]
+    april = journalists["ts"].dt.month == 4
+    assert f"at {analytics.net_sentiment(journalists):.0f}".replace("-", "−") in lesson_text  # typeset minus
+    assert (f"journalists wrote {int(april.sum())} posts about us, net "
+            f"{analytics.net_sentiment(journalists[april]):.0f}").replace("-", "−") in lesson_text
+    assert abs(analytics.net_sentiment(journalists[~april])) < 1 and "neutral (about 0)" in lesson_text
+    per_day = analytics.daily_volume(by_role[by_role["role"] == "journalist"])["lumiere"]
+    assert per_day.median() == 2 and f"on 8 April there were {per_day.loc['2025-04-08']}" in lesson_text
+    leaders = by_role[by_role["role"] == "industry_leader"]
+    nets = [analytics.net_sentiment(leaders[leaders["brand"] == b]) for b in ("lumiere", "grano", "maison")]
+    assert f"about +{min(nets):.0f} to +{max(nets):.0f}" in lesson_text
+
+    trends = analytics.rising_topics(mentions, "2025-10-01", "2025-12-31",
+                                     previous_start="2025-01-01", previous_end="2025-03-31")
+    change = trends["change_pts"]
+    assert f"**Sustainability** (+{change['sustainability']:.1f} points)" in lesson_text
+    assert f"**ordering through an app** (+{change['app_order']:.1f} points)" in lesson_text
+    assert f"**coffee quality fell by {-change['coffee_quality']:.1f} points** (and service by {-change['service']:.1f})" in lesson_text
+    quality = trends.loc["coffee_quality"]
+    assert f"({int(quality['mentions_current']):,} in Q4 against {int(quality['mentions_previous']):,} in Q1)" in lesson_text
+
+    recent = mentions[mentions["ts"] >= "2025-10-01"]
+    sov = analytics.share_of_voice(recent[recent["topic"].isin(["sustainability", "app_order"])])
+    assert f"Grano & Co gets {sov['grano']:.0f} % of the posts about sustainability and app ordering; we get {sov['lumiere']:.0f} %" in lesson_text

@@ -143,3 +143,31 @@ def test_bad_input_gets_a_clear_error(mentions):
         widgets.listen_dashboard(mentions, brands=("starbucks",))
     with pytest.raises(ValueError, match="empty"):
         widgets.listen_dashboard(mentions.iloc[:0])
+
+
+def test_try_this_journalists_volume_shows_the_april_spike_against_a_normal_day(board, mentions, accounts):
+    """The lesson's "Try this" step 3: Volume + journalists answers "how many on 8 April vs a normal day"."""
+    by_role = analytics.with_author_role(mentions, accounts)
+    journalists = analytics.daily_volume(by_role[by_role["role"] == "journalist"])["lumiere"]
+
+    board.group.value = "journalist"
+
+    per_day = board.table["lumiere"]
+    assert per_day.median() == journalists.median()
+    assert per_day.idxmax() == pd.Timestamp("2025-04-08") and per_day.max() == journalists.max()
+    assert per_day.max() > 10 * per_day.median()  # a clear spike on the chart, unlike daily net sentiment
+
+
+def test_try_this_fair_baseline_then_threshold_3_keeps_the_backlash_and_a_few_ordinary_days(board, daily):
+    """"Try this" step 2: the summary counts the fair-baseline alerts; at 3.0 the backlash stays, with a few others."""
+    fair = analytics.spikes(daily["lumiere"], threshold=2, exclude_current=True)
+    strict = analytics.spikes(daily["lumiere"], threshold=3, exclude_current=True)
+
+    board.exclude_today.value = True
+    assert f"<b>{int(fair['alert'].sum())} alert(s)</b>" in board.summary.value
+
+    board.threshold.value = 3.0
+
+    assert list(board.alerts["date"]) == list(strict.index[strict["alert"]])
+    assert {pd.Timestamp("2025-04-07"), pd.Timestamp("2025-04-08")} <= set(board.alerts["date"])
+    assert 0 < (board.alerts["date"].dt.month != 4).sum() < len(board.alerts)
