@@ -239,3 +239,21 @@ def test_nbgrader_autograde_gives_full_points_to_the_solutions_and_zero_to_the_u
         scores = {learner: gradebook.find_submission("00_start_here", learner).score
                   for learner in ("reference", "untouched")}
     assert scores == {"reference": 5.0, "untouched": 0.0}
+
+
+def test_lesson_prepares_learners_for_the_errors_the_exercises_provoke():
+    """Module 0 explains what later modules' errors mean (review of modules 00–01, items 5, 6, 10, 14, 17)."""
+    lesson = nbformat.read(LESSON, as_version=4)
+    text = {cell.id: cell.source for cell in lesson.cells}
+    kernel = text["lesson-09"]
+    assert "spelled differently" in kernel and "forgot the quotes" in kernel  # NameError's other causes
+    assert "still see your *previous* answer" in kernel  # a failed answer cell leaves the old value
+    assert "only an example" in text["lesson-15"]  # sov_march is not a real question's name
+    assert "Name: count, dtype: int64" in text["lesson-24"]  # the technical last line, to be ignored
+    assert "managing director of Café Lumière" in text["lesson-02"]
+    assert "**1 hour** on your own, or **90 minutes** in a workshop" in text["lesson-27"]
+    guide = (ROOT / "facilitator" / "00_start_here.md").read_text(encoding="utf-8")
+    assert "1 hour self-paced, 90 minutes in a workshop" in guide and "managing director" in guide
+    exercises = nbformat.read(SOLUTIONS, as_version=4)
+    q2_text = next(c.source for c in exercises.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "q2_text")
+    assert "with the quotes!" in q2_text and "managing director" in q2_text
