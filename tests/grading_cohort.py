@@ -75,13 +75,16 @@ _try("write_tmp_host", lambda: open({outside!r}, "w").write("x"))
 _try("connect_local", lambda: socket.create_connection(("127.0.0.1", {port}), timeout=2))
 _try("connect_outside", lambda: socket.create_connection(("1.1.1.1", 80), timeout=2))
 _try("write_own_folder", lambda: open("own-file.txt", "w").write("mine"))
+# traps for the grader, who writes the executed notebook here after the kernel is gone
+_try("plant_links", lambda: (os.symlink({victim!r}, ".{notebook}.tmp"), os.remove("{notebook}"),
+                             os.symlink({victim!r}, "{notebook}")))
 pathlib.Path("attack.json").write_text(json.dumps(_attempts))
 print("done")
 '''
 
 
 def cohort(kit: Path, assignment: str, workspace: Path, port: int = 9, outside: Path | None = None,
-           size: int = 0) -> dict[str, object]:
+           victim: Path | None = None, size: int = 0) -> dict[str, object]:
     """Every scenario of the grading tests as ``{learner: notebook or bytes}``.
 
     ``size`` > 0 instead returns that many plausible learners (perfect, partial, blank in turn) for
@@ -109,7 +112,8 @@ def cohort(kit: Path, assignment: str, workspace: Path, port: int = 9, outside: 
         solutions=str(kit / "solutions" / assignment / name), kit=str(kit),
         gradebook=str(workspace / "gradebook.db"),
         other=str(workspace / "submitted" / "perfect" / assignment / name),
-        workspace=str(workspace), outside=str(outside or workspace.parent / "outside.txt"), port=port)
+        workspace=str(workspace), outside=str(outside or workspace.parent / "outside.txt"), port=port,
+        victim=str(victim or workspace.parent / "victim.txt"), notebook=name)
     corrupted = nbformat.writes(perfect).encode()[:-200]
     return {
         "perfect": perfect,

@@ -84,8 +84,10 @@ def graded(tmp_path_factory):
     base = tmp_path_factory.mktemp("grading")
     workspace, inbox = base / "workspace", base / "inbox"
     outside = base / "outside.txt"
+    victim = base / "victim.txt"
+    victim.write_text("the grader's own file")
     listener = Listener()
-    submissions = cohort(ROOT, ASSIGNMENT, workspace, port=listener.port, outside=outside)
+    submissions = cohort(ROOT, ASSIGNMENT, workspace, port=listener.port, outside=outside, victim=victim)
     write_cohort(submissions, inbox, ASSIGNMENT, layout="inbox")
     with zipfile.ZipFile(inbox / "no-notebook.zip", "w") as archive:  # sent a document, not the notebook
         archive.writestr("notes.docx", b"my answers")
@@ -101,7 +103,7 @@ def graded(tmp_path_factory):
         rows = {row["learner"]: row for row in csv.DictReader(handle)}
     return {"workspace": workspace, "run": run, "rows": rows, "listener": listener, "outside": outside,
             "release": release, "kit_before": kit_before, "inbox_before": inbox_before, "inbox": inbox,
-            "names": [*submissions, "no-notebook"]}
+            "names": [*submissions, "no-notebook"], "victim": victim}
 
 
 def expected(release) -> dict[str, tuple[str, float | None]]:
@@ -172,6 +174,10 @@ def test_sandbox_blocks_reading_writing_and_network(graded):
                  "write_parent", "connect_local", "connect_outside"):
         assert attempts[name] != "succeeded", (name, attempts)
     assert attempts["write_own_folder"] == "succeeded"
+    assert attempts["plant_links"] == "succeeded"  # symlinks to a grader's file, planted in its own folder...
+    assert graded["victim"].read_text() == "the grader's own file"  # ...were not followed by the grader
+    notebook = workspace / "autograded" / "attacker" / ASSIGNMENT / NOTEBOOK
+    assert not notebook.is_symlink() and nbformat.read(notebook, as_version=4).cells
     assert graded["listener"].connections == []
     assert not graded["outside"].exists()
     assert not (workspace / "reports" / "hacked.txt").exists()
@@ -187,8 +193,8 @@ def test_nothing_outside_the_learners_folders_changed(graded):
         assert submitted.read_bytes() == (graded["inbox"] / f"{learner}.ipynb").read_bytes()
     # only the attacker wrote a file of its own, and only in its own folder
     extra = {p.relative_to(workspace / "autograded") for p in (workspace / "autograded").rglob("*")
-             if p.is_file() and p.name != NOTEBOOK}
-    assert extra == {Path("attacker", ASSIGNMENT, "attack.json"), Path("attacker", ASSIGNMENT, "own-file.txt")}
+             if (p.is_file() or p.is_symlink()) and p.name != NOTEBOOK}
+    assert extra == {Path("attacker", ASSIGNMENT, name) for name in ("attack.json", "own-file.txt", f".{NOTEBOOK}.tmp")}
 
 
 def test_feedback_shows_check_messages_but_no_hidden_tests(graded):

@@ -15,6 +15,7 @@ import contextlib
 import logging
 import os
 import shutil
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -154,11 +155,11 @@ class CohortGrader:
         workdir = self.ws.autograded_dir(learner)
         if workdir.exists():
             shutil.rmtree(workdir)
-        shutil.copytree(self.ws.submitted_dir(learner), workdir, symlinks=False,
-                        ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        shutil.copytree(self.ws.submitted_dir(learner), workdir, ignore=_links_and_checkpoints)
         source_dir = self.ws.source_notebook().parent
         for item in source_dir.rglob("*"):
-            if item.is_file() and item.suffix != ".ipynb" and ".ipynb_checkpoints" not in item.parts:
+            if (item.is_file() and not item.is_symlink() and item.suffix != ".ipynb"
+                    and ".ipynb_checkpoints" not in item.parts):
                 target = workdir / item.relative_to(source_dir)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(item, target)
@@ -224,9 +225,12 @@ class CohortGrader:
 
         if status in ("kernel_died", "timeout"):
             _mark_not_run(job.nb)
+        # The learner's code could have planted symlinks in its folder: create the temporary file
+        # exclusively (mkstemp never follows a link) and rename over the link rather than through it.
         notebook_path = job.workdir / f"{self.ws.notebook_name}.ipynb"
-        tmp = notebook_path.with_name(f".{notebook_path.name}.tmp")
-        nbformat.write(job.nb, tmp)
+        handle, tmp = tempfile.mkstemp(dir=job.workdir, prefix=".graded-", suffix=".ipynb")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            nbformat.write(job.nb, out)
         os.replace(tmp, notebook_path)
         questions = self._record_grades(job.learner, job.nb)
         if status == "graded" and job.integrity.tampered:
@@ -323,6 +327,11 @@ class CohortGrader:
                 slots.put_nowait(slot)
 
         return list(await asyncio.gather(*(one(learner) for learner in learners)))
+
+
+def _links_and_checkpoints(folder: str, names: list[str]) -> set[str]:
+    """Names not to copy into a learner's folder: symlinks (they could point at the grader's files)."""
+    return {n for n in names if n == ".ipynb_checkpoints" or os.path.islink(os.path.join(folder, n))}
 
 
 def _notes(nb, limits: Limits) -> list[str]:
