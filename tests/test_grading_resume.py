@@ -84,3 +84,12 @@ def test_sigkill_mid_run_loses_nothing_and_a_rerun_completes(tmp_path):
     for n, row in enumerate(rows):
         assert row["status"] == "graded", row
         assert float(row["auto_score"]) == expected[n % 3], row
+
+    # --force regrades everyone; --no-sandbox runs the same grading without bubblewrap
+    again = subprocess.run(command(workspace) + ["--force", "--no-sandbox"], env=env, capture_output=True,
+                           text=True, timeout=600)
+    assert again.returncode == 0, again.stderr
+    assert "Grading 8 of 8" in again.stdout and "--no-sandbox" in again.stderr
+    assert "Kernel is running" not in again.stderr + again.stdout  # the kernel's chatter stays hidden
+    with open(workspace / "reports" / f"{ASSIGNMENT}-grades.csv", newline="") as handle:
+        assert list(csv.DictReader(handle)) == rows

@@ -210,9 +210,9 @@ class CohortGrader:
                     os.chown(os.path.join(folder, name), uid, SANDBOX_GID)
             km = SandboxedKernelManager(job.workdir, uid, self.limits, self.font_cache)
         else:
-            from jupyter_client.manager import AsyncKernelManager
+            from socialkit.grading.sandbox import QuietKernelManager
 
-            km = AsyncKernelManager(kernel_name="python3")
+            km = QuietKernelManager(kernel_name="python3")
         client = GradingClient(job.nb, km=km, timeout=self.options.cell_timeout, allow_errors=True,
                                interrupt_on_timeout=True, record_timing=False, startup_timeout=60,
                                iopub_timeout=5, log=QUIET)

