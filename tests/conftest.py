@@ -61,7 +61,6 @@ def tiny_datasets(tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def committed_datasets() -> Path:
-    """The kit's committed ``datasets/`` folder; the test is skipped until it has been generated."""
-    if not (DATASETS / "manifest.json").is_file():
-        pytest.skip("datasets/ has not been generated and committed yet")
+    """The kit's committed ``datasets/`` folder (it must hold its manifest)."""
+    assert (DATASETS / "manifest.json").is_file(), "datasets/manifest.json is missing: run `socialkit data generate`"
     return DATASETS

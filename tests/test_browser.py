@@ -27,9 +27,6 @@ SCREENSHOTS = REPO / "test-output" / "browser"
 THRESHOLD_SLIDER = '.widget-slider:has-text("Alert at z")'
 SUMMARY = '.widget-html:has-text("Rule:"), .widget-html:has-text("No alert")'
 
-needs_lesson = pytest.mark.skipif(not LESSON.is_file(), reason=f"{LESSON} has not landed yet")
-
-
 @pytest.fixture(scope="module", autouse=True)
 def chromium_available():
     """These tests need Debian's chromium (`make system-deps`)."""
@@ -69,7 +66,6 @@ def assert_control_changes_output(page) -> None:
     assert chart_after != chart_before and chart_after.startswith("data:image/png")
 
 
-@needs_lesson
 def test_lesson_dashboard_in_jupyterlab(tmp_path):
     """JupyterLab serves the lesson; after Run All the dashboard renders and the slider changes it."""
     lab_root = tmp_path / "lab-root"
@@ -85,7 +81,6 @@ def test_lesson_dashboard_in_jupyterlab(tmp_path):
         page.screenshot(path=str(SCREENSHOTS / f"lab-{MODULE}.png"))
 
 
-@needs_lesson
 def test_dashboard_under_socialkit_present(tmp_path):
     """`socialkit present 01_listen` serves the dashboard code-free; the slider changes it; Ctrl-C stops it."""
     port = free_port()

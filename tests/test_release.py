@@ -24,6 +24,7 @@ pytestmark = pytest.mark.slow
 
 REPO = Path(__file__).resolve().parent.parent
 MODULES = release.source_modules(REPO)
+assert MODULES, "solutions/ holds no exercise notebooks"
 VENV_BIN = str(Path(sys.executable).parent)
 KIT_PARTS = ("nbgrader_config.py", "solutions", "exercises", "course", "datasets", "src",
              "pyproject.toml", "Makefile", "README.md", "LICENSE")
@@ -83,12 +84,8 @@ def copy_kit(target: Path) -> Path:
     return target
 
 
-needs_modules = pytest.mark.skipif(not MODULES, reason="no exercise sources in solutions/ yet")
-
-
 # ------------------------------------------------------------------ the committed release
 
-@needs_modules
 def test_exercises_equal_a_fresh_regeneration():
     """`socialkit build --check`'s comparison finds nothing stale, missing or extra in exercises/."""
     assert release.stale_release_files(REPO) == []
@@ -136,8 +133,6 @@ def test_release_shows_the_learners_stub_not_notimplementederror(module):
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory):
     """The learner bundle of the committed kit, made by the real `bundle` command, and its unzipped folder."""
-    if not MODULES:
-        pytest.skip("no exercise sources in solutions/ yet")
     out = tmp_path_factory.mktemp("bundle") / "learners.zip"
     assert release.bundle_command(Namespace(out=str(out))) == 0
     unzipped = out.parent / "unzipped"
@@ -196,8 +191,6 @@ def test_unzipped_bundle_finds_its_own_data(bundle):
 @pytest.fixture(scope="module")
 def stale_kit(tmp_path_factory):
     """A copy of the kit where one released exercise notebook was edited by hand."""
-    if not MODULES:
-        pytest.skip("no exercise sources in solutions/ yet")
     kit = copy_kit(tmp_path_factory.mktemp("kit"))
     _, edited = exercise_pairs(MODULES[0])[0]
     edited = kit / edited.relative_to(REPO)
@@ -228,8 +221,6 @@ def test_bundle_refuses_a_stale_release(stale_kit, tmp_path):
 
 def test_build_regenerates_byte_identical_files_elsewhere(tmp_path):
     """`socialkit build` in a copy of the kit rewrites exercises/ byte for byte as committed."""
-    if not MODULES:
-        pytest.skip("no exercise sources in solutions/ yet")
     kit = copy_kit(tmp_path / "kit")
     shutil.rmtree(kit / "exercises")
     result = run_socialkit(kit, "build")
