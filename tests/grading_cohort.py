@@ -106,6 +106,10 @@ def cohort(kit: Path, assignment: str, workspace: Path, port: int = 9, outside: 
             cell.source = "# I am sure my answer is right\npass"
     deleted = copy.deepcopy(perfect)
     deleted.cells = [c for c in deleted.cells if grade_id(c) != second_check]
+    regraded = copy.deepcopy(perfect)
+    for cell in regraded.cells:
+        if grade_id(cell) == questions[2] + "_check":
+            cell.metadata.nbgrader.update(points=50, grade=False)
     other = "00_start_here" if assignment != "00_start_here" else "01_listen"
     wrong = nbformat.read(kit / "exercises" / other / f"{other}_exercises.ipynb", as_version=4)
     attack = ATTACK.format(
@@ -127,6 +131,8 @@ def cohort(kit: Path, assignment: str, workspace: Path, port: int = 9, outside: 
         "fork-bomb": with_code(perfect, questions[4],
                                "import os, time\nwhile True:\n    if os.fork() == 0:\n"
                                "        time.sleep(300)\n        os._exit(0)"),
+        "points-edited": regraded,
+        "chatty": with_extra_cell(perfect, questions[1], "print('x' * 20_000_000)"),
         "exits": with_code(perfect, questions[4], "import os\nos._exit(3)"),
         "corrupted": corrupted,
         "wrong-assignment": wrong,

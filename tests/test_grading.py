@@ -128,6 +128,8 @@ def expected(release) -> dict[str, tuple[str, float | None]]:
         "corrupted": ("invalid_notebook", None),
         "wrong-assignment": ("invalid_notebook", None),
         "attacker": ("graded", full),
+        "points-edited": ("tampered", full),
+        "chatty": ("graded", full),
         "no-notebook": ("missing_notebook", None),
     }
 
@@ -158,6 +160,8 @@ def test_reasons_say_what_happened_in_plain_words(graded):
     assert "damaged" in rows["corrupted"]["reason"]
     assert "00_start_here" in rows["wrong-assignment"]["reason"]
     assert "notes.docx" in rows["no-notebook"]["reason"]
+    assert "q3_check" in rows["points-edited"]["reason"]
+    assert "too long and was cut" in rows["chatty"]["reason"]
     assert rows["perfect"]["reason"] == "" and rows["blank"]["reason"] == ""
 
 
@@ -224,19 +228,24 @@ def test_class_report_has_charts_and_lists(graded):
     assert "wrong-assignment" in html and "endless-loop" in html
 
 
+def test_long_output_is_cut_in_the_graded_notebook(graded):
+    notebook = graded["workspace"] / "autograded" / "chatty" / ASSIGNMENT / NOTEBOOK
+    assert notebook.stat().st_size < 3_000_000  # the learner printed 20 MB
+
+
 def test_rerun_grades_only_new_or_changed_submissions(graded):
     workspace = graded["workspace"]
     status_dir = workspace / "status" / ASSIGNMENT
     before = {p.name: p.stat().st_mtime_ns for p in status_dir.glob("*.json")}
     run = socialkit("grade", ASSIGNMENT, "--workspace", str(workspace), "--jobs", "2")
-    assert "Grading 0 of 13" in run.stdout
+    assert "Grading 0 of 15" in run.stdout
     assert {p.name: p.stat().st_mtime_ns for p in status_dir.glob("*.json")} == before
     # the corrupted learner sends a fixed notebook: only they are graded again
     fixed = graded["inbox"].parent / "fixed"
     fixed.mkdir()
     (fixed / "corrupted.ipynb").write_bytes((graded["inbox"] / "perfect.ipynb").read_bytes())
     run = socialkit("grade", ASSIGNMENT, "--workspace", str(workspace), "--from", str(fixed), "--jobs", "2")
-    assert "Grading 1 of 13" in run.stdout
+    assert "Grading 1 of 15" in run.stdout
     after = {p.name: p.stat().st_mtime_ns for p in status_dir.glob("*.json")}
     assert [n for n in after if after[n] != before[n]] == ["corrupted.json"]
     rows = {r["learner"]: r for r in csv.DictReader(open(workspace / "reports" / f"{ASSIGNMENT}-grades.csv"))}

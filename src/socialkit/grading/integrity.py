@@ -107,6 +107,12 @@ def check_assignment(nb, release, assignment: str) -> None:
         )
 
 
+def _grading_meta(cell) -> tuple:
+    """The nbgrader settings that decide how a cell is graded (a learner must not change them)."""
+    meta = cell.get("metadata", {}).get("nbgrader") or {}
+    return tuple(meta.get(key) for key in ("grade", "solution", "locked", "points"))
+
+
 def restore_locked_cells(nb, release) -> Integrity:
     """Put back every locked cell of the release that the learner edited or deleted; report which.
 
@@ -121,7 +127,8 @@ def restore_locked_cells(nb, release) -> Integrity:
             continue
         if gid in position:
             cell = nb.cells[position[gid]]
-            if cell.source.strip() != original.source.strip() or cell.cell_type != original.cell_type:
+            if (cell.source.strip() != original.source.strip() or cell.cell_type != original.cell_type
+                    or _grading_meta(cell) != _grading_meta(original)):
                 found.edited.append(gid)
                 nb.cells[position[gid]] = copy.deepcopy(original)
             continue

@@ -25,6 +25,7 @@ from socialkit.grading.sandbox import SANDBOX_GID, SANDBOX_UID_BASE, Limits
 from socialkit.grading.status import LearnerStatus, QuestionResult, read_status, write_status
 from socialkit.grading.workspace import Workspace, file_sha256
 
+OUTPUT_LIMIT = 1_000_000  # characters of output kept per cell
 QUIET = logging.getLogger("socialkit.grading.quiet")
 QUIET.addHandler(logging.NullHandler())
 QUIET.propagate = False
@@ -196,7 +197,11 @@ class CohortGrader:
             where = ", ".join(client.describe(i) for i in client.timed_out)
             status, reason = "timeout", (f"{where} ran longer than {self.options.cell_timeout} s and was stopped "
                                          "(an endless loop?). The other cells were graded.")
-        return status, reason, _notes(job.nb, self.options.limits)
+        notes = _notes(job.nb, self.options.limits)
+        if client.cut_cells:
+            where = ", ".join(client.describe(i) for i in sorted(client.cut_cells))
+            notes.append(f"The output of {where} was too long and was cut.")
+        return status, reason, notes
 
     def _client(self, job: Prepared, slot: int):
         """A notebook client on a sandboxed kernel (or a plain one with ``--no-sandbox``)."""
@@ -404,6 +409,8 @@ def _grading_client_class():
             self.running_index: int | None = None
             self.hard_timeout = False
             self.titles: dict[str, str] = {}
+            self.output_sizes: dict[int, int] = {}
+            self.cut_cells: set[int] = set()
 
         def describe(self, index: int | None) -> str:
             """``cell 7 (q2, Q2 · ...)``: how a learner recognises the cell."""
@@ -412,6 +419,23 @@ def _grading_client_class():
             gid = integrity.grade_id(self.nb.cells[index])
             title = self.titles.get(gid) if gid else None
             return f"cell {index + 1} ({title})" if title else f"cell {index + 1}"
+
+        def output(self, outs, msg, display_id, cell_index):
+            """Keep at most OUTPUT_LIMIT characters of output per cell (a print loop must not fill the grader's memory).
+
+            Errors are always kept, and so is the fact that a cell wrote to stderr (it decides the grade).
+            """
+            content = msg.get("content", {})
+            size = len(content.get("text", "")) + sum(len(str(v)) for v in content.get("data", {}).values())
+            self.output_sizes[cell_index] = self.output_sizes.get(cell_index, 0) + size
+            if self.output_sizes[cell_index] > OUTPUT_LIMIT and msg.get("msg_type") != "error":
+                self.cut_cells.add(cell_index)
+                name = content.get("name")
+                seen = any(o.get("output_type") == "stream" and o.get("name") == name for o in outs)
+                if msg.get("msg_type") != "stream" or seen:
+                    return None
+                msg = {**msg, "content": {**content, "text": "[output cut: it was too long]\n"}}
+            return super().output(outs, msg, display_id, cell_index)
 
         async def async_execute_cell(self, cell, cell_index, execution_count=None, store_history=True):
             """Remember which cell is running (to name it if the kernel dies)."""
