@@ -78,8 +78,7 @@ _try("write_own_folder", lambda: open("own-file.txt", "w").write("mine"))
 # traps for the grader, who writes the executed notebook here after the kernel is gone
 _try("plant_links", lambda: (os.symlink({victim!r}, ".{notebook}.tmp"), os.remove("{notebook}"),
                              os.symlink({victim!r}, "{notebook}")))
-pathlib.Path("attack.json").write_text(json.dumps(_attempts))
-print("done")
+print("ATTEMPTS", json.dumps(_attempts))
 '''
 
 
@@ -133,6 +132,9 @@ def cohort(kit: Path, assignment: str, workspace: Path, port: int = 9, outside: 
                                "        time.sleep(300)\n        os._exit(0)"),
         "points-edited": regraded,
         "chatty": with_extra_cell(perfect, questions[1], "print('x' * 20_000_000)"),
+        "disk-filler": with_code(perfect, questions[2],
+                                 "_n = 0\nwhile True:\n    open(f'big{_n}.bin', 'wb').write(b'x' * 40_000_000)\n"
+                                 "    _n += 1"),
         "exits": with_code(perfect, questions[4], "import os\nos._exit(3)"),
         "corrupted": corrupted,
         "wrong-assignment": wrong,

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from socialkit.grading import integrity
-from socialkit.grading.sandbox import SANDBOX_GID, SANDBOX_UID_BASE, Limits
+from socialkit.grading.sandbox import SANDBOX_UID_BASE, Limits
 from socialkit.grading.status import LearnerStatus, QuestionResult, read_status, write_status
 from socialkit.grading.workspace import Workspace, file_sha256
 
@@ -209,10 +209,6 @@ class CohortGrader:
             from socialkit.grading.sandbox import SandboxedKernelManager
 
             uid = SANDBOX_UID_BASE + slot
-            for folder, _dirs, files in os.walk(job.workdir):
-                os.chown(folder, uid, SANDBOX_GID)
-                for name in files:
-                    os.chown(os.path.join(folder, name), uid, SANDBOX_GID)
             km = SandboxedKernelManager(job.workdir, uid, self.limits, self.font_cache)
         else:
             from socialkit.grading.sandbox import QuietKernelManager
@@ -236,6 +232,7 @@ class CohortGrader:
         handle, tmp = tempfile.mkstemp(dir=job.workdir, prefix=".graded-", suffix=".ipynb")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             nbformat.write(job.nb, out)
+        os.chmod(tmp, 0o644)
         os.replace(tmp, notebook_path)
         questions = self._record_grades(job.learner, job.nb)
         if status == "graded" and job.integrity.tampered:
@@ -352,8 +349,8 @@ def _notes(nb, limits: Limits) -> list[str]:
                 notes.append(f"Code in {label} ran out of memory (limit {limits.memory_bytes // 1024**2} MB).")
             elif ename == "BlockingIOError" or "Resource temporarily unavailable" in evalue:
                 notes.append(f"Code in {label} tried to start too many processes and was refused.")
-            elif ename in ("OSError", "PermissionError") and "File too large" in evalue:
-                notes.append(f"Code in {label} tried to write a file over the size limit.")
+            elif "File too large" in evalue or "No space left" in evalue:
+                notes.append(f"Code in {label} tried to write more data than allowed.")
     return notes
 
 

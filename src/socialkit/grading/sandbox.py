@@ -2,8 +2,8 @@
 
 The grader stays outside; the kernel runs inside a fresh mount namespace whose root is an empty
 tmpfs with only the system folders, the Python installation, the kit's package source and
-``datasets/`` bound back read-only, plus the learner's own working folder (read-write) and a
-private runtime folder that holds the kernel's IPC sockets (TCP cannot cross ``--unshare-net``).
+``datasets/`` bound back read-only, the learner's working folder as a size-capped tmpfs filled with
+a copy of their files (so their writes never reach the grader's disk), and a private runtime folder that holds the kernel's IPC sockets (TCP cannot cross ``--unshare-net``).
 Inside, ``setpriv`` drops to an unprivileged uid and ``prlimit`` caps memory, CPU time, file size,
 processes and open files; ``timeout -s KILL`` outside bounds the kernel's whole life.
 """
@@ -25,6 +25,8 @@ from jupyter_client.manager import AsyncKernelManager
 SANDBOX_UID_BASE = 3_100_000
 SANDBOX_GID = 65534  # nogroup
 SYSTEM_FOLDERS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/etc")
+SUBMISSION_COPY = "/var/lib/socialkit-submission"
+FILL_FOLDER = f'cp -R -p {SUBMISSION_COPY}/. . && chown -R "$0" . && exec "$@"'
 INSTALL_HINT = (
     "bubblewrap is not installed, and grading runs each learner's code inside it. "
     "Install it with `sudo apt-get install bubblewrap` (Debian/Ubuntu) or `sudo dnf install "
@@ -42,6 +44,7 @@ class Limits:
     processes: int = 64
     open_files: int = 256
     wall_seconds: int = 900
+    folder_bytes: int = 256 * 1024**2  # the learner's working folder and /tmp are size-capped tmpfs
 
 
 def sandbox_tools_missing() -> list[str]:
@@ -94,18 +97,25 @@ def bwrap_command(
         cmd += ["--setenv", key, value]
     for folder in SYSTEM_FOLDERS:
         cmd += ["--ro-bind-try", folder, folder]
-    cmd += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--tmpfs", "/tmp",
-            "--perms", "1777", "--tmpfs", "/dev/shm"]
+    size = str(limits.folder_bytes)
+    cmd += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--size", size, "--tmpfs", "/tmp",
+            "--perms", "1777", "--size", str(64 * 1024**2), "--tmpfs", "/dev/shm",
+            "--ro-bind", str(workdir), SUBMISSION_COPY]
     made: set[Path] = {Path("/tmp"), Path("/dev")}
     mounts = [(p, "--ro-bind") for p in read_only_paths()]
-    mounts += [(runtime_dir, "--bind"), (workdir, "--bind")]
+    mounts += [(runtime_dir, "--bind"), (workdir, "--tmpfs")]
     for path, how in sorted(mounts, key=lambda item: len(item[0].parts)):
         cmd += _ancestors_args(path, made)
-        cmd += [how, str(path), str(path)]
+        if how == "--tmpfs":  # the learner's folder: a fresh, size-capped copy; writes never reach the disk
+            cmd += ["--perms", "0755", "--size", size, "--tmpfs", str(path)]
+        else:
+            cmd += [how, str(path), str(path)]
         made.add(path)
-    # timeout runs inside, as the namespace's first process: when it kills the kernel the whole
-    # pid namespace (forks included) goes; bwrap dies with the grader (--die-with-parent).
-    cmd += ["--chdir", str(workdir), "--", "timeout", "-s", "KILL", str(limits.wall_seconds),
+    # Still root inside the namespace: fill the learner's folder, hand it to the sandbox uid, then
+    # timeout (the namespace's first process: when it kills the kernel, forks go too; bwrap itself
+    # dies with the grader, --die-with-parent) and setpriv, which drops root for good.
+    cmd += ["--chdir", str(workdir), "--", "/bin/sh", "-c", FILL_FOLDER, f"{uid}:{SANDBOX_GID}",
+            "timeout", "-s", "KILL", str(limits.wall_seconds),
             "setpriv", f"--reuid={uid}", f"--regid={SANDBOX_GID}", "--clear-groups",
             "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs",
             "prlimit", f"--as={limits.memory_bytes}", f"--cpu={limits.cpu_seconds}",
