@@ -154,3 +154,54 @@ def write_cohort(submissions: dict[str, object], folder: Path, assignment: str, 
             path.write_bytes(content)
         else:
             nbformat.write(content, path)
+
+
+def _meta(grade_id: str, *, grade: bool, solution: bool, locked: bool, points: float | None = None) -> dict:
+    """nbgrader cell metadata in the kit's format."""
+    meta = {"grade": grade, "grade_id": grade_id, "locked": locked, "schema_version": 3,
+            "solution": solution, "task": False}
+    if points is not None:
+        meta["points"] = points
+    return {"nbgrader": meta}
+
+
+def make_fixture_kit(folder: Path, assignment: str = "01_listen") -> Path:
+    """A tiny kit (solutions + release) with a three-question exercise that needs no data: fast to grade.
+
+    Same conventions as the real exercises: stub line, solution region, visible check, hidden test.
+    """
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+    questions = [("total", "sum([2, 3, 5])", "10"), ("biggest", "max([4, 9, 1])", "9"),
+                 ("share", "round(100 * 3 / 12, 1)", "25.0")]
+    cells = [new_markdown_cell("# Fixture exercise"),
+             new_code_cell("import math", metadata=_meta("setup", grade=False, solution=False, locked=True))]
+    for n, (name, answer, value) in enumerate(questions, start=1):
+        cells.append(new_markdown_cell(f"### Q{n} · The {name} (1 point)"))
+        cells.append(new_code_cell(f"{name} = ...  # your answer\n### BEGIN SOLUTION\n{name} = {answer}\n"
+                                   "### END SOLUTION", metadata=_meta(f"q{n}", grade=False, solution=True,
+                                                                      locked=False)))
+        cells.append(new_code_cell(f'"""The {name}."""\nassert {name} is not ..., "Not attempted yet"\n'
+                                   f"### BEGIN HIDDEN TESTS\nassert {name} == {value}\n### END HIDDEN TESTS",
+                                   metadata=_meta(f"q{n}_check", grade=True, solution=False, locked=True,
+                                                  points=1)))
+    cells.append(new_markdown_cell("### Reflection (2 points)"))
+    cells.append(new_markdown_cell("### BEGIN SOLUTION\nRubric: any sensible sentence.\n### END SOLUTION",
+                                   metadata=_meta("reflection", grade=True, solution=True, locked=False,
+                                                  points=2)))
+    source = new_notebook(cells=cells, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                                                "language": "python"}})
+    release = copy.deepcopy(source)
+    for cell in release.cells:
+        cell.source = re.sub(r"### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS\n?", "", cell.source, flags=re.S)
+        if grade_id(cell) == "reflection":
+            cell.source = "Write your answer here."
+        else:
+            cell.source = re.sub(r"\n?### BEGIN SOLUTION.*?### END SOLUTION", "", cell.source, flags=re.S)
+    name = f"{assignment}_exercises.ipynb"
+    for sub, nb in (("solutions", source), ("exercises", release)):
+        (folder / sub / assignment).mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, folder / sub / assignment / name)
+    (folder / "course").mkdir(exist_ok=True)
+    (folder / "datasets").mkdir(exist_ok=True)
+    return folder

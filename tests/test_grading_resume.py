@@ -1,4 +1,6 @@
-"""A grading run killed with SIGKILL keeps every recorded grade, and the next run completes the cohort."""
+"""A grading run killed with SIGKILL keeps every recorded grade, and the next run completes the cohort.
+
+Runs on a tiny fixture kit (``SOCIALKIT_ROOT``) so that it tests resuming, not the course content."""
 
 from __future__ import annotations
 
@@ -14,9 +16,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from grading_cohort import answer_ids, cohort, grade_id, write_cohort
+from grading_cohort import answer_ids, cohort, grade_id, make_fixture_kit, write_cohort
 
-ROOT = Path(__file__).resolve().parents[1]
 ASSIGNMENT = "01_listen"
 pytestmark = [pytest.mark.slow, pytest.mark.sandbox]
 
@@ -41,21 +42,23 @@ def processes_mentioning(text: str) -> list[int]:
 
 
 def test_sigkill_mid_run_loses_nothing_and_a_rerun_completes(tmp_path):
+    kit = make_fixture_kit(tmp_path / "kit", ASSIGNMENT)
     workspace = tmp_path / "workspace"
-    submissions = cohort(ROOT, ASSIGNMENT, workspace, size=8)
+    submissions = cohort(kit, ASSIGNMENT, workspace, size=8)
     write_cohort(submissions, workspace, ASSIGNMENT)
-    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}:{os.environ['PATH']}", MPLBACKEND="Agg")
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}:{os.environ['PATH']}", MPLBACKEND="Agg",
+               SOCIALKIT_ROOT=str(kit))
     status_dir = workspace / "status" / ASSIGNMENT
     run = subprocess.Popen(command(workspace), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 300
-    while len(list(status_dir.glob("*.json"))) < 2:
+    while len(list(status_dir.glob("*.json"))) < 3:
         assert run.poll() is None, "the run ended before it could be killed"
         assert time.monotonic() < deadline, "no learner was graded within 5 minutes"
         time.sleep(0.05)
     run.send_signal(signal.SIGKILL)
     run.wait()
     recorded = {p.name: (p.stat().st_mtime_ns, p.read_text()) for p in status_dir.glob("*.json")}
-    assert 2 <= len(recorded) < 8, "kill it mid-way"
+    assert 3 <= len(recorded) < 8, "kill it mid-way"
     # no sandboxed kernel outlives the grader
     deadline = time.monotonic() + 15
     while processes_mentioning(str(workspace)) and time.monotonic() < deadline:
@@ -72,7 +75,7 @@ def test_sigkill_mid_run_loses_nothing_and_a_rerun_completes(tmp_path):
         assert (status_dir / name).stat().st_mtime_ns == mtime
         assert (status_dir / name).read_text() == text
 
-    release = nbformat.read(ROOT / "exercises" / ASSIGNMENT / f"{ASSIGNMENT}_exercises.ipynb", as_version=4)
+    release = nbformat.read(kit / "exercises" / ASSIGNMENT / f"{ASSIGNMENT}_exercises.ipynb", as_version=4)
     pts = {grade_id(c): float(c.metadata.nbgrader["points"]) for c in release.cells
            if grade_id(c) and c.metadata.nbgrader.get("grade") and not c.metadata.nbgrader.get("solution")}
     questions = answer_ids(release)
