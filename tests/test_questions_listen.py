@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -56,66 +57,103 @@ def assert_wrong(qid, value, *fragments):
 
 # --------------------------------------------------------------------------- Q1 share of voice
 
-def test_q1_share_of_voice_in_december(mentions):
-    december = mentions[mentions["ts"].dt.month == 12]
-    answer = 100 * (december["brand"] == "lumiere").mean()  # the pandas way
+def share_over(mentions, first, last, brand="lumiere"):
+    """A brand's share of voice over the months first–last together, in plain pandas."""
+    months = mentions["ts"].dt.month
+    rows = mentions[(months >= first) & (months <= last)]
+    return 100 * (rows["brand"] == brand).sum() / len(rows)
+
+
+def test_q1_share_of_voice_over_april_to_june(mentions):
+    answer = share_over(mentions, 4, 6)  # the pandas way
     assert_right("01_listen.q1", answer)
-    assert_right("01_listen.q1", analytics.share_of_voice(december, brand="lumiere"))  # the helper way
+    assert_right("01_listen.q1", round(answer, 1))
+    second_quarter = mentions[mentions["ts"].dt.quarter == 2]
+    assert_right("01_listen.q1", analytics.share_of_voice(second_quarter, brand="lumiere"))  # the helper way
 
     assert_wrong("01_listen.q1", answer / 100, "looks like a fraction", "multiply by 100")
-    assert_wrong("01_listen.q1", 100 * (mentions["brand"] == "lumiere").mean(), "WHOLE year")
-    november = mentions[mentions["ts"].dt.month == 11]
-    assert_wrong("01_listen.q1", 100 * (november["brand"] == "lumiere").mean(), "November")
-    assert_wrong("01_listen.q1", 100 * (december["brand"] == "grano").mean())
-    assert_wrong("01_listen.q1", float((december["brand"] == "lumiere").sum()), "NUMBER of mentions")
     assert_wrong("01_listen.q1", f"{answer:.1f}%", "% sign")
-    assert_wrong("01_listen.q1", december["brand"] == "lumiere", "one number")
+    assert_wrong("01_listen.q1", second_quarter["brand"] == "lumiere", "one number")
 
 
-def test_q1_names_the_brand_or_month_a_typed_answer_comes_from(mentions):
-    """Grano & Co's December (45.38) and Lumière's November (45.28) are 0.1 apart: each is still named."""
-    def share(month, brand):
-        rows = mentions[mentions["ts"].dt.month == month]
-        return 100 * (rows["brand"] == brand).mean()
+def test_q1_the_average_of_the_lessons_monthly_shares_is_explained(mentions):
+    """Averaging April, May and June of the lesson's table is not the quarter's share: April is bigger."""
+    monthly = analytics.share_of_voice(mentions, freq="M")["lumiere"].loc["2025-04-01":"2025-06-01"]
+    assert len(monthly) == 3
+    average = monthly.mean()
+    from_the_printed_table = monthly.round(1).mean()  # what a learner types from the lesson's table
+    for typed in (average, round(average, 2), round(average, 1), from_the_printed_table):
+        assert_wrong("01_listen.q1", typed, "AVERAGE of the three monthly shares", "April")
+    april_is_bigger = mentions[mentions["ts"].dt.month == 4]
+    assert len(april_is_bigger) > 1.2 * (mentions["ts"].dt.month == 5).sum()
 
-    for typed in (share(12, "grano"), round(share(12, "grano"), 1), round(share(12, "grano"), 2)):
-        assert_wrong("01_listen.q1", typed, "Grano & Co's share", 'brand="lumiere"')
-    for typed in (share(11, "lumiere"), round(share(11, "lumiere"), 1)):
-        assert_wrong("01_listen.q1", typed, "November")
-    assert_wrong("01_listen.q1", round(share(12, "maison"), 1), "Maison Torréfaction's share")
-    assert_wrong("01_listen.q1", round(100 * (mentions["brand"] == "lumiere").mean(), 1), "WHOLE year")
+
+def test_q1_a_single_month_is_named(mentions):
+    for month, name in ((4, "April"), (5, "May"), (6, "June")):
+        for typed in (share_over(mentions, month, month), round(share_over(mentions, month, month), 1)):
+            assert_wrong("01_listen.q1", typed, f"that is {name} alone", "April, May AND June")
+
+
+def test_q1_a_wrong_period_is_named(mentions):
+    assert_wrong("01_listen.q1", share_over(mentions, 1, 3), "FIRST quarter")
+    assert_wrong("01_listen.q1", share_over(mentions, 7, 9), "THIRD quarter")
+    assert_wrong("01_listen.q1", share_over(mentions, 10, 12), "FOURTH quarter")
+    assert_wrong("01_listen.q1", share_over(mentions, 1, 6), "first HALF")
+    assert_wrong("01_listen.q1", share_over(mentions, 4, 12), "stop at June")
+    assert_wrong("01_listen.q1", share_over(mentions, 1, 12), "WHOLE year")
+    assert_wrong("01_listen.q1", round(share_over(mentions, 1, 12), 1), "WHOLE year")
+
+
+def test_q1_a_wrong_brand_or_a_count_is_named(mentions):
+    assert_wrong("01_listen.q1", share_over(mentions, 4, 6, "grano"), "Grano & Co's share", 'brand="lumiere"')
+    assert_wrong("01_listen.q1", round(share_over(mentions, 4, 6, "maison"), 1), "Maison Torréfaction's share")
+    second_quarter = mentions[mentions["ts"].dt.quarter == 2]
+    assert_wrong("01_listen.q1", float((second_quarter["brand"] == "lumiere").sum()), "NUMBER of mentions")
 
 
 def test_q1_typical_mistakes_are_far_enough_apart_to_be_told_apart():
     """The question is well posed: each typical mistake, typed in full or rounded, gets its own message."""
-    answer = listen._sov_december()
-    for value, message in listen._sov_mistakes():
-        assert abs(value - answer) > listen.SOV_TOLERANCE + listen.SOV_MISTAKE_TOLERANCE
+    answer = listen._sov_second_quarter()
+    mistakes = listen._sov_mistakes()
+    for value, message in mistakes:
+        assert abs(value - answer) > listen.SOV_TOLERANCE + listen.SOV_MISTAKE_TOLERANCE, message
         for typed in (value, round(value, 2), round(value, 1)):
             assert verdict("01_listen.q1", typed).message == message, (typed, message)
+    values = sorted(value for value, _ in mistakes)
+    assert min(b - a for a, b in zip(values, values[1:])) > 2 * listen.SOV_MISTAKE_TOLERANCE
+    assert len({message for _, message in mistakes}) == len(mistakes)
 
 
 def test_q1_a_brand_written_as_its_display_name_is_told_how_brands_are_coded(mentions):
-    december = mentions[mentions["ts"].dt.month == 12]
-    typed = analytics.share_of_voice(december, brand="Café Lumière")  # no row has that brand: 0
+    second_quarter = mentions[mentions["ts"].dt.quarter == 2]
+    typed = analytics.share_of_voice(second_quarter, brand="Café Lumière")  # no row has that brand: 0
     assert_wrong("01_listen.q1", typed, "brands are written lumiere, grano and maison")
 
 
 def test_q1_every_brands_share_is_told_to_pick_cafe_lumiere(mentions):
-    december = mentions[mentions["ts"].dt.month == 12]
-    every_brand = analytics.share_of_voice(december)  # lumiere, grano, maison
+    second_quarter = mentions[mentions["ts"].dt.quarter == 2]
+    every_brand = analytics.share_of_voice(second_quarter)  # lumiere, grano, maison
     assert_wrong("01_listen.q1", every_brand, 'add brand="lumiere" inside the round brackets')
     assert "Reduce it to one number" not in verdict("01_listen.q1", every_brand).message
 
 
 def test_q1_accepts_one_decimal_and_explains_a_whole_number(mentions):
-    december = mentions[mentions["ts"].dt.month == 12]
-    answer = analytics.share_of_voice(december, brand="lumiere")
+    answer = share_over(mentions, 4, 6)
     assert_right("01_listen.q1", round(answer, 1))
     assert_wrong("01_listen.q1", float(round(answer)), "decimal place")
     assert_wrong("01_listen.q1", round(answer), "decimal place")
-    grano = round(analytics.share_of_voice(december, brand="grano"), 1)
-    assert "close" not in verdict("01_listen.q1", grano).message  # 0.7 off is not "close"
+    grano = round(share_over(mentions, 4, 6, "grano"), 1)
+    assert "close" not in verdict("01_listen.q1", grano).message  # far off is not "close"
+
+
+def test_q1_right_answer_says_what_the_data_shows(mentions):
+    """"Higher than January to March, but the backlash made it": both claims hold in the data."""
+    answer = share_over(mentions, 4, 6)
+    result = verdict("01_listen.q1", answer)
+    assert result.status == "right" and "January to March" in result.message and "backlash" in result.message
+    assert answer > share_over(mentions, 1, 3)
+    months = {month: share_over(mentions, month, month) for month in (4, 5, 6)}
+    assert max(months, key=months.get) == 4 and months[5] < share_over(mentions, 1, 3)
 
 
 # --------------------------------------------------------------------------- Q2 first alert
@@ -140,39 +178,78 @@ def test_q2_first_alert_date_with_a_fair_baseline(daily):
     assert_wrong("01_listen.q2", f"{quiet_day:%Y-%m-%d}", "no alert on that day")
 
 
-# --------------------------------------------------------------------------- Q3 journalists
+# --------------------------------------------------------------------------- Q3 shareholders
 
-def test_q3_net_sentiment_among_journalists(by_role):
-    rows = by_role[(by_role["brand"] == "lumiere") & (by_role["role"] == "journalist")]
+def net_over(by_role, first, last, brand="lumiere", role="shareholder"):
+    """Net sentiment over the months first–last, in plain pandas (None: any brand / any role)."""
+    months = by_role["ts"].dt.month
+    rows = by_role[(months >= first) & (months <= last)]
+    if brand is not None:
+        rows = rows[rows["brand"] == brand]
+    if role is not None:
+        rows = rows[rows["role"] == role]
     labels = rows["true_sentiment"].astype(str)
-    answer = 100 * ((labels == "positive").mean() - (labels == "negative").mean())
+    return 100 * ((labels == "positive").sum() - (labels == "negative").sum()) / len(rows)
+
+
+def test_q3_net_sentiment_among_shareholders_july_to_december(by_role):
+    answer = net_over(by_role, 7, 12)
     assert_right("01_listen.q3", answer)
     assert_right("01_listen.q3", round(answer, 1))
-
-    lumiere = by_role[by_role["brand"] == "lumiere"]["true_sentiment"].astype(str)
-    everyone = 100 * ((lumiere == "positive").mean() - (lumiere == "negative").mean())
-    assert_wrong("01_listen.q3", everyone, "EVERYONE")
-    assert_wrong("01_listen.q3", analytics.net_sentiment(by_role[by_role["role"] == "journalist"]),
-                 "all three brands")
-    assert_wrong("01_listen.q3", -answer, "sign is reversed")
+    rows = by_role[(by_role["brand"] == "lumiere") & (by_role["role"] == "shareholder")
+                   & (by_role["ts"].dt.month >= 7)]
+    assert_right("01_listen.q3", analytics.net_sentiment(rows))  # the helper way
     assert_wrong("01_listen.q3", answer / 100, "100 times too small")
 
 
+def test_q3_a_wrong_period_is_named(by_role):
+    assert_wrong("01_listen.q3", net_over(by_role, 1, 12), "WHOLE year", "dt.month >= 7")
+    assert_wrong("01_listen.q3", round(net_over(by_role, 1, 12), 1), "WHOLE year")
+    assert_wrong("01_listen.q3", net_over(by_role, 1, 6), "FIRST half")
+    assert_wrong("01_listen.q3", net_over(by_role, 8, 12), "starts in August", ">= 7")
+    assert_wrong("01_listen.q3", net_over(by_role, 6, 12), "starts in June", ">= 7")
+    assert_wrong("01_listen.q3", net_over(by_role, 12, 12), "December alone")
+
+
+def test_q3_a_wrong_group_brand_or_sign_is_named(by_role):
+    assert_wrong("01_listen.q3", net_over(by_role, 7, 12, role=None), "EVERYONE", "from July on")
+    assert_wrong("01_listen.q3", net_over(by_role, 1, 12, role=None), "EVERYONE", "whole year")
+    assert_wrong("01_listen.q3", net_over(by_role, 7, 12, brand=None), "all three brands")
+    assert_wrong("01_listen.q3", -net_over(by_role, 7, 12), "sign is reversed")
+
+
+def test_q3_typical_mistakes_are_far_enough_apart_to_be_told_apart():
+    """Each typical mistake, typed in full or rounded, gets its own message; none is near the answer."""
+    answer = listen._net_shareholders_second_half()
+    mistakes = [(compute(), message) for compute, message in listen._net_mistakes()]
+    for value, message in mistakes:
+        assert abs(value - answer) > 2 * listen.NET_TOLERANCE, message
+        for typed in (value, round(value, 2), round(value, 1)):
+            assert verdict("01_listen.q3", typed).message == message, (typed, message)
+    values = sorted(value for value, _ in mistakes)
+    assert min(b - a for a, b in zip(values, values[1:])) > 2 * listen.NET_TOLERANCE
+    assert len({message for _, message in mistakes}) == len(mistakes)
+
+
 def test_q3_a_plural_role_is_told_roles_are_singular(by_role):
-    rows = by_role[(by_role["brand"] == "lumiere") & (by_role["role"] == "journalists")]  # no rows
+    rows = by_role[(by_role["brand"] == "lumiere") & (by_role["role"] == "shareholders")
+                   & (by_role["ts"].dt.month >= 7)]  # no rows
     typed = analytics.net_sentiment(rows)
-    assert_wrong("01_listen.q3", typed, "no rows", 'written in the singular', '"journalist"')
+    assert_wrong("01_listen.q3", typed, "no rows", "written in the singular", '"shareholder"')
 
 
 def test_q3_net_sentiment_for_every_role_is_told_to_filter_first(by_role):
-    every_role = analytics.net_sentiment(by_role[by_role["brand"] == "lumiere"], by="role")
-    assert_wrong("01_listen.q3", every_role, 'role "journalist" first', "without by=")
+    rows = by_role[(by_role["brand"] == "lumiere") & (by_role["ts"].dt.month >= 7)]
+    every_role = analytics.net_sentiment(rows, by="role")
+    assert_wrong("01_listen.q3", every_role, 'role "shareholder"', "without by=")
 
 
-def test_q3_right_answer_points_to_april(by_role):
-    rows = by_role[(by_role["brand"] == "lumiere") & (by_role["role"] == "journalist")]
-    result = verdict("01_listen.q3", analytics.net_sentiment(rows))
-    assert result.status == "right" and "April" in result.message
+def test_q3_right_answer_says_what_the_data_shows(by_role):
+    """"Warmed up; the slightly negative whole year hides a sour first half": all true in the data."""
+    result = verdict("01_listen.q3", net_over(by_role, 7, 12))
+    assert result.status == "right" and "first half" in result.message and "slightly below zero" in result.message
+    assert net_over(by_role, 1, 6) < net_over(by_role, 1, 12) < 0 < net_over(by_role, 7, 12)
+    assert net_over(by_role, 1, 12) > -5  # "slightly"
 
 
 # --------------------------------------------------------------------------- Q4 multiple choice
@@ -245,13 +322,14 @@ def test_a_wrong_answer_prints_one_line_pointing_to_the_hint(mentions, capsys):
     assert printed.err == ""
 
 
-def test_the_question_file_stores_no_answer(mentions, daily):
+def test_the_question_file_stores_no_answer(mentions, by_role, daily):
     source = (Path(checks.__file__).parent / "questions" / "listen.py").read_text(encoding="utf-8")
-    december = mentions[mentions["ts"].dt.month == 12]
-    sov = 100 * (december["brand"] == "lumiere").mean()
+    sov = share_over(mentions, 4, 6)
+    net = net_over(by_role, 7, 12)
     fair = analytics.spikes(daily["lumiere"], exclude_current=True)
     first_day = fair.index[fair["alert"]][0]
     assert f"{sov:.1f}" not in source and f"{sov:.2f}" not in source
+    assert f"{net:.1f}" not in source and f"{net:.2f}" not in source
     assert f"{first_day:%Y-%m-%d}" not in source
     assert checks.digest("B") in source  # the right letter is stored only as its sha256 digest
     assert pd.Timestamp(first_day).year == 2025
@@ -360,3 +438,86 @@ def test_the_lessons_group_topic_and_rival_figures_are_the_datas(lesson_text, me
     recent = mentions[mentions["ts"] >= "2025-10-01"]
     sov = analytics.share_of_voice(recent[recent["topic"].isin(["sustainability", "app_order"])])
     assert f"Grano & Co gets {sov['grano']:.0f} % of the posts about sustainability and app ordering; we get {sov['lumiere']:.0f} %" in lesson_text
+
+
+# --------------------------------------------------------------------------- answers that must be worked out
+
+GUIDE = REPO / "facilitator" / "01_listen.md"
+ANSWERS_HEADING = "### Answers (for you only: never project them or hand them out)"
+
+
+def _guide_parts():
+    """(text a facilitator may show or say to the room, the answers section for the facilitator only)."""
+    guide = GUIDE.read_text(encoding="utf-8")
+    start = guide.index(ANSWERS_HEADING)
+    end = guide.index("\n## ", start)
+    return guide[:start] + guide[end:], guide[start:end]
+
+
+def _printed_forms(value, unit=""):
+    """Patterns for the ways a figure could be printed or quoted: 56.2, 56,2, 56.22, 56 % (+7, +7.0 for a score)."""
+    before, after = r"(?<![\d.,])", r"(?![\d])"
+    whole, tenths = f"{abs(value):.1f}".split(".")
+    sign = r"(?<![−-])" if value >= 0 else "[−-]"  # 7.0 is not −7.0
+    hundredths = f"{abs(value):.2f}".split(".")[1]
+    forms = [before + sign + whole + "[.,]" + tenths + after, before + sign + whole + "[.,]" + hundredths + after]
+    if unit == "%":
+        forms.append(before + f"{value:.0f}" + r" ?%")
+    elif value > 0:
+        forms.append(r"\+" + f"{value:.0f}" + r"(?![\d.,])")
+    return forms
+
+
+def _quoted(text, *values_and_units):
+    """The forms of the given figures that ``text`` contains (none, for a figure it does not quote)."""
+    return [form for value, unit in values_and_units for form in _printed_forms(value, unit)
+            if re.search(form, text)]
+
+
+def test_q1_and_q3_answers_cannot_be_read_off_the_lesson_dashboard_or_room_text(lesson_text, mentions, by_role,
+                                                                                  daily):
+    """The two computed answers appear in no text, no printed table of the lesson and no default dashboard view."""
+    sov = share_over(mentions, 4, 6)
+    net = net_over(by_role, 7, 12)
+    room_text, _ = _guide_parts()
+    notebook = json.loads(LESSON.read_text(encoding="utf-8"))
+    lesson_code = "\n".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code")
+    for text in (lesson_text, lesson_code, room_text):
+        assert _quoted(text, (sov, "%"), (net, "points")) == []
+    _, answers = _guide_parts()
+    assert len(_quoted(answers, (sov, "%"), (net, "points"))) >= 2  # the patterns do find a quoted answer
+    # the lesson's printed tables: share of voice per month, net sentiment per group and brand (whole
+    # year), share of voice of the two rising topics in Q4 — none holds either answer
+    by_month = analytics.share_of_voice(mentions, freq="M").round(1)
+    assert round(sov, 1) not in by_month.to_numpy()
+    by_group = analytics.net_sentiment(by_role, by=["role", "brand"]).round(1)
+    assert round(net, 1) not in by_group.to_numpy() and round(-net, 1) not in by_group.to_numpy()
+    recent = mentions[mentions["ts"] >= "2025-10-01"]
+    topics = analytics.share_of_voice(recent[recent["topic"].isin(["sustainability", "app_order"])]).round(1)
+    assert round(sov, 1) not in topics.to_numpy()
+    # the dashboard as it opens: volume per day (whole counts) and a line of text about alerts
+    from socialkit import widgets
+
+    board = widgets.listen_dashboard(mentions, data.load("accounts"))
+    assert board.metric.value == "volume" and board.group.value == "all"
+    assert not (board.table.to_numpy() % 1).any()
+    assert _quoted(board.summary.value, (sov, "%"), (net, "points")) == []
+
+
+def test_the_guides_answers_are_the_datas(mentions, by_role, daily):
+    """The facilitator-only answers section quotes what the checks compute, so it cannot go stale."""
+    _, answers = _guide_parts()
+    sov = share_over(mentions, 4, 6)
+    monthly = analytics.share_of_voice(mentions, freq="M")["lumiere"].loc["2025-04-01":"2025-06-01"]
+    assert f"**Q1:** {sov:.1f} %" in answers and f"monthly shares gives {monthly.mean():.1f}" in answers
+    assert f"January–March ({share_over(mentions, 1, 3):.1f} %)" in answers
+    assert share_over(mentions, 5, 6) < share_over(mentions, 1, 3)  # "only because of the backlash"
+    net = net_over(by_role, 7, 12)
+    assert f"**Q3:** {net:+.1f}" in answers
+    assert f"against {net_over(by_role, 1, 6):.1f} from January to June".replace("-", "−") in answers
+    assert "whole-year figure (" + f"{net_over(by_role, 1, 12):.1f})".replace("-", "−") in answers
+    fair = analytics.spikes(daily["lumiere"], exclude_current=True)
+    assert f"**Q2:** {fair.index[fair['alert']][0]:%Y-%m-%d}" in answers
+    assert "**Q4:** B" in answers and checks.evaluate("01_listen.q4", "B").status == "right"
+    strict = analytics.spikes(daily["lumiere"], threshold=3)
+    assert f"**Q5:** {bool(strict['alert'].any())}" in answers

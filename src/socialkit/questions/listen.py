@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import numbers
+from collections.abc import Callable
 from functools import lru_cache
 
 import numpy as np
@@ -21,10 +22,15 @@ MODULE = "01_listen"
 ALERT_THRESHOLD = 2.0  # the dashboard's default "Alert at z ≥", used in Q2
 STRICT_THRESHOLD = 3.0  # the agency's proposal in Q5
 SOV_TOLERANCE = 0.1  # Q1: percentage points; the question asks for one decimal place
-# Q1's typical mistakes lie close together (Lumière in November 45.28, Grano & Co in December
-# 45.38): within a tighter margin than the answer's, an answer typed to one decimal place
+# Q1's typical mistakes lie close together (May alone and the first quarter are about 0.13
+# apart): within a tighter margin than the answer's, an answer typed to one decimal place
 # matches only the mistake it comes from.
 SOV_MISTAKE_TOLERANCE = 0.05
+NET_TOLERANCE = 0.1  # Q3: points of net sentiment
+SECOND_QUARTER = (4, 6)  # Q1: April to June 2025, the quarter of the backlash
+SECOND_HALF = (7, 12)  # Q3: July to December 2025, after the backlash
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
 
 
 # --------------------------------------------------------------------------- the data, loaded once
@@ -46,10 +52,10 @@ def _mentions_by_role() -> pd.DataFrame:
     return analytics.with_author_role(_mentions(), data.load("accounts"))
 
 
-def _month(month: int) -> pd.DataFrame:
-    """The mentions of one calendar month (1–12) of 2025."""
+def _months(first: int, last: int) -> pd.DataFrame:
+    """The mentions of the calendar months ``first`` to ``last`` (1–12, both included) of 2025."""
     mentions = _mentions()
-    return mentions[mentions["ts"].dt.month == month]
+    return mentions[mentions["ts"].dt.month.between(first, last)]
 
 
 @lru_cache(maxsize=1)
@@ -64,19 +70,15 @@ def _alert_days(threshold: float = ALERT_THRESHOLD, exclude_current: bool = Fals
     return list(result.index[result["alert"].to_numpy()])
 
 
-def _net_lumiere(role: str | None) -> float:
-    """Café Lumière's net sentiment among one stakeholder group (None: everyone)."""
+def _net(brand: str | None, role: str | None, first: int = 1, last: int = 12) -> float:
+    """Net sentiment of one brand (None: all three) among one group (None: everyone), months first–last."""
     table = _mentions_by_role()
-    rows = table[table["brand"] == "lumiere"]
+    rows = table[table["ts"].dt.month.between(first, last)]
+    if brand is not None:
+        rows = rows[rows["brand"] == brand]
     if role is not None:
         rows = rows[rows["role"] == role]
     return analytics.net_sentiment(rows)
-
-
-def _net_role_all_brands(role: str) -> float:
-    """A stakeholder group's net sentiment about all three brands together (a typical slip in Q3)."""
-    table = _mentions_by_role()
-    return analytics.net_sentiment(table[table["role"] == role])
 
 
 # --------------------------------------------------------------------------- a judge for a date
@@ -138,27 +140,58 @@ def first_alert_judge(value) -> checks.Verdict:
 # --------------------------------------------------------------------------- Q1: share of voice
 
 
-@lru_cache(maxsize=None)
-def _sov_december(brand: str = "lumiere") -> float:
-    """A brand's share of voice in December 2025, in % (Café Lumière's is the answer to Q1)."""
-    return analytics.share_of_voice(_month(12), brand=brand)
+def _sov(first: int, last: int, brand: str = "lumiere") -> float:
+    """A brand's share of voice over the months ``first`` to ``last`` of 2025 together, in %."""
+    return analytics.share_of_voice(_months(first, last), brand=brand)
+
+
+@lru_cache(maxsize=1)
+def _sov_second_quarter() -> float:
+    """Café Lumière's share of voice over April–June 2025 together, in % (the answer to Q1)."""
+    return _sov(*SECOND_QUARTER)
+
+
+def _mean_of_monthly_shares(first: int, last: int, brand: str = "lumiere") -> float:
+    """The plain average of a brand's monthly shares (a typical slip: months differ in size)."""
+    monthly = analytics.share_of_voice(_months(first, last), freq="M", brand=brand)
+    return float(monthly.mean())
 
 
 @lru_cache(maxsize=1)
 def _sov_mistakes() -> tuple[tuple[float, str], ...]:
     """Q1's typical wrong answers, each with what to say; a few share-of-voice computations."""
+    first, last = SECOND_QUARTER
+    single_months = tuple(
+        (_sov(month, month),
+         f"that is {MONTH_NAMES[month - 1]} alone; the quarter is April, May AND June together: "
+         f"mentions[\"ts\"].dt.quarter == 2 keeps all three months.")
+        for month in range(first, last + 1))
+    other_quarters = tuple(
+        (_sov(3 * quarter - 2, 3 * quarter),
+         f"that is the {ordinal} quarter ({MONTH_NAMES[3 * quarter - 3]} to "
+         f"{MONTH_NAMES[3 * quarter - 1]}); the second quarter is April to June: "
+         f"mentions[\"ts\"].dt.quarter == 2.")
+        for quarter, ordinal in ((1, "FIRST"), (3, "THIRD"), (4, "FOURTH")))
     return (
-        (analytics.share_of_voice(_mentions(), brand="lumiere"),
-         "that is Café Lumière's share over the WHOLE year; keep only the December rows."),
-        (_sov_december("grano"),
+        (_mean_of_monthly_shares(first, last),
+         "that is the AVERAGE of the three monthly shares. The months do not have the same number "
+         "of mentions (April, the month of the backlash, has far more), so do not average them: "
+         "give all the rows of April to June to analytics.share_of_voice(…) at once."),
+        *single_months,
+        *other_quarters,
+        (_sov(1, last),
+         "that is January to June (the first HALF of the year); the second quarter starts in April."),
+        (_sov(first, 12),
+         "that is April to December: you kept every month from April on; stop at June."),
+        (_sov(1, 12),
+         "that is Café Lumière's share over the WHOLE year; keep only the rows of April, May and June."),
+        (_sov(first, last, "grano"),
          "that is Grano & Co's share; keep brand=\"lumiere\"."),
-        (_sov_december("maison"),
+        (_sov(first, last, "maison"),
          "that is Maison Torréfaction's share; keep brand=\"lumiere\"."),
-        (analytics.share_of_voice(_month(11), brand="lumiere"),
-         "that is November (month 11); December is month 12."),
-        (float((_month(12)["brand"] == "lumiere").sum()),
+        (float((_months(first, last)["brand"] == "lumiere").sum()),
          "that is a NUMBER of mentions; share of voice divides it by all three brands' "
-         "mentions in December and multiplies by 100."),
+         "mentions in April to June and multiplies by 100."),
         (0.0,
          "0 % means no row has that brand. In the data the brands are written lumiere, grano "
          "and maison: write brand=\"lumiere\"."),
@@ -166,9 +199,10 @@ def _sov_mistakes() -> tuple[tuple[float, str], ...]:
 
 
 _sov_number = checks.number(
-    _sov_december, tolerance=SOV_TOLERANCE, unit="%",
-    right_message="compare it with January on the share-of-voice chart of the lesson: "
-                  "Grano & Co is closing the gap.",
+    _sov_second_quarter, tolerance=SOV_TOLERANCE, unit="%",
+    right_message="higher than in January to March, but the April backlash made it: share of "
+                  "voice counts noise, not love. Read it next to net sentiment before you forward "
+                  "that report.",
     reduce_advice="Pick Café Lumière's share: add brand=\"lumiere\" inside the round brackets of "
                   "analytics.share_of_voice(…).",
 )
@@ -184,18 +218,54 @@ def _plain_number(value) -> float | None:
 
 
 def share_of_voice_judge(value) -> checks.Verdict:
-    """Q1: right within 0.1 points of Café Lumière's December share; typical slips named one by one.
+    """Q1: right within 0.1 points of Café Lumière's April–June share; typical slips named one by one.
 
     The typical mistakes are matched within ``SOV_MISTAKE_TOLERANCE`` (not the answer's 0.1)
-    because two of them are only 0.1 apart; everything else is judged by ``checks.number``.
+    because two of them are only about 0.13 apart; everything else is judged by ``checks.number``.
     """
     given = _plain_number(value)
     if given is not None and math.isfinite(given):
-        if abs(given - _sov_december()) > SOV_TOLERANCE:
+        if abs(given - _sov_second_quarter()) > SOV_TOLERANCE:
             for mistake, message in _sov_mistakes():
                 if abs(given - mistake) <= SOV_MISTAKE_TOLERANCE:
                     return checks.wrong(message)
     return _sov_number(value)
+
+
+# --------------------------------------------------------------------------- Q3: net sentiment
+
+
+def _net_shareholders_second_half() -> float:
+    """Café Lumière's net sentiment among shareholders, July–December 2025 (the answer to Q3)."""
+    return _net("lumiere", "shareholder", *SECOND_HALF)
+
+
+def _net_mistakes() -> list[tuple[Callable[[], float], str]]:
+    """Q3's typical wrong answers (each computed from the data when checked), with what to say."""
+    first, last = SECOND_HALF
+    return [
+        (lambda: _net("lumiere", "shareholder"),
+         "that is shareholders' net sentiment over the WHOLE year (the lesson's table). Keep only "
+         "the rows from July on: add a third condition, mentions_by_role[\"ts\"].dt.month >= 7."),
+        (lambda: _net("lumiere", "shareholder", 1, first - 1),
+         "that is the FIRST half of the year (January to June); the question asks for July to December."),
+        (lambda: _net("lumiere", "shareholder", first + 1, last),
+         "that starts in August: \"month > 7\" leaves July out; write >= 7."),
+        (lambda: _net("lumiere", "shareholder", first - 1, last),
+         "that starts in June; the second half starts in July (month 7): write >= 7."),
+        (lambda: _net("lumiere", "shareholder", 12, 12),
+         "that is December alone; keep every month from July to December."),
+        (lambda: _net("lumiere", None, first, last),
+         "that is the net sentiment of EVERYONE who mentions Café Lumière from July on; keep only "
+         "the rows whose role is \"shareholder\"."),
+        (lambda: _net("lumiere", None),
+         "that is EVERYONE who mentions Café Lumière over the whole year; keep only shareholders, "
+         "from July on."),
+        (lambda: _net(None, "shareholder", first, last),
+         "that counts shareholders' posts about all three brands; keep only brand \"lumiere\" too."),
+        (lambda: -_net_shareholders_second_half(),
+         "the sign is reversed: net sentiment is % positive MINUS % negative."),
+    ]
 
 
 # --------------------------------------------------------------------------- the questions
@@ -203,14 +273,16 @@ def share_of_voice_judge(value) -> checks.Verdict:
 checks.register(
     checks.Question(
         "01_listen.q1",
-        "Café Lumière's share of voice in December 2025, in %",
+        "Café Lumière's share of voice over April–June 2025 (the second quarter), in %",
         hints=[
-            "Share of voice = Café Lumière's mentions ÷ the mentions of all three brands × 100. "
-            "analytics.share_of_voice(TABLE, brand=\"lumiere\") computes it for whatever rows you give it.",
-            "Keep only the December rows first: mentions[mentions[\"ts\"].dt.month == 12] is the "
-            "table of December mentions (months are numbered 1 to 12).",
-            "Put the two together: analytics.share_of_voice( …the December rows… , brand=\"lumiere\"). "
-            "Store the result in sov_december.",
+            "Share of voice = Café Lumière's mentions ÷ the mentions of all three brands × 100, "
+            "counted over the whole period. analytics.share_of_voice(TABLE, brand=\"lumiere\") "
+            "computes it for whatever rows you give it.",
+            "Keep only the rows of the second quarter first: mentions[mentions[\"ts\"].dt.quarter == 2] "
+            "is the table of the April, May and June mentions. (Averaging the three monthly shares "
+            "of the lesson's table is not the same: April has far more mentions than May or June.)",
+            "Put the two together: analytics.share_of_voice( …the April–June rows… , brand=\"lumiere\"). "
+            "Store the result in sov_april_june.",
         ],
         judge=share_of_voice_judge,
         section="section 2 of the lesson (Share of voice)",
@@ -229,35 +301,28 @@ checks.register(
     ),
     checks.Question(
         "01_listen.q3",
-        "Café Lumière's net sentiment among journalists in 2025 (−100 to +100)",
+        "Café Lumière's net sentiment among shareholders, July–December 2025 (−100 to +100)",
         hints=[
             "Net sentiment = % positive − % negative; analytics.net_sentiment(TABLE) computes it "
             "for the rows you give it (from −100 to +100).",
-            "mentions_by_role has a column \"role\" with the author's group. Keep the rows where "
-            "brand is \"lumiere\" AND role is \"journalist\": combine two conditions with &.",
+            "Keep the rows that meet three conditions: brand is \"lumiere\", role is \"shareholder\", "
+            "and the month is July or later (mentions_by_role[\"ts\"].dt.month >= 7). Combine "
+            "conditions with &, each in its own round brackets.",
             "mentions_by_role[(mentions_by_role[\"brand\"] == \"lumiere\") & "
-            "(mentions_by_role[\"role\"] == \"journalist\")] are those rows; give them to "
-            "analytics.net_sentiment(…).",
+            "(mentions_by_role[\"role\"] == \"shareholder\") & (mentions_by_role[\"ts\"].dt.month >= 7)] "
+            "are those rows; give them to analytics.net_sentiment(…).",
         ],
         judge=checks.number(
-            lambda: _net_lumiere("journalist"), tolerance=0.1, unit="points",
-            mistakes=[
-                (lambda: _net_lumiere(None),
-                 "that is the net sentiment of EVERYONE who mentions Café Lumière; keep only the "
-                 "rows whose role is \"journalist\"."),
-                (lambda: _net_role_all_brands("journalist"),
-                 "that counts journalists' posts about all three brands; keep only brand "
-                 "\"lumiere\" too."),
-                (lambda: -_net_lumiere("journalist"),
-                 "the sign is reversed: net sentiment is % positive MINUS % negative."),
-            ],
-            reduce_advice="Keep only the rows with brand \"lumiere\" AND role \"journalist\" first, "
-                          "then give those rows to analytics.net_sentiment(…), without by=.",
-            no_rows_advice="Roles are written in the singular and in lower case: \"journalist\", not "
-                           "\"journalists\"; the brand is \"lumiere\".",
-            right_message="compare it with customers' net sentiment: the press is much cooler than "
-                          "the people who buy your coffee, and section 3 of the lesson shows that "
-                          "almost all of it comes from April.",
+            _net_shareholders_second_half, tolerance=NET_TOLERANCE, unit="points",
+            mistakes=_net_mistakes(),
+            reduce_advice="Keep only the rows with brand \"lumiere\", role \"shareholder\" and a month "
+                          "from July on first, then give those rows to analytics.net_sentiment(…), "
+                          "without by=.",
+            no_rows_advice="Roles are written in the singular and in lower case: \"shareholder\", not "
+                           "\"shareholders\"; the brand is \"lumiere\".",
+            right_message="the shareholders have warmed up since the summer. The whole-year figure in "
+                          "the lesson's table (slightly below zero) hides a sour first half and a "
+                          "positive second half: split by time as well as by group.",
         ),
         section="section 3 of the lesson (Net sentiment and stakeholder groups)",
     ),
