@@ -191,7 +191,7 @@ def _sov_mistakes() -> tuple[tuple[float, str], ...]:
          "that is Maison Torréfaction's share; keep brand=\"lumiere\"."),
         (float((_months(first, last)["brand"] == "lumiere").sum()),
          "that is a NUMBER of mentions; share of voice divides it by all three brands' "
-         "mentions in April to June and multiplies by 100."),
+         "mentions from April to June and multiplies by 100."),
         (0.0,
          "0 % means no row has that brand. In the data the brands are written lumiere, grano "
          "and maison: write brand=\"lumiere\"."),
