@@ -48,6 +48,7 @@ class Listener:
     """A real TCP server on 127.0.0.1 that records every connection it receives."""
 
     def __init__(self):
+        """Listen on a free port chosen by the OS and start accepting in a thread."""
         self.sock = socket.socket()
         self.sock.bind(("127.0.0.1", 0))
         self.sock.listen(8)
@@ -59,6 +60,7 @@ class Listener:
         self.thread.start()
 
     def _serve(self):
+        """Accept and record connections until stopped."""
         while self.running:
             try:
                 conn, addr = self.sock.accept()
@@ -68,6 +70,7 @@ class Listener:
             conn.close()
 
     def stop(self):
+        """Stop accepting and close the socket."""
         self.running = False
         self.thread.join(timeout=5)
         self.sock.close()
@@ -114,6 +117,7 @@ def expected(release) -> dict[str, tuple[str, float | None]]:
     q = answer_ids(release)
 
     def without(*answers):
+        """Full marks minus the points of the given questions."""
         return full - sum(pts[a + "_check"] for a in answers)
 
     return {

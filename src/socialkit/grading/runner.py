@@ -310,6 +310,7 @@ class CohortGrader:
             slots.put_nowait(slot)
 
         async def one(learner: str) -> LearnerStatus:
+            """Prepare, run (holding a worker slot) and record one learner; never raises."""
             try:
                 job = self.prepare(learner)
             except Exception as exc:
@@ -401,6 +402,7 @@ def _grading_client_class():
         """nbclient that remembers which cell timed out, interrupts once, then gives up on that cell."""
 
         def __init__(self, *args, **kwargs):
+            """A notebook client with empty timeout and output bookkeeping."""
             super().__init__(*args, **kwargs)
             self.timed_out: list[int] = []
             self.running_index: int | None = None
@@ -471,6 +473,7 @@ class _LazyClient:
     cls = None
 
     def __call__(self, *args, **kwargs):
+        """Create a GradingClient."""
         if _LazyClient.cls is None:
             _LazyClient.cls = _grading_client_class()
         return _LazyClient.cls(*args, **kwargs)
