@@ -125,6 +125,9 @@ def cohort(kit: Path, assignment: str, workspace: Path, port: int = 9, outside: 
         "edited-test": edited,
         "deleted-test": deleted,
         "endless-loop": with_code(perfect, questions[2], "while True:\n    pass"),
+        "stubborn-loop": with_code(perfect, questions[2],
+                                   "while True:\n    try:\n        while True:\n            pass\n"
+                                   "    except KeyboardInterrupt:\n        pass"),
         "memory-bomb": with_code(perfect, questions[3],
                                  "_hog = []\nwhile True:\n    _hog.append(b'x' * 50_000_000)"),
         "fork-bomb": with_code(perfect, questions[4],

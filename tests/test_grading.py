@@ -127,6 +127,7 @@ def expected(release) -> dict[str, tuple[str, float | None]]:
         "edited-test": ("tampered", full),
         "deleted-test": ("tampered", full),
         "endless-loop": ("timeout", without(q[2])),
+        "stubborn-loop": ("timeout", without(*q[2:])),  # ignores the interrupt: the notebook is stopped
         "memory-bomb": ("graded", without(q[3])),
         "fork-bomb": ("graded", without(q[4])),
         "exits": ("kernel_died", without(q[4])),
@@ -160,6 +161,7 @@ def test_reasons_say_what_happened_in_plain_words(graded):
     assert "q1_check" in rows["edited-test"]["reason"] and "edited" in rows["edited-test"]["reason"]
     assert "q2_check" in rows["deleted-test"]["reason"] and "deleted" in rows["deleted-test"]["reason"]
     assert f"longer than {CELL_TIMEOUT} s" in rows["endless-loop"]["reason"]
+    assert "kept running after being interrupted" in rows["stubborn-loop"]["reason"]
     assert "memory" in rows["memory-bomb"]["reason"]
     assert "too many processes" in rows["fork-bomb"]["reason"]
     assert "stopped" in rows["exits"]["reason"]
@@ -246,14 +248,14 @@ def test_rerun_grades_only_new_or_changed_submissions(graded):
     status_dir = workspace / "status" / ASSIGNMENT
     before = {p.name: p.stat().st_mtime_ns for p in status_dir.glob("*.json")}
     run = socialkit("grade", ASSIGNMENT, "--workspace", str(workspace), "--jobs", "2")
-    assert "Grading 0 of 16" in run.stdout
+    assert "Grading 0 of 17" in run.stdout
     assert {p.name: p.stat().st_mtime_ns for p in status_dir.glob("*.json")} == before
     # the corrupted learner sends a fixed notebook: only they are graded again
     fixed = graded["inbox"].parent / "fixed"
     fixed.mkdir()
     (fixed / "corrupted.ipynb").write_bytes((graded["inbox"] / "perfect.ipynb").read_bytes())
     run = socialkit("grade", ASSIGNMENT, "--workspace", str(workspace), "--from", str(fixed), "--jobs", "2")
-    assert "Grading 1 of 16" in run.stdout
+    assert "Grading 1 of 17" in run.stdout
     after = {p.name: p.stat().st_mtime_ns for p in status_dir.glob("*.json")}
     assert [n for n in after if after[n] != before[n]] == ["corrupted.json"]
     rows = {r["learner"]: r for r in csv.DictReader(open(workspace / "reports" / f"{ASSIGNMENT}-grades.csv"))}
