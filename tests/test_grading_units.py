@@ -76,6 +76,16 @@ def test_grade_refuses_to_run_learner_code_without_bubblewrap(tmp_path):
     assert not (tmp_path / "ws" / "submitted").exists()
 
 
+@pytest.mark.sandbox
+def test_sandbox_preflight_passes_here_and_explains_a_sandbox_that_cannot_start():
+    from socialkit.grading.sandbox import Limits, preflight
+
+    preflight(Limits())
+    with pytest.raises(RuntimeError, match="does not work on this machine") as error:
+        preflight(Limits(memory_bytes=8 * 1024**2))  # too little memory for Python to start
+    assert "--no-sandbox" in str(error.value)
+
+
 def test_report_explains_a_folder_that_is_not_a_workspace(tmp_path):
     done = subprocess.run([sys.executable, "-m", "socialkit.cli", "report", "01_listen", "--workspace",
                            str(tmp_path)], capture_output=True, text=True, timeout=60)

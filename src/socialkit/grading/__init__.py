@@ -66,7 +66,7 @@ def grade_command(args) -> int:
     from socialkit.grading.intake import intake
     from socialkit.grading.report import export
     from socialkit.grading.runner import GradeOptions, grade_cohort
-    from socialkit.grading.sandbox import INSTALL_HINT, sandbox_tools_missing
+    from socialkit.grading.sandbox import INSTALL_HINT, Limits, preflight, sandbox_tools_missing
     from socialkit.grading.workspace import Workspace
 
     _quiet_warnings()
@@ -77,6 +77,8 @@ def grade_command(args) -> int:
     missing = sandbox_tools_missing() if sandbox else []
     if missing:
         raise RuntimeError(f"{INSTALL_HINT} (missing: {', '.join(missing)})")
+    if sandbox:
+        preflight(Limits())
     if args.jobs is not None and args.jobs < 1:
         raise ValueError("--jobs must be at least 1.")
     if args.timeout < 1:

@@ -155,6 +155,29 @@ def kernel_env(runtime_dir: Path) -> dict[str, str]:
     }
 
 
+def preflight(limits: Limits, uid: int = SANDBOX_UID_BASE) -> None:
+    """Start Python once in the sandbox, so a broken setup fails once, clearly, before any learner's turn.
+
+    Raises RuntimeError with bubblewrap's own message and what to try.
+    """
+    with tempfile.TemporaryDirectory(prefix="socialkit-preflight-") as scratch:
+        folder, runtime = Path(scratch) / "learner", Path(scratch) / "runtime"
+        folder.mkdir()
+        runtime.mkdir()
+        cmd = bwrap_command([sys.executable, "-c", "import socialkit"], folder, runtime, uid, limits,
+                            kernel_env(runtime))
+        try:
+            done = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+        except subprocess.TimeoutExpired:
+            raise RuntimeError("The grading sandbox did not start within 60 s.") from None
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
+        who = "" if os.geteuid() == 0 else (" The sandbox switches each kernel to an unprivileged user, "
+                                            "which needs root: run the command with sudo.")
+        raise RuntimeError(f"The grading sandbox does not work on this machine ({detail[0]}).{who} "
+                           "If you trust every submission, --no-sandbox grades without it.")
+
+
 class SandboxedKernelManager(AsyncKernelManager):
     """An AsyncKernelManager whose kernel runs under bubblewrap, talking over IPC sockets.
 
