@@ -92,9 +92,11 @@ def test_spikes_threshold_and_flat_series():
     assert not strict["alert"].any()
 
 
-def test_spikes_rejects_a_table():
-    with pytest.raises(TypeError, match="one series"):
-        a.spikes(pd.DataFrame({"x": [1, 2]}))
+def test_spikes_rejects_a_table_with_advice_to_pick_one_column():
+    with pytest.raises(TypeError) as info:
+        a.spikes(pd.DataFrame({"x": [1, 2], "y": [3, 4]}))
+    assert str(info.value) == ('spikes() needs one column of daily counts, e.g. daily_volume(mentions)["lumiere"], '
+                               'not a whole table (2 columns): pick one column by its name.')
 
 
 # ---------------------------------------------------------------- share of voice
@@ -379,3 +381,115 @@ def test_backlash_half_life_edge_cases():
     # peak given as the first day of the spike: excess 80 → 40 crossed between 95-10=85 and 20
     assert a.backlash_half_life(dated, peak=pd.Timestamp("2025-04-03")) == pytest.approx(
         1 + (85 - 40) / (85 - 20))
+
+
+# ---------------------------------------------------------------- the wrong kind of input
+
+PROGRAMMER_WORDS = ("Series", "DataFrame", "dtype", "ndarray", "AttributeError", "object has no attribute")
+
+# every function a learner calls on a table, with the table's name in the course and the other arguments
+TABLE_FUNCTIONS = [
+    ("daily_volume", "mentions", lambda f, t: f(t)),
+    ("share_of_voice", "mentions", lambda f, t: f(t, brand="lumiere")),
+    ("net_sentiment", "mentions", lambda f, t: f(t)),
+    ("with_author_role", "mentions", lambda f, t: f(t, pd.DataFrame({"account_id": ["A1"], "role": ["fan"]}))),
+    ("rising_topics", "mentions", lambda f, t: f(t, "2025-03-01", "2025-03-31")),
+    ("influencer_score", "mentions", lambda f, t: f(t, pd.DataFrame({"account_id": ["A1"], "handle": ["a"],
+                                                                   "followers": [1]}))),
+    ("engagements", "brand_posts", lambda f, t: f(t)),
+    ("post_engagement_rates", "brand_posts", lambda f, t: f(t)),
+    ("engagement_rate", "brand_posts", lambda f, t: f(t)),
+    ("kaushik_rates", "brand_posts", lambda f, t: f(t)),
+    ("answer_rate", "threads", lambda f, t: f(t)),
+    ("response_hours", "threads", lambda f, t: f(t)),
+    ("response_rate", "threads", lambda f, t: f(t)),
+    ("first_response_time", "threads", lambda f, t: f(t)),
+    ("sla_compliance", "threads", lambda f, t: f(t)),
+    ("private_share", "threads", lambda f, t: f(t)),
+    ("resolution_rate", "threads", lambda f, t: f(t)),
+    ("resolution_public_vs_private", "threads", lambda f, t: f(t)),
+    ("sentiment_change", "threads", lambda f, t: f(t)),
+]
+
+
+def assert_plain(message):
+    """The message speaks of tables and columns, never of the programmer's names for them."""
+    for word in PROGRAMMER_WORDS:
+        assert word not in message, message
+
+
+@pytest.mark.parametrize(("name", "table", "call"), TABLE_FUNCTIONS, ids=[f[0] for f in TABLE_FUNCTIONS])
+def test_a_condition_instead_of_rows_gets_the_table_condition_advice(tiny_mentions, name, table, call):
+    condition = tiny_mentions["ts"].dt.month == 3  # the condition itself, not the rows it keeps
+    with pytest.raises(TypeError) as info:
+        call(getattr(a, name), condition)
+    assert str(info.value) == (f"{name}() needs rows of the table, not a column of True/False. To keep the "
+                               f"rows where a condition is True, write {table}[ condition ].")
+    assert info.value._render_traceback_() == [f"TypeError: {info.value}"]  # one line in Jupyter
+
+
+@pytest.mark.parametrize(("name", "table", "call"), TABLE_FUNCTIONS, ids=[f[0] for f in TABLE_FUNCTIONS])
+def test_one_column_instead_of_the_table_is_refused_in_plain_words(tiny_mentions, name, table, call):
+    with pytest.raises(TypeError) as info:
+        call(getattr(a, name), tiny_mentions["true_sentiment"])
+    message = str(info.value)
+    assert message == (f"{name}() needs rows of the table, not one column of it ('true_sentiment'). Give it "
+                       f"the whole table, e.g. {table}, or some of its rows: {table}[ condition ].")
+    assert_plain(message)
+
+
+@pytest.mark.parametrize(
+    ("value", "described"),
+    [
+        (3, "a number (3)"),
+        ("mentions", "text in quotes ('mentions')"),
+        (None, "nothing (an empty value)"),
+        ([1, 2], "a list of values"),
+        (True, "True/False (True)"),
+        ({"a": 1}, "a dictionary"),
+    ],
+)
+@pytest.mark.parametrize(("name", "table", "call"), TABLE_FUNCTIONS, ids=[f[0] for f in TABLE_FUNCTIONS])
+def test_a_value_that_is_not_a_table_is_named_in_plain_words(name, table, call, value, described):
+    with pytest.raises(TypeError) as info:
+        call(getattr(a, name), value)
+    assert str(info.value) == f"{name}() needs a table such as {table}, not {described}."
+    assert_plain(str(info.value))
+
+
+def test_a_grouped_table_is_refused_with_advice(tiny_mentions):
+    with pytest.raises(TypeError, match=r"share_of_voice\(\) needs a table such as mentions, not a table split "
+                                        r"into groups \(after \.groupby\): give the table itself\."):
+        a.share_of_voice(tiny_mentions.groupby("brand", observed=True))
+
+
+def test_with_author_role_and_influencer_score_check_the_accounts_table_too(tiny_mentions):
+    is_fan = pd.Series([True, False])
+    for function in (a.with_author_role, a.influencer_score):
+        with pytest.raises(TypeError, match=r"not a column of True/False\. To keep the rows where a condition "
+                                            r"is True, write accounts\[ condition \]\."):
+            function(tiny_mentions, is_fan)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (pd.Series([True, False, True]), "not a column of True/False."),
+        (pd.Series(["a", "b"]), "(numbers), e.g. daily_volume(mentions)[\"lumiere\"], not a column of text."),
+        (pd.DataFrame({"lumiere": [1, 2]}), "not a whole table (1 column): pick one column by its name."),
+        (5, "not a number (5)."),
+    ],
+)
+@pytest.mark.parametrize("function", [a.spikes, a.backlash_half_life], ids=["spikes", "backlash_half_life"])
+def test_count_functions_want_one_column_of_numbers(function, value, message):
+    with pytest.raises(TypeError) as info:
+        function(value)
+    assert str(info.value).startswith(f"{function.__name__}() needs one column of daily counts")
+    assert str(info.value).endswith(message), str(info.value)
+    assert_plain(str(info.value))
+
+
+def test_the_rows_a_condition_keeps_are_accepted(tiny_mentions):
+    march = tiny_mentions[tiny_mentions["ts"].dt.month == 3]
+    assert a.share_of_voice(march, brand="lumiere") == pytest.approx(100 * 4 / 6)
+    assert a.net_sentiment(march) == pytest.approx(100 * (2 - 3) / 6)

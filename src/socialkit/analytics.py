@@ -9,6 +9,9 @@ and where it comes from. Conventions:
   their first day as a timezone-free timestamp in an index named ``period``
   (``day`` for daily series), so ``result.loc["2025-04-14"]`` works.
 - Functions never modify the DataFrame they are given.
+- A function given the wrong kind of input (a column of True/False where the
+  rows it selects were meant, a number where a table is needed) raises
+  ``WrongInput``, a TypeError whose message says in plain words what to write.
 """
 
 from __future__ import annotations
@@ -60,6 +63,80 @@ def _day_bound(value, *, end: bool) -> pd.Timestamp:
     return stamp
 
 
+# ---------------------------------------------------------------- refusing the wrong kind of input
+
+class WrongInput(TypeError):
+    """A metric was given a column, a condition or a number where it needs a table (or a column of counts).
+
+    In Jupyter it shows as one short line instead of a traceback (IPython calls
+    ``_render_traceback_`` when an exception defines it): the message already
+    says what to write instead.
+    """
+
+    def _render_traceback_(self) -> list[str]:
+        """The single line Jupyter shows for this error, in place of a traceback."""
+        return [f"TypeError: {self}"]
+
+
+def _plain_kind(value) -> str:
+    """A plain-words name for a value given where a table or column was needed (no programmer words)."""
+    import numbers
+
+    if isinstance(value, pd.DataFrame):
+        return f"a whole table ({value.shape[1]} column{'s' if value.shape[1] != 1 else ''})"
+    if isinstance(value, pd.Series):
+        return "a column of True/False" if pd.api.types.is_bool_dtype(value) else "one column"
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, (bool, np.bool_)):
+        return f"True/False ({bool(value)})"
+    if isinstance(value, str):
+        return f"text in quotes ({value!r})"
+    if isinstance(value, numbers.Number):
+        return f"a number ({value})"
+    if isinstance(value, (list, tuple, set, np.ndarray, pd.Index)):
+        return "a list of values"
+    if isinstance(value, dict):
+        return "a dictionary"
+    if type(value).__name__.endswith("GroupBy"):
+        return "a table split into groups (after .groupby): give the table itself"
+    return f"a value of the kind Python calls {type(value).__name__}"
+
+
+def _need_table(value, function: str, table: str = "mentions") -> None:
+    """Refuse anything but a table, saying in plain words what to write instead.
+
+    The typical slip is the condition itself (a column of True/False) where the
+    rows it selects were meant: the message shows ``table[ condition ]``.
+    """
+    if isinstance(value, pd.DataFrame):
+        return
+    if isinstance(value, pd.Series) and pd.api.types.is_bool_dtype(value):
+        raise WrongInput(f"{function}() needs rows of the table, not a column of True/False. To keep the "
+                         f"rows where a condition is True, write {table}[ condition ].")
+    if isinstance(value, pd.Series):
+        name = f" ({value.name!r})" if isinstance(value.name, str) else ""
+        raise WrongInput(f"{function}() needs rows of the table, not one column of it{name}. Give it the "
+                         f"whole table, e.g. {table}, or some of its rows: {table}[ condition ].")
+    raise WrongInput(f"{function}() needs a table such as {table}, not {_plain_kind(value)}.")
+
+
+def _need_counts(value, function: str, example: str = 'daily_volume(mentions)["lumiere"]') -> None:
+    """Refuse anything but one column of numbers (daily counts), saying what to write instead."""
+    if isinstance(value, pd.Series) and pd.api.types.is_bool_dtype(value):
+        raise WrongInput(f"{function}() needs one column of daily counts, e.g. {example}, not a column "
+                         f"of True/False.")
+    if isinstance(value, pd.Series) and not pd.api.types.is_numeric_dtype(value):
+        raise WrongInput(f"{function}() needs one column of daily counts (numbers), e.g. {example}, not a "
+                         f"column of text.")
+    if isinstance(value, pd.DataFrame):
+        raise WrongInput(f"{function}() needs one column of daily counts, e.g. {example}, not "
+                         f"{_plain_kind(value)}: pick one column by its name.")
+    if not isinstance(value, pd.Series):
+        raise WrongInput(f"{function}() needs one column of daily counts, e.g. {example}, not "
+                         f"{_plain_kind(value)}.")
+
+
 # ---------------------------------------------------------------- module 01 · listen
 
 def daily_volume(mentions: pd.DataFrame, *, by: str | None = "brand", brands=None,
@@ -72,6 +149,7 @@ def daily_volume(mentions: pd.DataFrame, *, by: str | None = "brand", brands=Non
     restrict and extend the day range. Source: the "volume of mentions" metric of
     every social-listening tool (e.g. Brandwatch, Talkwalker documentation).
     """
+    _need_table(mentions, "daily_volume")
     _require(mentions, time_col, *( [by] if by else []), where="daily_volume")
     df = mentions
     if brands is not None:
@@ -116,8 +194,7 @@ def spikes(counts: pd.Series, *, window: int = 7, threshold: float = 2.0,
     Statistical Methods, control charts); Brandwatch and Talkwalker "spike alerts".
     Returns columns count, baseline_mean, baseline_sd, z, alert.
     """
-    if not isinstance(counts, pd.Series):
-        raise TypeError("spikes() needs one series of counts, e.g. daily_volume(mentions)['lumiere'].")
+    _need_counts(counts, "spikes")
     x = counts.astype("float64")
     base = x.shift(1) if exclude_current else x
     roll = base.rolling(window, min_periods=window)
@@ -144,6 +221,7 @@ def share_of_voice(mentions: pd.DataFrame, *, brand: str | None = None,
     listening vendors (e.g. Sprout Social, "How to calculate share of voice";
     Brandwatch), originally an advertising-spend measure.
     """
+    _need_table(mentions, "share_of_voice")
     _require(mentions, brand_col, where="share_of_voice")
     keys = mentions[brand_col]
     if freq is None:
@@ -180,6 +258,7 @@ def net_sentiment(df: pd.DataFrame, *, by=None, freq: str | None = None,
     Source: Sprout Social and Brandwatch "net sentiment score" definitions
     ((positive − negative) / all mentions × 100).
     """
+    _need_table(df, "net_sentiment")
     _require(df, sentiment_col, where="net_sentiment")
     labels = df[sentiment_col]
     known = labels.notna()
@@ -211,6 +290,8 @@ def with_author_role(mentions: pd.DataFrame, accounts: pd.DataFrame, *,
     authors missing from ``accounts`` get empty values. Used for sentiment by
     stakeholder group: ``net_sentiment(with_author_role(m, a), by="role")``.
     """
+    _need_table(mentions, "with_author_role")
+    _need_table(accounts, "with_author_role", "accounts")
     _require(mentions, "author_id", where="with_author_role")
     _require(accounts, "account_id", *columns, where="with_author_role (accounts)")
     extra = accounts[["account_id", *columns]].drop_duplicates("account_id")
@@ -240,6 +321,7 @@ def rising_topics(mentions: pd.DataFrame, start, end, *, previous_start=None,
     listening tools (share-of-conversation growth, e.g. Talkwalker "trending
     topics"); comparing shares rather than counts removes overall volume swings.
     """
+    _need_table(mentions, "rising_topics")
     _require(mentions, "ts", topic_col, where="rising_topics")
     cur_a, cur_b = _day_bound(start, end=False), _day_bound(end, end=True)
     if previous_start is None or previous_end is None:
@@ -273,6 +355,7 @@ def engagements(posts: pd.DataFrame, *, include_clicks: bool = False) -> pd.Seri
     Iconosquare's Facebook engagement rate does. Source: Hootsuite and
     Iconosquare engagement-rate help pages.
     """
+    _need_table(posts, "engagements", "brand_posts")
     comment_col = "comments" if "comments" in posts.columns else "replies"
     _require(posts, "likes", "shares", comment_col, where="engagements")
     total = posts["likes"] + posts["shares"] + posts[comment_col]
@@ -307,6 +390,7 @@ def post_engagement_rates(posts: pd.DataFrame, *, per: str = "reach",
     by reach (ERR) and by followers, e.g. Iconosquare, "How are the Facebook
     engagement/reach rates calculated"; Hootsuite, "How to calculate engagement rate".
     """
+    _need_table(posts, "post_engagement_rates", "brand_posts")
     denom = _denominator(posts, per, accounts)
     rate = 100 * engagements(posts, include_clicks=include_clicks) / denom.where(denom > 0)
     return rate.rename(f"engagement_rate_{per}_pct")
@@ -323,6 +407,7 @@ def engagement_rate(posts: pd.DataFrame, *, per: str = "reach", by=None,
     Source: Iconosquare and Hootsuite engagement-rate definitions (ERR = total
     engagements / reach × 100; ER by followers = engagements / followers × 100).
     """
+    _need_table(posts, "engagement_rate", "brand_posts")
     denom = _denominator(posts, per, accounts)
     eng = engagements(posts, include_clicks=include_clicks)
     ok = denom.notna() & (denom > 0)
@@ -343,6 +428,7 @@ def kaushik_rates(posts: pd.DataFrame, *, by=None):
     Applause, Economic Value", Occam's Razor blog (kaushik.net). Returns a Series
     (overall) or a DataFrame with one row per ``by`` group, plus the post count.
     """
+    _need_table(posts, "kaushik_rates", "brand_posts")
     comment_col = "comments" if "comments" in posts.columns else "replies"
     _require(posts, "likes", "shares", comment_col, where="kaushik_rates")
     frame = pd.DataFrame({
@@ -379,6 +465,7 @@ def answer_rate(df: pd.DataFrame, *, answered_col: str = "first_response_at",
     (response rate to messages needing a reply); Socialbakers "Socially Devoted"
     (answered questions / questions asked).
     """
+    _need_table(df, "answer_rate", "threads")
     _require(df, answered_col, where="answer_rate")
     rows = df
     if question_col is not None and question_col in df.columns:
@@ -404,6 +491,8 @@ def influencer_score(mentions: pd.DataFrame, accounts: pd.DataFrame, *,
     Keeps authors with ≥ ``min_followers`` followers and ≥ ``min_posts`` posts.
     Returns one row per author, best first, with ``score`` and ``rank`` (1 = top).
     """
+    _need_table(mentions, "influencer_score")
+    _need_table(accounts, "influencer_score", "accounts")
     methods = ("engagement", "amplification", "mentions", "followers")
     if method not in methods:
         raise ValueError(f"method must be one of {', '.join(methods)}; got {method!r}.")
@@ -440,6 +529,7 @@ def influencer_score(mentions: pd.DataFrame, accounts: pd.DataFrame, *,
 
 def response_hours(threads: pd.DataFrame) -> pd.Series:
     """Hours from the customer's post to the first answer (NaN when never answered)."""
+    _need_table(threads, "response_hours", "threads")
     _require(threads, "opened_at", "first_response_at", where="response_hours")
     delta = pd.to_datetime(threads["first_response_at"]) - pd.to_datetime(threads["opened_at"])
     return (delta.dt.total_seconds() / 3600).rename("response_hours")
@@ -451,6 +541,7 @@ def response_rate(threads: pd.DataFrame, *, by=None):
     Source: Sprout Social Index ("response rate"); the Socialbakers Socially
     Devoted benchmark. ``by``: a column → one rate per group.
     """
+    _need_table(threads, "response_rate", "threads")
     _require(threads, "first_response_at", where="response_rate")
     answered = threads["first_response_at"].notna().astype("float64") * 100
     if by is None:
@@ -468,6 +559,7 @@ def first_response_time(threads: pd.DataFrame, *, by=None):
     percentiles). Returns a Series (median_hours, p90_hours, answered) or a
     DataFrame with one row per ``by`` group.
     """
+    _need_table(threads, "first_response_time", "threads")
     hours = response_hours(threads)
 
     def summary(h: pd.Series) -> pd.Series:
@@ -492,6 +584,7 @@ def sla_compliance(threads: pd.DataFrame, *, hours=(1, 24), unanswered: str = "m
     (Zendesk "SLA policies": % of tickets meeting the first-reply target).
     Returns a Series within_1h_pct, within_24h_pct… (DataFrame with ``by``).
     """
+    _need_table(threads, "sla_compliance", "threads")
     if unanswered not in ("miss", "exclude"):
         raise ValueError(f"unanswered must be 'miss' or 'exclude'; got {unanswered!r}.")
     h = response_hours(threads)
@@ -512,6 +605,7 @@ def private_share(threads: pd.DataFrame) -> float:
     Source: the "take it offline" practice in customer-care playbooks (e.g.
     Sprout Social, "How to handle negative comments on social media").
     """
+    _need_table(threads, "private_share", "threads")
     _require(threads, "moved_to_private", "first_response_at", where="private_share")
     answered = threads[threads["first_response_at"].notna()]
     if not len(answered):
@@ -525,6 +619,7 @@ def resolution_rate(threads: pd.DataFrame, *, by=None, answered_only: bool = Fal
     ``answered_only=True`` leaves out never-answered threads. Source: Zendesk
     "resolution rate" (solved tickets / tickets).
     """
+    _need_table(threads, "resolution_rate", "threads")
     _require(threads, "resolved", where="resolution_rate")
     rows = threads[threads["first_response_at"].notna()] if answered_only else threads
     resolved = rows["resolved"].astype(bool).astype("float64") * 100
@@ -539,6 +634,7 @@ def resolution_public_vs_private(threads: pd.DataFrame) -> pd.Series:
     Compares like with like: only answered threads, since an unanswered thread
     was never "argued in public". Source: as ``resolution_rate``.
     """
+    _need_table(threads, "resolution_public_vs_private", "threads")
     _require(threads, "moved_to_private", "resolved", "first_response_at",
              where="resolution_public_vs_private")
     answered = threads[threads["first_response_at"].notna()]
@@ -556,6 +652,7 @@ def sentiment_change(threads: pd.DataFrame, *, by=None, answered_only: bool = Tr
     (e.g. Sprout Social, Brandwatch customer-care reports).
     Returns a Series (before, after, change, threads) or a DataFrame per ``by`` group.
     """
+    _need_table(threads, "sentiment_change", "threads")
     _require(threads, "sentiment_before", "sentiment_after", where="sentiment_change")
     rows = threads[threads["first_response_at"].notna()] if answered_only else threads
     frame = pd.DataFrame({
@@ -585,6 +682,7 @@ def backlash_half_life(counts: pd.Series, *, peak=None, baseline_days: int = 28)
     half-life of exponential decay, used for the decay of collective attention
     online (Wu & Huberman 2007, "Novelty and collective attention", PNAS).
     """
+    _need_counts(counts, "backlash_half_life")
     x = counts.astype("float64").reset_index(drop=True)
     if x.dropna().empty:
         return float("nan")
