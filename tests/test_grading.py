@@ -278,3 +278,10 @@ def test_hand_grading_in_the_gradebook_reaches_the_report(graded):
     assert rows["perfect"]["manual_pending"] == "0"
     page = (workspace / "feedback" / "perfect" / ASSIGNMENT / f"{ASSIGNMENT}_exercises.html").read_text()
     assert "14 / 15" in page
+    # nbgrader itself reads the workspace (its own config file, gradebook and folders)
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}:{os.environ['PATH']}")
+    subprocess.run([str(Path(sys.executable).parent / "nbgrader"), "export", "--to", "nbgrader-grades.csv"],
+                   cwd=workspace, env=env, check=True, capture_output=True, timeout=120)
+    exported = {r["student_id"]: r for r in csv.DictReader(open(workspace / "nbgrader-grades.csv"))}
+    assert float(exported["perfect"]["score"]) == float(rows["perfect"]["score"])
+    assert float(exported["partial"]["raw_score"]) == float(rows["partial"]["score"])
