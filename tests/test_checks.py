@@ -145,6 +145,28 @@ def test_number_rounding_and_closeness_depend_on_the_tolerance(capsys):
     fails_with(capsys, loose, 47.2, "47.2 is close, but not within ±0.5")
 
 
+@pytest.mark.parametrize(
+    ("goal", "tolerance", "unit", "given", "message"),
+    [
+        (-4.3, 0.1, "points", 8.6093, "8.6 points is not what the data gives."),  # 8.6093 → 8.6
+        (-4.3, 0.1, "points", -7.5234, "-7.5 points is not what the data gives."),
+        (41.6667, 0.1, "%", 12.3456, "12.3% is not what the data gives."),
+        (3.14159, 0.01, "points", 3.2456, "3.25 points is not what the data gives."),  # 2 decimals asked
+        (250, 0, "mentions", 250.04, "250.04 mentions is not what the data gives."),  # 250.0 would read as right
+        (41.6667, 0.1, "%", 0.00004, "0.00004% is not what the data gives."),  # never rounded to 0
+        (41.6667, 0.1, "%", 41.9123, "41.9% is close, but not within 0.1 points"),
+        (41.6667, 0.1, "%", 41.5601, "41.56% is close, but not within 0.1 points"),  # 41.6 would read as right
+        (41.6667, 0.1, "%", 417.3456, "417.3 is not a percentage"),
+        (41.6667, 0.1, "%", 100.04, "100.04 is not a percentage"),  # 100.0 would be one
+    ],
+)
+def test_number_echoes_a_wrong_answer_rounded_but_never_to_a_right_one(capsys, goal, tolerance, unit, given,
+                                                                       message):
+    q = add("echo", checks.number(lambda: goal, tolerance=tolerance, unit=unit, factors=()))
+    out = fails_with(capsys, q, given, message)
+    assert out.startswith(f"❌ Not yet: {message}"), out
+
+
 def test_question_specific_advice_replaces_the_generic_one(capsys):
     advice = "Pick Café Lumière's share: add brand=\"lumiere\" inside the brackets."
     no_rows = "Roles are written in the singular: \"journalist\"."
@@ -196,7 +218,7 @@ def choice_question():
     }))
 
 
-@pytest.mark.parametrize("answer", ["B", "b", " b ", "B)", "(b)", "B."])
+@pytest.mark.parametrize("answer", ["B", "b", " b ", "B)", "(b)", "B.", "[B]", " ( b ) ", "B .", "b)."])
 def test_choice_accepts_the_right_letter_however_typed(capsys, answer):
     q = choice_question()
     out = passes(capsys, q, answer)
@@ -217,11 +239,25 @@ def test_choice_explains_why_a_wrong_option_is_wrong(capsys, value, message):
     fails_with(capsys, choice_question(), value, message)
 
 
+CHOICE_SPELLINGS = ["B", "b", " B ", "B.", "b)", "(B)", "[b]", " ( B ) ", "B .", "B).", "((b))", "A", "(a)",
+                    "", " ", ".", "()", "BB", "B,", "B, C", "B or C", "'B'", "\"B\"", "B!", "Bee", "option B", "b\n"]
+
+
+@pytest.mark.parametrize("spelling", CHOICE_SPELLINGS)
+def test_choice_normalisation_is_the_documented_one_liner(capsys, spelling):
+    """What the check accepts is exactly what a hidden test written as one line of plain Python accepts."""
+    one_liner = spelling.strip().strip("().[]").strip().upper()
+    assert checks.normalise_choice(spelling) == one_liner
+    accepted = checks.evaluate(choice_question(), spelling).ok
+    assert accepted == (one_liner == "B")
+
+
 def test_choice_stores_a_digest_not_the_letter():
     assert checks.digest(" b ") == checks.digest("B") != "B"
     assert len(checks.digest("B")) == 64
     with pytest.raises(ValueError, match="matches none of the options"):
         checks.choice(checks.digest("Z"), {"A": "a", "B": "b"})
+    assert checks.digest("(b).") == checks.digest("B")  # the digest is of the normalised letter
 
 
 # --------------------------------------------------------------------------- names
@@ -336,6 +372,33 @@ def test_missing_answer_reads_not_attempted_yet(capsys, value):
     out, err = capsys.readouterr()
     assert out.startswith("⏳ Not attempted yet:") and out.count("\n") == 1
     assert err == ""
+
+
+def test_the_three_dots_say_what_to_do_and_what_a_red_error_in_the_answer_cell_means(capsys):
+    """After a failed answer cell (missing quotes, misspelt name) the variable still holds ..., so say why."""
+    q = add("n", checks.number(lambda: 1))
+    fails_with(capsys, q, ..., "⏳ Not attempted yet: your answer still holds the three dots (...). Write your "
+                               "answer after the = sign and run the answer cell, then this one. If that cell "
+                               "showed a red error, fix it first: a letter or a date needs quotes, and the name "
+                               "must be spelt exactly as given.\n", status="⏳ Not attempted yet")
+
+
+@pytest.mark.parametrize("typed", ["{id}", "{ID}", " {id} ", "{id}\n", "{Module}.Q1", " {ID}  "])
+def test_question_ids_are_read_in_any_case_and_with_spaces(capsys, typed):
+    q = add("q1", checks.number(lambda: 1), hints=("only hint",))
+    typed = typed.format(id=q, ID=q.upper(), Module=MODULE.upper())
+    hint(typed)
+    assert capsys.readouterr().out == "💡 Hint 1 of 1: only hint\n"
+    passes(capsys, typed, 1)
+    out = fails_with(capsys, typed, 2, f'(try hint("{q}"))')  # the hint advice shows the id as registered
+    assert typed == q or typed not in out
+    progress(f" {MODULE.upper()} ")
+    assert f"{q} · prompt of q1" in capsys.readouterr().out
+
+
+def test_a_question_is_registered_under_its_lower_case_id():
+    with pytest.raises(ValueError, match="must be in lower case without spaces: '90_checks_selftest.q1'"):
+        Question(f"{MODULE}.Q1", "prompt", ["hint"], checks.number(1))
 
 
 def test_check_failed_is_an_assertion_error_with_a_one_line_rendering(capsys):

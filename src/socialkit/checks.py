@@ -42,7 +42,7 @@ from typing import Any, Literal
 __all__ = [
     "CheckFailed", "UnknownQuestion", "Verdict", "Question", "register", "check", "hint",
     "progress", "evaluate", "reset", "number", "choice", "names", "table", "decision",
-    "digest", "questions_of", "right", "wrong", "ExpectedValueError",
+    "digest", "normalise_choice", "canonical_id", "questions_of", "right", "wrong", "ExpectedValueError",
 ]
 
 RIGHT, WRONG, MISSING = "right", "wrong", "missing"
@@ -124,6 +124,9 @@ class Question:
         module, _, name = self.id.partition(".")
         if not module or not name:
             raise ValueError(f"Question id {self.id!r} must look like '01_listen.q1' (module slug, dot, name).")
+        if self.id != canonical_id(self.id):
+            raise ValueError(f"Question id {self.id!r} must be in lower case without spaces: "
+                             f"{canonical_id(self.id)!r}.")
         if len(self.hints) < 1:
             raise ValueError(f"Question {self.id} needs at least one hint.")
         self.hints = tuple(self.hints)
@@ -132,6 +135,11 @@ class Question:
     def module(self) -> str:
         """The module slug the question belongs to, e.g. ``01_listen``."""
         return self.id.partition(".")[0]
+
+
+def canonical_id(question_id: str) -> str:
+    """``" 01_Listen.Q1 "`` → ``"01_listen.q1"``: learners may type an id in any case, with spaces."""
+    return "".join(question_id.split()).lower()
 
 
 _REGISTRY: dict[str, Question] = {}
@@ -166,6 +174,7 @@ def _find(question_id: Any) -> Question:
         raise UnknownQuestion(
             f"The question id must be text in quotes, like \"01_listen.q1\", not {type(question_id).__name__}."
         )
+    question_id = canonical_id(question_id)
     if question_id in _REGISTRY:
         return _REGISTRY[question_id]
     module = question_id.partition(".")[0]
@@ -198,12 +207,17 @@ def _quietly(function):
     return wrapper
 
 
+NOT_ATTEMPTED = ("your answer still holds the three dots (...). Write your answer after the = sign and run the "
+                 "answer cell, then this one. If that cell showed a red error, fix it first: a letter or a date "
+                 "needs quotes, and the name must be spelt exactly as given.")
+
+
 @_quietly
 def evaluate(question_id: str, value: Any) -> Verdict:
     """Judge an answer without printing (for tools and tests) and record it for ``progress``."""
     question = _find(question_id)
     if value is ...:
-        verdict = Verdict(MISSING, "replace the ... in your answer cell with your answer, run that cell, then this one.")
+        verdict = Verdict(MISSING, NOT_ATTEMPTED)
     elif value is None:
         verdict = Verdict(MISSING, "your answer is None (empty). Put your answer after the = sign in your answer "
                                    "cell, run that cell, then this one.")
@@ -222,6 +236,7 @@ def evaluate(question_id: str, value: Any) -> Verdict:
 
 def check(question_id: str, value: Any) -> None:
     """Print one friendly line about the answer; raise ``CheckFailed`` unless it is right."""
+    question_id = _find(question_id).id  # the id as registered, whatever the case and spaces typed
     verdict = evaluate(question_id, value)
     if verdict.status == RIGHT:
         print(f"✅ Right: {verdict.message}")
@@ -251,6 +266,8 @@ def hint(question_id: str) -> None:
 @_quietly
 def progress(module: str) -> None:
     """Print which questions of a module you have got right so far in this session."""
+    if isinstance(module, str):
+        module = canonical_id(module)
     questions = questions_of(module)
     if not questions:
         from socialkit.questions import available_modules
@@ -381,6 +398,23 @@ def _fmt(x: float) -> str:
     return f"{x:.4f}".rstrip("0").rstrip(".")
 
 
+def _echo(x: float, decimals: int, still_wrong: Callable[[float], bool]) -> str:
+    """A wrong number rounded for a message (``8.6093`` → ``8.6``), never so much that it reads as right.
+
+    Starts at ``decimals`` and adds one while the rounded value would pass
+    (``still_wrong`` is False for it) or would read as 0 for a non-zero answer.
+    """
+    if float(x).is_integer():
+        return str(int(x))
+    for places in range(decimals, 10):
+        rounded = round(x, places)
+        if rounded != 0 and still_wrong(rounded):
+            return f"{rounded:.{places}f}".rstrip("0").rstrip(".")
+    import numpy as np
+
+    return np.format_float_positional(x, precision=3, unique=False, fractional=False, trim="-")
+
+
 # --------------------------------------------------------------------------- judge: a number
 
 
@@ -474,6 +508,7 @@ def number(
     percent = unit.strip() == "%"
     unit_text = "%" if percent else (f" {unit}" if unit else "")
     within = _within(tolerance, "%" if percent else unit.strip())
+    echo_decimals = max(1, _decimals_needed(tolerance)) if tolerance > 0 else 1
 
     def close(a: float, b: float, tol: float = tolerance) -> bool:
         if not (math.isfinite(a) and math.isfinite(b)):
@@ -521,8 +556,13 @@ def number(
         for mistake, message in known_mistakes:
             if close(given, float(mistake.get())):
                 return wrong(message)
+        def shown(x: float) -> str:
+            """The learner's number rounded for the message, never to a value that would pass."""
+            return _echo(x, echo_decimals, lambda rounded: not close(rounded, goal))
+
         if percent and not 0 <= given <= 100:
-            return wrong(f"{_fmt(given)} is not a percentage: a percentage lies between 0 and 100.")
+            shown_percent = _echo(given, 1, lambda rounded: not 0 <= rounded <= 100)
+            return wrong(f"{shown_percent} is not a percentage: a percentage lies between 0 and 100.")
         if percent and 0 <= given <= 1 and close(given * 100, goal, tolerance + 0.05):
             return wrong(f"{_fmt(given)} looks like a fraction; multiply by 100 to get a percentage.")
         if goal != 0 and given != 0:
@@ -540,9 +580,9 @@ def number(
                 return wrong(f"{_fmt(given)} is rounded too much: give the answer to {needed} {places}, "
                              f"e.g. {example}.")
             if close(given, goal, CLOSE_FACTOR * tolerance):
-                return wrong(f"{_fmt(given)}{unit_text} is close, but not {within}: check your calculation, "
+                return wrong(f"{shown(given)}{unit_text} is close, but not {within}: check your calculation, "
                              f"and do not round in the middle of it.")
-        return wrong(f"{_fmt(given)}{unit_text} is not what the data gives. Check which rows you used.")
+        return wrong(f"{shown(given)}{unit_text} is not what the data gives. Check which rows you used.")
 
     return judge
 
@@ -550,21 +590,30 @@ def number(
 # --------------------------------------------------------------------------- judge: one option A–D
 
 
+def normalise_choice(text: str) -> str:
+    """``" (b). "`` → ``"B"``: the letter a multiple-choice answer is judged on.
+
+    The whole rule, which hidden tests repeat in plain Python so that a ✅ from
+    ``check`` always scores: ``text.strip().strip("().[]").strip().upper()`` —
+    the case of the letter and any spaces, round or square brackets and dots
+    around it do not matter; anything else (commas, quotes, words, a second
+    letter) is kept, and so is not an option.
+    """
+    return text.strip().strip("().[]").strip().upper()
+
+
 def digest(letter: str) -> str:
-    """The sha256 digest stored for a multiple-choice answer (of the upper-case letter)."""
-    return hashlib.sha256(letter.strip().upper().encode("utf-8")).hexdigest()
-
-
-def _normalise_letter(value: str) -> str:
-    """``" b) "`` → ``"B"``: case, spaces, brackets and a trailing dot do not matter."""
-    return value.strip().strip("().[]").strip().upper()
+    """The sha256 digest stored for a multiple-choice answer (of the letter after ``normalise_choice``)."""
+    return hashlib.sha256(normalise_choice(letter).encode("utf-8")).hexdigest()
 
 
 def choice(answer_sha256: str, explanations: dict[str, str]) -> Judge:
     """A judge for one option: right when the letter's sha256 matches ``answer_sha256``.
 
     ``explanations`` gives, for EVERY option, the message shown when it is chosen:
-    why a wrong option is wrong, and what the right one teaches.
+    why a wrong option is wrong, and what the right one teaches. The answer is
+    read with ``normalise_choice`` ("b", " B ", "B.", "b)", "(B)", "[B]" all mean B);
+    the hidden test must read it the same way.
     """
     letters = sorted(k.upper() for k in explanations)
     messages = {k.upper(): v for k, v in explanations.items()}
@@ -575,7 +624,7 @@ def choice(answer_sha256: str, explanations: dict[str, str]) -> Judge:
     def judge(value: Any) -> Verdict:
         if not isinstance(value, str):
             return wrong(f"that is {_describe(value)}. Type one letter in quotes, e.g. \"A\". Options: {listing}.")
-        letter = _normalise_letter(value)
+        letter = normalise_choice(value)
         if letter not in messages:
             return wrong(f"{value!r} is not one of the options. Type one letter in quotes: {listing}.")
         if digest(letter) == answer_sha256:
