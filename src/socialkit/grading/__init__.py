@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -21,6 +22,10 @@ class Progress:
         self.attention = 0
         self.started = time.monotonic()
 
+    def say(self, text: str) -> None:
+        """Print one line of news (e.g. a slow setup step starting)."""
+        print(text, file=self.stream, flush=True)
+
     def start(self, total: int, todo: int) -> None:
         """Announce the run: how many learners, how many need grading."""
         self.total, self.todo = total, todo
@@ -35,11 +40,11 @@ class Progress:
             self.attention += 1
         score = f"{record.auto_score:g}/{record.max_score:g}" if record.auto_score is not None else "no score"
         if self.tty:
-            width = 24
-            filled = int(width * self.count / max(self.todo, 1))
-            line = (f"\r[{'#' * filled}{'.' * (width - filled)}] {self.count}/{self.todo} "
+            filled = int(24 * self.count / max(self.todo, 1))
+            line = (f"\r[{'#' * filled}{'.' * (24 - filled)}] {self.count}/{self.todo} "
                     f"· {self.attention} need attention · last: {record.learner} {record.status}")
-            print(line[:120].ljust(120), end="", file=self.stream, flush=True)
+            width = max(40, shutil.get_terminal_size((100, 24)).columns - 1)
+            print(line[:width].ljust(width), end="", file=self.stream, flush=True)
         else:
             print(f"[{self.count}/{self.todo}] {record.learner}: {record.status} ({score})", file=self.stream,
                   flush=True)

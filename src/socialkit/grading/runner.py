@@ -487,7 +487,7 @@ def grade_cohort(ws: Workspace, options: GradeOptions, source_folder: Path | Non
     """Grade every learner in the workspace that needs it; return every learner's current status."""
     from socialkit.grading.workspace import prepare_workspace
 
-    source_sha = prepare_workspace(ws, source_folder)
+    source_sha = prepare_workspace(ws, source_folder, say=progress.say if progress else None)
     grader = CohortGrader(ws, source_sha, options, progress)
     learners = ws.learners()
     todo = [learner for learner in learners if grader.needs_grading(learner)]

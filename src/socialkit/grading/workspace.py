@@ -122,11 +122,12 @@ def kit_source_folder(assignment: str) -> Path:
     return folder
 
 
-def prepare_workspace(ws: Workspace, source_folder: Path | None = None) -> str:
+def prepare_workspace(ws: Workspace, source_folder: Path | None = None, say=None) -> str:
     """Create the workspace if needed and register the assignment's source in its gradebook.
 
     The source is copied from the kit's ``solutions/`` (or ``source_folder``); it is
-    re-registered with nbgrader only when its content changed. Returns the source's sha256.
+    re-registered with nbgrader only when its content changed (``say`` announces that slow step).
+    Returns the source's sha256.
     """
     source_folder = Path(source_folder) if source_folder else kit_source_folder(ws.assignment)
     source_nb = source_folder / f"{ws.notebook_name}.ipynb"
@@ -141,6 +142,8 @@ def prepare_workspace(ws: Workspace, source_folder: Path | None = None) -> str:
     stamp = ws.root / "status" / ws.assignment / ".source-sha256"
     if stamp.is_file() and stamp.read_text().strip() == digest and ws.release_notebook().is_file():
         return digest
+    if say:
+        say(f"Registering {ws.assignment} in the workspace's gradebook (once per version of the exercise)...")
     target = ws.source_notebook().parent
     if target.exists():
         shutil.rmtree(target)
