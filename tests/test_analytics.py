@@ -493,3 +493,23 @@ def test_the_rows_a_condition_keeps_are_accepted(tiny_mentions):
     march = tiny_mentions[tiny_mentions["ts"].dt.month == 3]
     assert a.share_of_voice(march, brand="lumiere") == pytest.approx(100 * 4 / 6)
     assert a.net_sentiment(march) == pytest.approx(100 * (2 - 3) / 6)
+
+
+@pytest.mark.slow
+def test_the_wrong_input_shows_as_one_plain_line_in_a_real_kernel(tmp_path):
+    """In Jupyter the learner sees the advice in one line, not a pandas traceback ending in AttributeError."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_code_cell(
+        "from socialkit import data, analytics\n"
+        "mentions = data.load('mentions')\n"
+        "analytics.share_of_voice(mentions['ts'].dt.quarter == 2, brand='lumiere')")]
+    NotebookClient(nb, timeout=60, kernel_name="python3", allow_errors=True,
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    (error,) = nb.cells[0].outputs
+    assert error.output_type == "error"
+    assert error.traceback == ["TypeError: share_of_voice() needs rows of the table, not a column of True/False. "
+                               "To keep the rows where a condition is True, write mentions[ condition ]."]
