@@ -199,6 +199,20 @@ def test_sandbox_blocks_reading_writing_and_network(graded):
     assert not (workspace / "autograded" / "attacker" / "hacked.txt").exists()
 
 
+def test_no_learner_process_survives_grading(graded):
+    from socialkit.grading.sandbox import SANDBOX_UID_BASE
+
+    survivors = []
+    for entry in Path("/proc").iterdir():
+        try:
+            uid_line = next(line for line in (entry / "status").read_text().splitlines() if line.startswith("Uid:"))
+        except (OSError, StopIteration):
+            continue
+        if SANDBOX_UID_BASE <= int(uid_line.split()[1]) < SANDBOX_UID_BASE + 64:
+            survivors.append(entry.name)
+    assert survivors == []  # the fork bomb's sleeping children went with their sandbox
+
+
 def test_nothing_outside_the_learners_folders_changed(graded):
     assert tree_digest(ROOT / "solutions") == graded["kit_before"]
     assert tree_digest(graded["inbox"]) == graded["inbox_before"]
