@@ -10,6 +10,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -68,8 +69,11 @@ def test_sigkill_mid_run_loses_nothing_and_a_rerun_completes(tmp_path):
     assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     db.close()
 
+    leftovers = list(Path(tempfile.gettempdir()).glob(f"socialkit-kernel-{run.pid}-*"))
+    assert leftovers, "the killed grader could not clean up its kernels' runtime folders"
     done = subprocess.run(command(workspace), env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
+    assert not any(folder.exists() for folder in leftovers)  # the next run removed them
     assert f"Grading {8 - len(recorded)} of 8" in done.stdout
     for name, (mtime, text) in recorded.items():  # recorded grades were kept, not redone
         assert (status_dir / name).stat().st_mtime_ns == mtime

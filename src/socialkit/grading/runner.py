@@ -100,8 +100,9 @@ class CohortGrader:
                                 "cpu_seconds": min(options.limits.cpu_seconds, budget)})
         self.font_cache = None
         if options.sandbox:
-            from socialkit.grading.sandbox import build_font_cache
+            from socialkit.grading.sandbox import build_font_cache, remove_stale_runtime_dirs
 
+            remove_stale_runtime_dirs()
             self.font_cache = build_font_cache(ws.root / "status" / ".matplotlib")
 
     # ---- deciding who needs grading -------------------------------------------------------

@@ -25,6 +25,7 @@ from jupyter_client.manager import AsyncKernelManager
 SANDBOX_UID_BASE = 3_100_000
 SANDBOX_GID = 65534  # nogroup
 SYSTEM_FOLDERS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/etc")
+RUNTIME_PREFIX = "socialkit-kernel-"  # + the grader's pid: lets a later run remove a killed run's leftovers
 SUBMISSION_COPY = "/var/lib/socialkit-submission"
 FILL_FOLDER = f'cp -R -p {SUBMISSION_COPY}/. . && chown -R "$0" . && exec "$@"'
 INSTALL_HINT = (
@@ -155,6 +156,20 @@ def kernel_env(runtime_dir: Path) -> dict[str, str]:
     }
 
 
+def remove_stale_runtime_dirs() -> None:
+    """Delete kernel runtime folders left in the temp folder by graders that were killed (their pid is gone)."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{RUNTIME_PREFIX}*-*"):
+        pid = folder.name[len(RUNTIME_PREFIX):].split("-", 1)[0]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except PermissionError:
+            pass  # alive, someone else's
+
+
 def preflight(limits: Limits, uid: int = SANDBOX_UID_BASE) -> None:
     """Start Python once in the sandbox, so a broken setup fails once, clearly, before any learner's turn.
 
@@ -188,7 +203,7 @@ class SandboxedKernelManager(AsyncKernelManager):
     def __init__(self, workdir: Path, sandbox_uid: int, limits: Limits, font_cache: Path | None = None,
                  **kwargs):
         """Prepare a private runtime folder (sockets, connection file, matplotlib cache) for one kernel."""
-        self.runtime_dir = Path(tempfile.mkdtemp(prefix="socialkit-kernel-"))
+        self.runtime_dir = Path(tempfile.mkdtemp(prefix=f"{RUNTIME_PREFIX}{os.getpid()}-"))
         super().__init__(transport="ipc", ip=str(self.runtime_dir / "kernel"),
                          connection_file=str(self.runtime_dir / "connection.json"), **kwargs)
         from jupyter_client.kernelspec import KernelSpec
