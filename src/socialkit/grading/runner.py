@@ -17,7 +17,7 @@ import os
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from socialkit.grading import integrity
@@ -96,8 +96,7 @@ class CohortGrader:
             self.max_score = float(notebook.max_score)
         code_cells = sum(1 for c in self.release.cells if c.cell_type == "code")
         budget = options.cell_timeout * (code_cells + 2) + 60
-        self.limits = Limits(**{**options.limits.__dict__, "wall_seconds": budget,
-                                "cpu_seconds": min(options.limits.cpu_seconds, budget)})
+        self.limits = replace(options.limits, wall_seconds=budget, cpu_seconds=min(options.limits.cpu_seconds, budget))
         self.font_cache = None
         if options.sandbox:
             from socialkit.grading.sandbox import build_font_cache, remove_stale_runtime_dirs
