@@ -209,6 +209,9 @@ def test_q3_a_wrong_period_is_named(by_role):
     assert_wrong("01_listen.q3", net_over(by_role, 8, 12), "starts in August", ">= 7")
     assert_wrong("01_listen.q3", net_over(by_role, 6, 12), "starts in June", ">= 7")
     assert_wrong("01_listen.q3", net_over(by_role, 12, 12), "December alone")
+    assert_wrong("01_listen.q3", net_over(by_role, 7, 9), "July to September only", "dt.month >= 7")
+    assert_wrong("01_listen.q3", round(net_over(by_role, 7, 9), 1), "July to September only")
+    assert_wrong("01_listen.q3", net_over(by_role, 10, 12), "October to December only")
 
 
 def test_q3_a_wrong_group_brand_or_sign_is_named(by_role):
@@ -216,6 +219,10 @@ def test_q3_a_wrong_group_brand_or_sign_is_named(by_role):
     assert_wrong("01_listen.q3", net_over(by_role, 1, 12, role=None), "EVERYONE", "whole year")
     assert_wrong("01_listen.q3", net_over(by_role, 7, 12, brand=None), "all three brands")
     assert_wrong("01_listen.q3", -net_over(by_role, 7, 12), "sign is reversed")
+    assert_wrong("01_listen.q3", net_over(by_role, 7, 12, brand="grano"), "Grano & Co's shareholders")
+    assert_wrong("01_listen.q3", round(net_over(by_role, 7, 12, brand="grano"), 1), "Grano & Co's shareholders")
+    assert_wrong("01_listen.q3", net_over(by_role, 7, 12, brand="maison"), "Maison Torréfaction's shareholders")
+    assert_wrong("01_listen.q3", net_over(by_role, 1, 12, brand=None), "all three brands over the whole year")
 
 
 def test_q3_typical_mistakes_are_far_enough_apart_to_be_told_apart():
@@ -263,23 +270,159 @@ def test_q4_accepts_the_contamination_explanation_in_any_spelling():
     assert_wrong("01_listen.q4", 2, "one letter in quotes")
 
 
-# --------------------------------------------------------------------------- Q5 decision
+LETTER_SPELLINGS = ["B", "b", " B ", "B.", "b.", "B)", "(B)", "(b)", "[B]", " ( B ) ", "B .",
+                    "A", "(A)", "C.", "D", "E", "", "BB", "B,C", "B or C", "Bb", "B!", "no idea"]
 
-def test_q5_the_z3_rule_never_fires(daily):
-    x = daily["lumiere"].astype(float)
-    z = (x - x.rolling(7).mean()) / x.rolling(7).std()
-    answer = bool((z >= 3).any())
+
+def hidden_test_passes(grade_id, **answers):
+    """Run the hidden tests of one check cell of the solutions notebook on the given answer; True if they pass."""
+    notebook = json.loads(SOLUTIONS.read_text(encoding="utf-8"))
+    (source,) = ["".join(c["source"]) for c in notebook["cells"]
+                 if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == grade_id]
+    hidden = source.split("### BEGIN HIDDEN TESTS")[1].split("### END HIDDEN TESTS")[0]
+    try:
+        exec(compile(hidden, f"<hidden tests of {grade_id}>", "exec"), dict(answers))  # noqa: S102
+    except Exception:  # an AssertionError, or an AttributeError for a value that is not text
+        return False
+    return True
+
+
+@pytest.mark.parametrize("spelling", LETTER_SPELLINGS + [2, None, ["B"]])
+def test_q4_hidden_test_agrees_with_the_check(spelling):
+    """A ✅ from the check always scores the points at grading, and a ❌ never does."""
+    assert (verdict("01_listen.q4", spelling).status == "right") == hidden_test_passes("q4_check", why_modest=spelling)
+
+
+def test_q4_spellings_cover_both_outcomes():
+    right = [s for s in LETTER_SPELLINGS if verdict("01_listen.q4", s).status == "right"]
+    assert {"B.", "B)", "(B)", "[B]"} <= set(right) and "A" not in right
+
+
+# --------------------------------------------------------------------------- Q5 rising topic
+
+def topic_change(mentions, brand="lumiere", topic="sustainability", current=(10, 12), previous=(1, 3)):
+    """A topic's change in share (points) among a brand's posts (None: all), in plain pandas."""
+    rows = mentions if brand is None else mentions[mentions["brand"] == brand]
+    months = rows["ts"].dt.month
+
+    def share(first, last):
+        period = rows[(months >= first) & (months <= last)]
+        return 100 * (period["topic"] == topic).sum() / len(period)
+
+    return share(*current) - share(*previous)
+
+
+def lumiere_trends(mentions, **periods):
+    """The helper way: analytics.rising_topics on Café Lumière's posts, Q4 against Q1 unless told."""
+    dates = {"start": "2025-10-01", "end": "2025-12-31", "previous_start": "2025-01-01",
+             "previous_end": "2025-03-31", **periods}
+    return analytics.rising_topics(mentions[mentions["brand"] == "lumiere"], dates.pop("start"),
+                                   dates.pop("end"), **dates)
+
+
+def test_q5_sustainability_change_among_cafe_lumieres_posts(mentions):
+    answer = topic_change(mentions)
     assert_right("01_listen.q5", answer)
-    assert_right("01_listen.q5", analytics.spikes(daily["lumiere"], threshold=3)["alert"].any())
-    assert_wrong("01_listen.q5", not answer, "look at the data again")
-    assert_wrong("01_listen.q5", "False", "Type True or False")
+    assert_right("01_listen.q5", round(answer, 1))
+    trends = lumiere_trends(mentions)
+    assert_right("01_listen.q5", trends.loc["sustainability", "change_pts"])  # the helper way
+    assert_wrong("01_listen.q5", answer / 100, "100 times too small")
+    assert_wrong("01_listen.q5", f"{answer:.1f}", "Remove the quotes")
+    assert_wrong("01_listen.q5", trends, 'TABLE.loc["sustainability", "change_pts"]')
+    assert_wrong("01_listen.q5", trends["change_pts"], 'TABLE.loc["sustainability", "change_pts"]')
 
 
-def test_q5_first_hint_offers_the_no_code_route():
+def test_q5_typical_mistakes_are_named(mentions):
+    answer = topic_change(mentions)
+    trends = lumiere_trends(mentions)
+    named = [
+        (topic_change(mentions, brand=None), "WHOLE market"),
+        (round(topic_change(mentions, brand=None), 1), "WHOLE market"),
+        (topic_change(mentions, brand="grano"), "Grano & Co's posts"),
+        (topic_change(mentions, brand="maison"), "Maison Torréfaction's posts"),
+        (topic_change(mentions, topic="app_order"), "ordering through an app"),
+        (-answer, "sign is reversed"),
+        (trends.loc["sustainability", "share_current_pct"], "IN Q4 alone"),
+        (trends.loc["sustainability", "share_previous_pct"], "in Q1 alone"),
+        (trends.loc["sustainability", "lift"], "RATIO"),
+        (float(trends.loc["sustainability", "mentions_current"] - trends.loc["sustainability", "mentions_previous"]),
+         "NUMBER of posts"),
+        (float(trends.loc["sustainability", "mentions_current"]), "NUMBER of posts about sustainability in Q4"),
+        (topic_change(mentions, previous=(7, 9)), "quarter just before it"),
+        (analytics.rising_topics(mentions[mentions["brand"] == "lumiere"], "2025-10-01", "2025-12-31")
+         .loc["sustainability", "change_pts"], "previous_start="),  # the dates before left out
+        (topic_change(mentions, previous=(4, 6)), "April to June"),
+        (topic_change(mentions, current=(7, 9)), "stops at September"),
+        (topic_change(mentions, current=(7, 12), previous=(1, 6)), "HALVES"),
+    ]
+    for value, fragment in named:
+        assert_wrong("01_listen.q5", value, fragment)
+
+
+def test_q5_typical_mistakes_are_far_enough_apart_to_be_told_apart():
+    """Each typical mistake, typed in full or rounded, gets its own message; none is near the answer."""
+    answer = listen._sustainability_change()
+    mistakes = [(compute(), message) for compute, message in listen._topic_mistakes()]
+    for value, message in mistakes:
+        assert abs(value - answer) > 2 * listen.TOPIC_TOLERANCE, message
+        for typed in (value, round(value, 2), round(value, 1)):
+            assert verdict("01_listen.q5", typed).message == message, (typed, message)
+    values = sorted(value for value, _ in mistakes)
+    assert min(b - a for a, b in zip(values, values[1:])) > 2 * listen.TOPIC_TOLERANCE
+    assert len({message for _, message in mistakes}) == len(mistakes)
+
+
+def test_q5_right_answer_and_question_say_what_the_data_shows(mentions):
+    """"Rose by 8.3 points in the market, even more around Café Lumière": both hold in the data."""
+    answer, market = topic_change(mentions), topic_change(mentions, brand=None)
+    result = verdict("01_listen.q5", answer)
+    assert result.status == "right" and f"rose by {market:.1f} points" in result.message
+    assert "rose even more" in result.message and answer > market > 0
+    notebook = json.loads(SOLUTIONS.read_text(encoding="utf-8"))
+    text = "\n".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "markdown")
+    assert f"grew by {market:.1f} points from the first quarter of 2025 to the last" in text
+    trends = analytics.rising_topics(mentions, "2025-10-01", "2025-12-31",
+                                     previous_start="2025-01-01", previous_end="2025-03-31")
+    assert trends.index[0] == "sustainability"  # "the fastest-rising topic of the whole market"
+
+
+def test_q5_hints_stop_one_step_short():
     question = next(q for q in checks.questions_of("01_listen") if q.id == "01_listen.q5")
-    first = question.hints[0]
-    assert "section 1" in first and "slider" in first and "3.0" in first
-    assert "analytics" not in first  # code comes only in the later hints
+    assert 2 <= len(question.hints) <= 3
+    assert not any('.loc["sustainability", "change_pts"]' in hint for hint in question.hints)
+    assert 'mentions[mentions["brand"] == "lumiere"]' in question.hints[-1]
+
+
+@pytest.mark.parametrize(("typed", "fragment"), [
+    ("2025-1-15", "two digits each, separated by dashes"),
+    ("2025/01/15", "two digits each, separated by dashes"),
+    ("2025.01.15", "two digits each, separated by dashes"),
+    ("2025-15-01", "there is no month 15: the month comes second"),
+    ("15/01/2025", "write the year first"),
+    ("15-01-2025", "write the year first"),
+    ("2025-02-30", "not a day of the calendar"),
+    ("January 15", "not a date written year-month-day"),
+    (20250115, "not a date. Type it as text in quotes"),
+])
+def test_q2_a_date_written_another_way_is_told_how_to_write_it(typed, fragment):
+    assert_wrong("01_listen.q2", typed, fragment, '"2025-09-30"')
+
+
+def test_q2_hidden_test_agrees_with_the_check(daily):
+    """Every way of writing a date gets the same verdict from the check and from the hidden test."""
+    import datetime as dt
+
+    fair = analytics.spikes(daily["lumiere"], threshold=2, exclude_current=True)
+    first, second = fair.index[fair["alert"]][:2]
+    typed = [f"{first:%Y-%m-%d}", f" {first:%Y-%m-%d} ", first, first.to_pydatetime(), first.date(),
+             first.tz_localize("UTC"), f"{first:%Y-%-m-%d}", f"{first:%Y/%m/%d}", f"{first:%d/%m/%Y}",
+             f"{first:%Y-%d-%m}", f"{second:%Y-%m-%d}", f"{first:%Y%m%d}", "", 2025, dt.date(2024, 1, 15)]
+    outcomes = set()
+    for value in typed:
+        right = verdict("01_listen.q2", value).status == "right"
+        assert right == hidden_test_passes("q2_check", first_alert=value, daily=daily), value
+        outcomes.add(right)
+    assert outcomes == {True, False}
 
 
 def test_q2_right_answer_mentions_the_minimum_rise(daily):
@@ -331,6 +474,8 @@ def test_the_question_file_stores_no_answer(mentions, by_role, daily):
     assert f"{sov:.1f}" not in source and f"{sov:.2f}" not in source
     assert f"{net:.1f}" not in source and f"{net:.2f}" not in source
     assert f"{first_day:%Y-%m-%d}" not in source
+    change = topic_change(mentions)
+    assert f"{change:.1f}" not in source and f"{change:.2f}" not in source
     assert checks.digest("B") in source  # the right letter is stored only as its sha256 digest
     assert pd.Timestamp(first_day).year == 2025
 
@@ -474,18 +619,25 @@ def _quoted(text, *values_and_units):
             if re.search(form, text)]
 
 
-def test_q1_and_q3_answers_cannot_be_read_off_the_lesson_dashboard_or_room_text(lesson_text, mentions, by_role,
-                                                                                  daily):
-    """The two computed answers appear in no text, no printed table of the lesson and no default dashboard view."""
+def test_q1_q3_and_q5_answers_cannot_be_read_off_the_lesson_dashboard_or_room_text(lesson_text, mentions,
+                                                                                     by_role, daily):
+    """The three computed answers appear in no text, no printed table of the lesson and no default dashboard view."""
     sov = share_over(mentions, 4, 6)
     net = net_over(by_role, 7, 12)
+    change = topic_change(mentions)
+    answers_and_units = ((sov, "%"), (net, "points"), (change, "points"))
     room_text, _ = _guide_parts()
     notebook = json.loads(LESSON.read_text(encoding="utf-8"))
     lesson_code = "\n".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code")
     for text in (lesson_text, lesson_code, room_text):
-        assert _quoted(text, (sov, "%"), (net, "points")) == []
+        assert _quoted(text, *answers_and_units) == []
     _, answers = _guide_parts()
-    assert len(_quoted(answers, (sov, "%"), (net, "points"))) >= 2  # the patterns do find a quoted answer
+    assert len(_quoted(answers, *answers_and_units)) >= 3  # the patterns do find a quoted answer
+    # the lesson's rising-topics chart and text: every topic's change in the whole market, Q1 → Q4
+    market = analytics.rising_topics(mentions, "2025-10-01", "2025-12-31",
+                                     previous_start="2025-01-01", previous_end="2025-03-31")
+    assert round(change, 1) not in market["change_pts"].round(1).to_numpy()
+    assert round(change, 1) not in market["share_current_pct"].round(1).to_numpy()
     # the lesson's printed tables: share of voice per month, net sentiment per group and brand (whole
     # year), share of voice of the two rising topics in Q4 — none holds either answer
     by_month = analytics.share_of_voice(mentions, freq="M").round(1)
@@ -501,7 +653,7 @@ def test_q1_and_q3_answers_cannot_be_read_off_the_lesson_dashboard_or_room_text(
     board = widgets.listen_dashboard(mentions, data.load("accounts"))
     assert board.metric.value == "volume" and board.group.value == "all"
     assert not (board.table.to_numpy() % 1).any()
-    assert _quoted(board.summary.value, (sov, "%"), (net, "points")) == []
+    assert _quoted(board.summary.value, *answers_and_units) == []
 
 
 def test_the_guides_answers_are_the_datas(mentions, by_role, daily):
@@ -519,5 +671,10 @@ def test_the_guides_answers_are_the_datas(mentions, by_role, daily):
     fair = analytics.spikes(daily["lumiere"], exclude_current=True)
     assert f"**Q2:** {fair.index[fair['alert']][0]:%Y-%m-%d}" in answers
     assert "**Q4:** B" in answers and checks.evaluate("01_listen.q4", "B").status == "right"
-    strict = analytics.spikes(daily["lumiere"], threshold=3)
-    assert f"**Q5:** {bool(strict['alert'].any())}" in answers
+    change = topic_change(mentions)
+    trends = analytics.rising_topics(mentions[mentions["brand"] == "lumiere"], "2025-10-01", "2025-12-31",
+                                     previous_start="2025-01-01", previous_end="2025-03-31")
+    shares = trends.loc["sustainability", ["share_previous_pct", "share_current_pct"]]
+    assert f"**Q5:** {change:+.1f} points" in answers
+    assert f"went from {shares.iloc[0]:.1f} %\n  in January–March to {shares.iloc[1]:.1f} % in October–December" in answers
+    assert f"the whole market's +{topic_change(mentions, brand=None):.1f}" in answers

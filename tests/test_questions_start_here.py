@@ -114,6 +114,25 @@ def test_q2_explains_each_wrong_option(capsys, answer, message):
     assert not passed and line.startswith("❌ Not yet:") and message in line, line
 
 
+def q2_hidden_test_passes(answer) -> bool:
+    """Run the hidden tests of the solutions' Q2 check cell on ``answer``; True if they pass."""
+    (cell,) = [c for c in nbformat.read(SOLUTIONS, as_version=4).cells
+               if c.metadata.get("nbgrader", {}).get("grade_id") == "q2_check"]
+    hidden = cell.source.split("### BEGIN HIDDEN TESTS")[1].split("### END HIDDEN TESTS")[0]
+    try:
+        exec(compile(hidden, "<hidden tests of q2_check>", "exec"), {"q2_answer": answer})  # noqa: S102
+    except Exception:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("answer", ["B", "b", " B ", "B.", "B)", "(B)", "(b)", "[B]", " ( b ) ",
+                                    "A", "(A)", "C.", "E", "", "BB", "B,C", "Grano", 2, None])
+def test_q2_hidden_test_agrees_with_the_check(answer):
+    """A ✅ from the check always scores the points at grading, and a ❌ never does."""
+    assert (checks.evaluate("00_start_here.q2", answer).status == "right") == q2_hidden_test_passes(answer)
+
+
 @pytest.mark.parametrize("question_id", ["00_start_here.q1", "00_start_here.q2"])
 def test_missing_answers_read_not_attempted_yet(capsys, question_id):
     passed, line = run_check(capsys, question_id, ...)

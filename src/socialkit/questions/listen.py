@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -20,7 +21,6 @@ from socialkit import analytics, checks
 
 MODULE = "01_listen"
 ALERT_THRESHOLD = 2.0  # the dashboard's default "Alert at z ≥", used in Q2
-STRICT_THRESHOLD = 3.0  # the agency's proposal in Q5
 SOV_TOLERANCE = 0.1  # Q1: percentage points; the question asks for one decimal place
 # Q1's typical mistakes lie close together (May alone and the first quarter are about 0.13
 # apart): within a tighter margin than the answer's, an answer typed to one decimal place
@@ -29,6 +29,10 @@ SOV_MISTAKE_TOLERANCE = 0.05
 NET_TOLERANCE = 0.1  # Q3: points of net sentiment
 SECOND_QUARTER = (4, 6)  # Q1: April to June 2025, the quarter of the backlash
 SECOND_HALF = (7, 12)  # Q3: July to December 2025, after the backlash
+TOPIC_TOLERANCE = 0.1  # Q5: percentage points; the question asks for one decimal place
+RISING_TOPIC = "sustainability"  # Q5: the topic whose change among Café Lumière's posts is asked
+QUARTERS = {1: ("2025-01-01", "2025-03-31"), 2: ("2025-04-01", "2025-06-30"),
+            3: ("2025-07-01", "2025-09-30"), 4: ("2025-10-01", "2025-12-31")}
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
 
@@ -84,13 +88,17 @@ def _net(brand: str | None, role: str | None, first: int = 1, last: int = 12) ->
 # --------------------------------------------------------------------------- a judge for a date
 
 
+DATE_PATTERN = re.compile(r"(\d{1,4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,4})")
+DATE_EXAMPLE = "e.g. \"2025-09-30\" for 30 September 2025"
+
+
 def _as_day(value) -> pd.Timestamp | None:
-    """A learner's date (text "2025-01-31", a Timestamp or a date) as a day; None if it is not one."""
+    """A learner's date (text exactly "2025-01-31", a Timestamp or a date) as a day; None if it is not one."""
     import datetime as dt
 
     if isinstance(value, str):
         text = value.strip()
-        if len(text) != 10 or text[4] != "-" or text[7] != "-":
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             return None
         try:
             return pd.Timestamp(text).normalize()
@@ -104,13 +112,32 @@ def _as_day(value) -> pd.Timestamp | None:
     return None
 
 
+def _date_format_advice(value) -> str:
+    """What is wrong with how a date was written (it is not text "YYYY-MM-DD" naming a real day)."""
+    if not isinstance(value, str):
+        typed = f"{value!r} is" if isinstance(value, numbers.Number) else "that is"
+        return f"{typed} not a date. Type it as text in quotes, year-month-day, {DATE_EXAMPLE}."
+    parts = DATE_PATTERN.fullmatch(value.strip())
+    if parts is None:
+        return f"{value!r} is not a date written year-month-day. Type it in quotes, {DATE_EXAMPLE}."
+    first, middle, last = parts.groups()
+    if len(first) != 4:
+        return (f"{value!r}: write the year first, then the month, then the day (year-month-day), "
+                f"{DATE_EXAMPLE}.")
+    if int(middle) > 12:
+        return (f"{value!r}: there is no month {int(middle)}: the month comes second, then the day, "
+                f"{DATE_EXAMPLE}.")
+    if len(middle) != 2 or len(last) != 2 or "-" not in value or "/" in value or "." in value:
+        return (f"{value!r}: write the month and the day with two digits each, separated by dashes, "
+                f"{DATE_EXAMPLE}.")
+    return f"{value!r} is not a day of the calendar; check the month and the day, {DATE_EXAMPLE}."
+
+
 def first_alert_judge(value) -> checks.Verdict:
     """Right when ``value`` is the first alert day on the dashboard with a baseline of the 7 days before."""
     day = _as_day(value)
     if day is None:
-        return checks.wrong(
-            f"{value!r} is not a date written as text year-month-day. Type it in quotes, "
-            f"e.g. \"2025-09-30\" for 30 September 2025.")
+        return checks.wrong(_date_format_advice(value))
     alerts = _alert_days(exclude_current=True)
     if not alerts:
         raise checks.ExpectedValueError("The data shows no alert at all: tell your facilitator.")
@@ -255,6 +282,19 @@ def _net_mistakes() -> list[tuple[Callable[[], float], str]]:
          "that starts in June; the second half starts in July (month 7): write >= 7."),
         (lambda: _net("lumiere", "shareholder", 12, 12),
          "that is December alone; keep every month from July to December."),
+        (lambda: _net("lumiere", "shareholder", first, 9),
+         "that is July to September only; the second half runs to December: use "
+         "mentions_by_role[\"ts\"].dt.month >= 7."),
+        (lambda: _net("lumiere", "shareholder", 10, last),
+         "that is October to December only (the last quarter); the second half starts in July: use "
+         "mentions_by_role[\"ts\"].dt.month >= 7."),
+        (lambda: _net("grano", "shareholder", first, last),
+         "that is Grano & Co's shareholders; keep brand \"lumiere\"."),
+        (lambda: _net("maison", "shareholder", first, last),
+         "that is Maison Torréfaction's shareholders; keep brand \"lumiere\"."),
+        (lambda: _net(None, "shareholder"),
+         "that counts shareholders' posts about all three brands over the whole year; keep only brand "
+         "\"lumiere\", and only the months from July on."),
         (lambda: _net("lumiere", None, first, last),
          "that is the net sentiment of EVERYONE who mentions Café Lumière from July on; keep only "
          "the rows whose role is \"shareholder\"."),
@@ -266,6 +306,105 @@ def _net_mistakes() -> list[tuple[Callable[[], float], str]]:
         (lambda: -_net_shareholders_second_half(),
          "the sign is reversed: net sentiment is % positive MINUS % negative."),
     ]
+
+
+# --------------------------------------------------------------------------- Q5: a rising topic
+
+
+def _topic_change(brand: str | None = "lumiere", topic: str = RISING_TOPIC, current: int = 4,
+                  previous: int = 1, column: str = "change_pts") -> float:
+    """A topic's row of ``analytics.rising_topics`` among one brand's posts (None: all), quarter vs quarter."""
+    mentions = _mentions()
+    rows = mentions if brand is None else mentions[mentions["brand"] == brand]
+    (start, end), (previous_start, previous_end) = QUARTERS[current], QUARTERS[previous]
+    trends = analytics.rising_topics(rows, start, end, previous_start=previous_start,
+                                     previous_end=previous_end, min_mentions=0)
+    return float(trends.at[topic, column])
+
+
+@lru_cache(maxsize=1)
+def _sustainability_change() -> float:
+    """Change in sustainability's share of Café Lumière's posts, Q1 → Q4 2025, in points (the answer to Q5)."""
+    return _topic_change()
+
+
+def _halves_change(brand: str = "lumiere", topic: str = RISING_TOPIC) -> float:
+    """A topic's change in share among a brand's posts from January–June to July–December 2025, in points."""
+    mentions = _mentions()
+    rows = mentions[mentions["brand"] == brand]
+    trends = analytics.rising_topics(rows, "2025-07-01", "2025-12-31", previous_start="2025-01-01",
+                                     previous_end="2025-06-30", min_mentions=0)
+    return float(trends.at[topic, "change_pts"])
+
+
+def _topic_mistakes() -> list[tuple[Callable[[], float], str]]:
+    """Q5's typical wrong answers (each computed from the data when checked), with what to say."""
+    change_pts = "the column \"change_pts\" (Q4's share minus Q1's share)"
+    return [
+        (lambda: _topic_change(brand=None),
+         "that is the WHOLE market's change, all three brands together (the lesson's chart). Keep only "
+         "the posts about Café Lumière first: mentions[mentions[\"brand\"] == \"lumiere\"]."),
+        (lambda: _topic_change(brand="grano"),
+         "that is the change among Grano & Co's posts; keep only brand \"lumiere\"."),
+        (lambda: _topic_change(brand="maison"),
+         "that is the change among Maison Torréfaction's posts; keep only brand \"lumiere\"."),
+        (lambda: _topic_change(topic="app_order"),
+         "that is ordering through an app (app_order); the question is about sustainability."),
+        (lambda: -_sustainability_change(),
+         "the sign is reversed: the change is Q4's share minus Q1's share. In analytics.rising_topics(…) "
+         "the recent period (October to December) comes first, the earlier one goes in previous_start= "
+         "and previous_end=."),
+        (lambda: _topic_change(column="share_current_pct"),
+         "that is sustainability's share of Café Lumière's posts IN Q4 alone (column \"share_current_pct\"); "
+         f"the question asks how much it CHANGED since Q1: {change_pts}."),
+        (lambda: _topic_change(column="share_previous_pct"),
+         "that is sustainability's share of Café Lumière's posts in Q1 alone (column "
+         f"\"share_previous_pct\"); the question asks how much it CHANGED by Q4: {change_pts}."),
+        (lambda: _topic_change(column="lift"),
+         "that is the RATIO of the two shares (column \"lift\": Q4's share ÷ Q1's share); the question "
+         f"asks for the difference in percentage points: {change_pts}."),
+        (lambda: _topic_change(column="mentions_current") - _topic_change(column="mentions_previous"),
+         "that is the change in the NUMBER of posts; the question asks for the change in the SHARE of "
+         f"Café Lumière's posts, in percentage points: {change_pts}."),
+        (lambda: _topic_change(column="mentions_current"),
+         f"that is the NUMBER of posts about sustainability in Q4; the question asks for {change_pts}."),
+        (lambda: _topic_change(previous=3),
+         "that compares Q4 with the quarter just before it (July to September): without previous_start= "
+         "and previous_end=, analytics.rising_topics(…) compares with the period just before. Give the "
+         "first quarter, as in the lesson: previous_start=\"2025-01-01\", previous_end=\"2025-03-31\"."),
+        (lambda: _topic_change(previous=2),
+         "that compares Q4 with April to June; the question compares it with the FIRST quarter, "
+         "January to March: previous_start=\"2025-01-01\", previous_end=\"2025-03-31\"."),
+        (lambda: _topic_change(current=3),
+         "that stops at September (Q3); the recent period is the last quarter, \"2025-10-01\" to "
+         "\"2025-12-31\"."),
+        (_halves_change,
+         "that compares the two HALVES of the year; the question compares the first quarter "
+         "(January to March) with the last (October to December)."),
+    ]
+
+
+_topic_number = checks.number(
+    _sustainability_change, tolerance=TOPIC_TOLERANCE, unit="points",
+    mistakes=_topic_mistakes(),
+    reduce_advice="Read just the row \"sustainability\" of the column \"change_pts\": "
+                  "TABLE.loc[\"sustainability\", \"change_pts\"].",
+)
+
+
+def rising_topic_judge(value) -> checks.Verdict:
+    """Q5: right within 0.1 points of the change among Café Lumière's posts; the message quotes the market's."""
+    verdict = _topic_number(value)
+    return checks.right(_topic_right_message()) if verdict.ok else verdict
+
+
+def _topic_right_message() -> str:
+    """What Q5's answer means, with the market's and Grano & Co's figures computed from the data."""
+    market = _topic_change(brand=None)
+    return (f"in the whole market, sustainability's share rose by {market:.1f} points (the lesson's chart); "
+            f"among the posts about Café Lumière it rose even more. It is not only a market trend: the "
+            f"people who write about YOU talk about it more and more. Keep the budget, and tell them "
+            f"what you do.")
 
 
 # --------------------------------------------------------------------------- the questions
@@ -352,24 +491,17 @@ checks.register(
     ),
     checks.Question(
         "01_listen.q5",
-        "Would an alert at z ≥ 3 (baseline including the day itself) ever have fired? True/False",
+        "Change in sustainability's share of Café Lumière's posts, Q1 → Q4 2025, in percentage points",
         hints=[
-            "Re-read section 1 of the lesson: with the day inside its own 7-day baseline, how high "
-            "can z ever go? (Or move the dashboard's \"Alert at z ≥\" slider to 3.0, box unticked, "
-            "and read the line of text under the controls.)",
-            "To compute it instead: daily[\"lumiere\"] (from the setup cell) is Café Lumière's "
-            "mentions per day, and analytics.spikes(SERIES, threshold=3) marks each day's alert in "
-            "its column \"alert\" (True or False).",
-            "TABLE[\"alert\"].any() is True when at least one day has an alert.",
-            "Apply .any() to the \"alert\" column of analytics.spikes(daily[\"lumiere\"], threshold=3).",
+            "In section 4 of the lesson, analytics.rising_topics(TABLE, \"2025-10-01\", \"2025-12-31\", "
+            "previous_start=\"2025-01-01\", previous_end=\"2025-03-31\") compares each topic's share of "
+            "the rows you give it between Q1 and Q4; its column \"change_pts\" is the change in percentage "
+            "points. The lesson gave it EVERY mention: the whole market.",
+            "Give it only Café Lumière's posts, mentions[mentions[\"brand\"] == \"lumiere\"], with the same "
+            "four dates. In the table you get, read the row \"sustainability\" of the column \"change_pts\" "
+            "(TABLE.loc[ROW, COLUMN] reads one cell).",
         ],
-        judge=checks.decision(
-            lambda: bool(_alert_days(STRICT_THRESHOLD)),
-            right_message="with the day itself in its own 7-day baseline z can never reach 3, so "
-                          "that rule would have stayed silent through the whole backlash.",
-            wrong_message="look at the data again: compute the rule on Café Lumière's daily "
-                          "mentions and see whether any day is flagged.",
-        ),
-        section="section 1 of the lesson (Mention volume and spikes)",
+        judge=rising_topic_judge,
+        section="section 4 of the lesson (Rising topics)",
     ),
 )
