@@ -158,3 +158,31 @@ def test_rising_topics_top_keeps_the_largest_changes_either_way():
 def test_rising_topics_refuses_a_whole_table_and_names_the_column_to_pick():
     with pytest.raises(TypeError, match="change_pts"):
         plots.rising_topics(pd.DataFrame({"change_pts": [1.0]}, index=["jobs"]))
+
+
+def test_in_words_shows_codes_as_the_charts_name_them_without_programmers_labels():
+    table = pd.DataFrame({"lumiere": [1.0, 2.0], "grano": [3.0, 4.0]},
+                         index=pd.Index(["industry_leader", "customer"], name="role"))
+    table.columns.name = "brand"
+    shown = plots.in_words(table)
+    assert list(shown.columns) == ["Café Lumière", "Grano & Co"]
+    assert list(shown.index) == ["industry leaders", "customers"]
+    assert shown.index.name is None and shown.columns.name is None
+    assert "role" not in shown.to_string() and "brand" not in shown.to_string()
+    assert list(table.columns) == ["lumiere", "grano"]  # the original is left alone
+
+
+def test_in_words_turns_a_column_into_a_one_column_table_without_dtype_line():
+    column = pd.Series([37.0, 57.6], index=pd.CategoricalIndex(["lumiere", "grano"], name="brand"),
+                       name="share_of_voice_pct")
+    shown = plots.in_words(column, "share of voice (%)")
+    assert list(shown.columns) == ["share of voice (%)"]
+    assert list(shown.index) == ["Café Lumière", "Grano & Co"]
+    assert "dtype" not in repr(shown) and "share_of_voice_pct" not in repr(shown)
+    languages = plots.in_words(pd.Series([60.0, 40.0], index=pd.Index(["en", "fr"], name="lang")))
+    assert list(languages.index) == ["English", "French"]
+
+
+def test_in_words_refuses_what_is_not_a_table():
+    with pytest.raises(TypeError, match="needs a table or a column"):
+        plots.in_words([1, 2, 3])

@@ -538,6 +538,8 @@ def test_the_lessons_alert_figures_are_the_datas(lesson_text, daily):
     fair = analytics.spikes(counts, threshold=2, exclude_current=True)
     strict = analytics.spikes(counts, threshold=3, exclude_current=True)
     assert f"z only reached {own.at[pd.Timestamp('2025-04-07'), 'z']:.2f}" in lesson_text
+    own_days = [f"{d:%Y-%m-%d}" for d in own.index[own["alert"]]]
+    assert own_days == ["2025-04-07", "2025-07-25"] and "(The second red circle, 25 July, is an ordinary day" in lesson_text
     assert f"z even fell to {own.at[pd.Timestamp('2025-04-08'), 'z']:.2f}" in lesson_text
     assert f"{counts.loc['2025-04-07']} mentions against about {fair.at[pd.Timestamp('2025-04-07'), 'baseline_mean']:.0f} a day" in lesson_text
     assert f"{(7 - 1) / 7 ** 0.5:.2f}" in lesson_text
@@ -678,3 +680,29 @@ def test_the_guides_answers_are_the_datas(mentions, by_role, daily):
     assert f"**Q5:** {change:+.1f} points" in answers
     assert f"went from {shares.iloc[0]:.1f} %\n  in January–March to {shares.iloc[1]:.1f} % in October–December" in answers
     assert f"the whole market's +{topic_change(mentions, brand=None):.1f}" in answers
+
+
+# --------------------------------------------------------------------------- the exercise notebook's text
+
+
+def test_exercises_tell_how_to_ask_for_hints_and_that_run_all_carries_on():
+    """Second review, items 2, 3 and 12: hints in a new cell; check cells tagged raises-exception; no 'your agency'."""
+    notebook = json.loads(SOLUTIONS.read_text(encoding="utf-8"))
+    text = "\n".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "markdown")
+    assert "Click **+** to add a new cell under the answer cell" in text
+    assert "A question you leave unanswered simply scores 0" in text
+    assert "your listening agency" not in text.lower() and "A listening agency pitching for your account" in text
+    checks_cells = [c for c in notebook["cells"] if c["metadata"].get("nbgrader", {}).get("grade")
+                    and c["cell_type"] == "code"]
+    assert len(checks_cells) == len(QUESTIONS)
+    assert all("raises-exception" in c["metadata"].get("tags", []) for c in checks_cells)
+
+
+def test_q4_option_b_is_not_copied_from_the_lesson(lesson_text):
+    notebook = json.loads(SOLUTIONS.read_text(encoding="utf-8"))
+    (q4,) = ["".join(c["source"]) for c in notebook["cells"] if "### Q4" in "".join(c["source"])]
+    option_b = q4.split("- **B.**")[1].split("\n")[0]
+    words = option_b.lower().replace(",", "").replace(".", "").split()
+    phrases = {" ".join(words[i:i + 5]) for i in range(len(words) - 4)}
+    lesson = lesson_text.lower().replace("*", "").replace(",", "")
+    assert [p for p in phrases if p in lesson] == []  # no five words in a row taken from the lesson

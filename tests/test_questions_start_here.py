@@ -270,9 +270,19 @@ def test_lesson_prepares_learners_for_the_errors_the_exercises_provoke():
     assert "only an example" in text["lesson-15"]  # sov_march is not a real question's name
     assert "Name: count, dtype: int64" in text["lesson-24"]  # the technical last line, to be ignored
     assert "managing director of Café Lumière" in text["lesson-02"]
-    assert "**1 hour** on your own, or **90 minutes** in a workshop" in text["lesson-27"]
+    assert "**1 to 1½ hours** on your own" in text["lesson-27"] and "**90 minutes** in a workshop" in text["lesson-27"]
+    assert "about 45 minutes on your own" in text["lesson-00"]
     guide = (ROOT / "facilitator" / "00_start_here.md").read_text(encoding="utf-8")
-    assert "1 hour self-paced, 90 minutes in a workshop" in guide and "managing director" in guide
+    assert "1 to 1½ hours self-paced, 90 minutes in a workshop" in guide and "managing director" in guide
+    # second review, items 2 and 3: hints in a cell of their own; Run All carries on past a failed check
+    assert "add a new cell under the answer cell" in text["lesson-15"] and "use up the next hint" in text["lesson-15"]
+    assert "A question you leave unanswered simply scores 0; the check cells below it still run" in text["lesson-28"]
+    assert "raises-exception" in guide
     exercises = nbformat.read(SOLUTIONS, as_version=4)
     q2_text = next(c.source for c in exercises.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "q2_text")
     assert "with the quotes!" in q2_text and "managing director" in q2_text
+    assert "add a new cell under the answer cell" in exercises.cells[0].source
+    for cell in exercises.cells:  # every check cell lets Run All carry on (tests/test_browser_exercises.py)
+        marks = cell.metadata.get("nbgrader", {})
+        if marks.get("grade") and cell.cell_type == "code":
+            assert "raises-exception" in cell.metadata.get("tags", []), marks["grade_id"]

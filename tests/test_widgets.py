@@ -130,6 +130,14 @@ def test_leaving_the_day_out_of_its_baseline_finds_more_spikes(board, daily):
     assert backlash > 20  # the backlash now stands out clearly
 
 
+def test_the_summary_says_which_baseline_is_used(board):
+    """The line under the controls reads differently with the box ticked or not."""
+    assert "(baseline includes the day itself)" in board.summary.value
+    board.exclude_today.value = True
+    assert "(baseline = the 7 days before)" in board.summary.value
+    assert "includes the day" not in board.summary.value
+
+
 def test_without_accounts_the_group_filter_is_disabled(mentions):
     board = widgets.listen_dashboard(mentions)
     assert board.group.disabled and board.group.options == (("everyone", "all"),)

@@ -44,6 +44,33 @@ METRIC_TITLES = {
 }
 
 
+LANGUAGE_NAMES = {"en": "English", "fr": "French"}
+
+
+def in_words(table, value_name: str | None = None) -> pd.DataFrame:
+    """A copy of a table (or one column) ready to show a manager: codes in plain words, no programmer's labels.
+
+    Brand, group, topic and language codes in the row and column labels become the words the
+    charts use ("lumiere" → "Café Lumière", "industry_leader" → "industry leaders"); the titles of
+    the labels themselves ("brand", "role", "period") are dropped. A single column becomes a
+    one-column table headed ``value_name`` (default: its own name), so no "Name: …, dtype: …" line
+    is printed under it.
+    """
+    if isinstance(table, pd.Series):
+        table = table.to_frame(value_name or str(table.name or "value"))
+    elif not isinstance(table, pd.DataFrame):
+        raise TypeError(f"in_words() needs a table or a column, not {type(table).__name__}.")
+    words = {**BRAND_NAMES, **GROUP_LABELS, **TOPIC_LABELS, **LANGUAGE_NAMES}
+
+    def say(label):
+        return words.get(label, label) if isinstance(label, str) else label
+
+    shown = table.rename(index=say, columns=say)
+    shown.index.name = None
+    shown.columns.name = None
+    return shown
+
+
 def brand_name(brand: str) -> str:
     """The brand's display name ("Café Lumière" for "lumiere"); unknown codes are shown as given."""
     return BRAND_NAMES.get(str(brand), str(brand))

@@ -130,9 +130,11 @@ class ListenDashboard(w.VBox):
         if self.table.empty:
             return "<b>Tick at least one brand</b> to see its curve."
         direction = "drop" if self.metric.value == "net_sentiment" else "rise"
+        baseline = (f"baseline = the {BASELINE_DAYS} days before" if self.exclude_today.value
+                    else "baseline includes the day itself")
         rule = (f"an alert is a day whose value is a {direction} of at least "
                 f"{self.threshold.value:.1f} standard deviations from its "
-                f"{BASELINE_DAYS}-day baseline")
+                f"{BASELINE_DAYS}-day baseline ({baseline})")
         if self.alerts.empty:
             return f"<b>No alert</b> in this period ({rule})."
         first = self.alerts.iloc[0]
