@@ -491,7 +491,7 @@ checks.register(
     ),
     checks.Question(
         "01_listen.q5",
-        "Change in sustainability's share of Café Lumière's posts, Q1 → Q4 2025, in percentage points",
+        "Change in sustainability's share of Café Lumière's posts, Q1 → Q4 2025, in points",
         hints=[
             "In section 4 of the lesson, analytics.rising_topics(TABLE, \"2025-10-01\", \"2025-12-31\", "
             "previous_start=\"2025-01-01\", previous_end=\"2025-03-31\") compares each topic's share of "
