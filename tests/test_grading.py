@@ -29,10 +29,13 @@ pytestmark = [pytest.mark.slow, pytest.mark.sandbox]
 
 
 def socialkit(*args: str, check: bool = True, timeout: int = 600) -> subprocess.CompletedProcess:
-    """Run the real ``socialkit`` command line in a child process."""
+    """Run the real ``socialkit`` command line in a child process (``.pid`` is set on the result)."""
     env = dict(os.environ, PATH=f"{Path(sys.executable).parent}:{os.environ['PATH']}", MPLBACKEND="Agg")
-    done = subprocess.run([sys.executable, "-m", "socialkit.cli", *args], capture_output=True, text=True,
-                          env=env, timeout=timeout)
+    child = subprocess.Popen([sys.executable, "-m", "socialkit.cli", *args], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, env=env)
+    stdout, stderr = child.communicate(timeout=timeout)
+    done = subprocess.CompletedProcess(child.args, child.returncode, stdout, stderr)
+    done.pid = child.pid
     if check and done.returncode != 0:
         raise AssertionError(f"socialkit {' '.join(args)} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
     return done
@@ -200,15 +203,16 @@ def test_sandbox_blocks_reading_writing_and_network(graded):
 
 
 def test_no_learner_process_survives_grading(graded):
-    from socialkit.grading.sandbox import SANDBOX_UID_BASE
+    from socialkit.grading.sandbox import sandbox_uid
 
+    run_uids = {sandbox_uid(slot, graded["run"].pid) for slot in range(2)}
     survivors = []
     for entry in Path("/proc").iterdir():
         try:
             uid_line = next(line for line in (entry / "status").read_text().splitlines() if line.startswith("Uid:"))
         except (OSError, StopIteration):
             continue
-        if SANDBOX_UID_BASE <= int(uid_line.split()[1]) < SANDBOX_UID_BASE + 64:
+        if int(uid_line.split()[1]) in run_uids:
             survivors.append(entry.name)
     assert survivors == []  # the fork bomb's sleeping children went with their sandbox
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from socialkit.grading import integrity
-from socialkit.grading.sandbox import SANDBOX_UID_BASE, Limits
+from socialkit.grading.sandbox import UIDS_PER_RUN, Limits, sandbox_uid
 from socialkit.grading.status import LearnerStatus, QuestionResult, read_status, write_status
 from socialkit.grading.workspace import Workspace, file_sha256
 
@@ -43,7 +43,8 @@ class GradeOptions:
 
     def worker_count(self) -> int:
         """``jobs`` if set, else the number of cores."""
-        return self.jobs if self.jobs and self.jobs > 0 else (os.cpu_count() or 1)
+        wanted = self.jobs if self.jobs and self.jobs > 0 else (os.cpu_count() or 1)
+        return min(wanted, UIDS_PER_RUN)
 
 
 @dataclass
@@ -208,7 +209,7 @@ class CohortGrader:
         if self.options.sandbox:
             from socialkit.grading.sandbox import SandboxedKernelManager
 
-            uid = SANDBOX_UID_BASE + slot
+            uid = sandbox_uid(slot)
             km = SandboxedKernelManager(job.workdir, uid, self.limits, self.font_cache)
         else:
             from socialkit.grading.sandbox import QuietKernelManager

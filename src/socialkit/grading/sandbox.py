@@ -10,8 +10,10 @@ processes and open files; ``timeout -s KILL`` outside bounds the kernel's whole 
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -21,8 +23,10 @@ from pathlib import Path
 from jupyter_client.manager import AsyncKernelManager
 
 # Each concurrent kernel gets its own uid so that RLIMIT_NPROC (counted per uid, system-wide)
-# stops one learner's fork bomb without starving another learner's kernel of threads.
+# stops one learner's fork bomb without starving another learner's kernel of threads — including
+# the kernels of another grading run on the same machine: each run takes a block of uids by its pid.
 SANDBOX_UID_BASE = 3_100_000
+UIDS_PER_RUN = 64  # also the most workers a run may have
 SANDBOX_GID = 65534  # nogroup
 SYSTEM_FOLDERS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/etc")
 RUNTIME_PREFIX = "socialkit-kernel-"  # + the grader's pid: lets a later run remove a killed run's leftovers
@@ -46,6 +50,23 @@ class Limits:
     open_files: int = 256
     wall_seconds: int = 900
     folder_bytes: int = 256 * 1024**2  # the learner's working folder and /tmp are size-capped tmpfs
+
+
+def sandbox_uid(slot: int, grader_pid: int | None = None) -> int:
+    """The unprivileged uid of worker ``slot`` in the grading run ``grader_pid`` (default: this process)."""
+    pid = os.getpid() if grader_pid is None else grader_pid
+    return SANDBOX_UID_BASE + (pid % 65536) * UIDS_PER_RUN + slot % UIDS_PER_RUN
+
+
+def _die_with_grader(libc, grader_pid: int) -> None:
+    """Run in the forked child before exec: SIGKILL it when the grader dies, or exit if that already happened.
+
+    bwrap's own --die-with-parent leaves a gap between fork and its prctl call; a grader killed
+    in that gap would leave a sandbox running until its time limit.
+    """
+    libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != grader_pid:
+        os._exit(1)
 
 
 def sandbox_tools_missing() -> list[str]:
@@ -170,7 +191,7 @@ def remove_stale_runtime_dirs() -> None:
             pass  # alive, someone else's
 
 
-def preflight(limits: Limits, uid: int = SANDBOX_UID_BASE) -> None:
+def preflight(limits: Limits, uid: int | None = None) -> None:
     """Start Python once in the sandbox, so a broken setup fails once, clearly, before any learner's turn.
 
     Raises RuntimeError with bubblewrap's own message and what to try.
@@ -179,7 +200,7 @@ def preflight(limits: Limits, uid: int = SANDBOX_UID_BASE) -> None:
         folder, runtime = Path(scratch) / "learner", Path(scratch) / "runtime"
         folder.mkdir()
         runtime.mkdir()
-        cmd = bwrap_command([sys.executable, "-c", "import socialkit"], folder, runtime, uid, limits,
+        cmd = bwrap_command([sys.executable, "-c", "import socialkit"], folder, runtime, uid or sandbox_uid(0), limits,
                             kernel_env(runtime))
         try:
             done = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
@@ -233,9 +254,11 @@ class SandboxedKernelManager(AsyncKernelManager):
                              kernel_env(self.runtime_dir))
 
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
-        """Launch with the kernel's own output discarded (its banner is not the grader's business)."""
-        kw["stdout"] = kw["stderr"] = subprocess.DEVNULL
-        kw["stdin"] = subprocess.DEVNULL
+        """Launch tied to the grader's life, with the kernel's output discarded (its banner is noise here)."""
+        import ctypes
+
+        kw["stdout"] = kw["stderr"] = kw["stdin"] = subprocess.DEVNULL
+        kw["preexec_fn"] = functools.partial(_die_with_grader, ctypes.CDLL(None), os.getpid())
         await super()._async_launch_kernel(kernel_cmd, **kw)
 
     def cleanup_runtime(self) -> None:
