@@ -13,6 +13,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from socialkit.server import port_is_free  # noqa: F401  (re-exported for the tests)
+
 VENV_BIN = Path(sys.executable).parent
 CHROMIUM = "/usr/bin/chromium"
 # The launch arguments measured to work on these machines (see FACTS.md, "Browser").
@@ -28,16 +30,6 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def port_is_free(port: int) -> bool:
-    """True if nothing listens on 127.0.0.1:``port``."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        try:
-            sock.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
 
 
 def isolated_jupyter_env(base: Path, **extra: str) -> dict[str, str]:
@@ -125,3 +117,17 @@ def chromium_page(viewport=(1400, 1000)):
             yield page
         finally:
             browser.close()
+
+
+def open_and_run_all(page, url: str, token: str, path: str) -> None:
+    """Open a notebook in JupyterLab, wait until its kernel is really idle, then Run → Run All Cells.
+
+    Waiting for the status bar text matters: Run All before the kernel's websocket is open
+    silently skips every cell (see shared/FACTS.md).
+    """
+    import re
+
+    page.goto(f"{url}lab/tree/{path}?token={token}")
+    page.locator(".jp-StatusBar-TextItem", has_text="Python 3 (ipykernel) | Idle").first.wait_for(timeout=120_000)
+    page.locator(".lm-MenuBar-itemLabel").filter(has_text=re.compile(r"^Run$")).click()
+    page.locator(".lm-Menu-itemLabel").filter(has_text=re.compile(r"^Run All Cells$")).click()

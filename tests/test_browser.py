@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -14,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from browser_support import (
-    chromium_page, isolated_jupyter_env, jupyter_lab, free_port, port_is_free, stop_process, wait_for_http,
+    chromium_page, isolated_jupyter_env, jupyter_lab, free_port, open_and_run_all, port_is_free, stop_process,
+    wait_for_http,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -72,10 +72,7 @@ def test_lesson_dashboard_in_jupyterlab(tmp_path):
     shutil.copytree(LESSON.parent, lab_root / "course" / MODULE)  # a copy: autosave never touches the kit
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     with jupyter_lab(lab_root, tmp_path, {"SOCIALKIT_ROOT": str(KIT)}) as (url, token), chromium_page() as page:
-        page.goto(f"{url}lab/tree/course/{MODULE}/{MODULE}.ipynb?token={token}")
-        page.locator(".jp-StatusBar-TextItem", has_text="Python 3 (ipykernel) | Idle").first.wait_for(timeout=120_000)
-        page.locator(".lm-MenuBar-itemLabel").filter(has_text=re.compile(r"^Run$")).click()
-        page.locator(".lm-Menu-itemLabel").filter(has_text=re.compile(r"^Run All Cells$")).click()
+        open_and_run_all(page, url, token, f"course/{MODULE}/{MODULE}.ipynb")
         assert_control_changes_output(page)
         page.locator(f"{THRESHOLD_SLIDER}").first.scroll_into_view_if_needed()
         page.screenshot(path=str(SCREENSHOTS / f"lab-{MODULE}.png"))

@@ -8,13 +8,12 @@ the bottom instead of stopping at the first failed check (jupyterlab issue #7015
 from __future__ import annotations
 
 import os
-import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from browser_support import chromium_page, jupyter_lab
+from browser_support import chromium_page, jupyter_lab, open_and_run_all
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -31,12 +30,6 @@ def chromium_available():
         pytest.fail("/usr/bin/chromium is missing: run `make system-deps` (apt-get install chromium).")
 
 
-def run_all_cells(page) -> None:
-    """Click Run → Run All Cells, as a learner would."""
-    page.locator(".lm-MenuBar-itemLabel").filter(has_text=re.compile(r"^Run$")).click()
-    page.locator(".lm-Menu-itemLabel").filter(has_text=re.compile(r"^Run All Cells$")).click()
-
-
 @pytest.mark.parametrize("module", sorted(QUESTIONS))
 def test_run_all_on_the_untouched_release_reaches_the_progress_cell(module, tmp_path):
     """Run All on the release as handed out: every check says ⏳, and the last cell (progress) still runs."""
@@ -45,9 +38,7 @@ def test_run_all_on_the_untouched_release_reaches_the_progress_cell(module, tmp_
     shutil.copytree(release.parent, lab_root / "exercises" / module)  # a copy: autosave never touches the kit
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     with jupyter_lab(lab_root, tmp_path, {"SOCIALKIT_ROOT": str(KIT)}) as (url, token), chromium_page() as page:
-        page.goto(f"{url}lab/tree/exercises/{module}/{release.name}?token={token}")
-        page.locator(".jp-StatusBar-TextItem", has_text="Python 3 (ipykernel) | Idle").first.wait_for(timeout=120_000)
-        run_all_cells(page)
+        open_and_run_all(page, url, token, f"exercises/{module}/{release.name}")
         total = QUESTIONS[module]
         try:
             # "attached", not "visible": JupyterLab may leave cells far below the window unpainted

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -19,6 +18,7 @@ import webbrowser
 from pathlib import Path
 
 from socialkit.notebooks import cells_tagged, read_notebook
+from socialkit.server import port_is_free
 
 # Idle kernels (a closed tab) are shut down after this many seconds, checked every CULL_INTERVAL.
 CULL_IDLE_SECONDS = 600
@@ -53,16 +53,6 @@ def presentation_notebook(lesson):
             else:
                 deck.cells.append(nbformat.v4.new_markdown_cell(cell.source))
     return deck
-
-
-def _port_is_free(port: int) -> bool:
-    """True if nothing listens on 127.0.0.1:``port`` yet."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        try:
-            probe.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
 
 
 def voila_command(notebook: Path, port: int) -> list[str]:
@@ -123,7 +113,7 @@ def present_command(args) -> int:
     except ValueError as exc:
         raise ValueError(f"Module {args.module} {exc}: nothing to present. "
                          f"Tag the lesson's dashboard cells 'dashboard' in {lesson_file}.") from None
-    if not _port_is_free(args.port):
+    if not port_is_free(args.port):
         raise RuntimeError(f"Port {args.port} is already in use; choose another with --port.")
 
     import nbformat
