@@ -113,6 +113,7 @@ def report_html(ws: Workspace, rows: list[Row]) -> str:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     graded = [r for r in rows if r.record.has_grade]
     max_score = rows[0].record.max_score if rows else 0
@@ -127,6 +128,8 @@ def report_html(ws: Workspace, rows: list[Row]) -> str:
                 align="left")
         ax.set_xlabel(f"score (out of {max_score:g}, hand-graded parts count once marked)")
         ax.set_ylabel("learners")
+        ax.set_xlim(-0.5, max_score + 0.5)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # a count of people: no 0.2 learner ticks
         ax.set_title("Score distribution")
         parts += ["<h2>Score distribution</h2>", _png(fig)]
     if stats:
