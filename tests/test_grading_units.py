@@ -113,6 +113,15 @@ def test_feedback_page_shows_scores_and_pending_hand_grading():
     assert "2 / 15" in page and "1 answer(s) still to be marked" in page
     assert "✅ Right: 41.7 %" in page and "❌ Not yet: wrong month" in page
     assert "7 / 15" in feedback_html(record, {"reflection": 5.0})
+    assert "Not answered" not in page
+
+
+def test_feedback_says_an_untouched_written_answer_was_not_answered():
+    """nbgrader auto-zeroes a written answer left as handed out: the page says why, a hand-given 0 does not."""
+    record = LearnerStatus("bo", "01_listen", "graded", max_score=15, auto_score=0, questions=[
+        QuestionResult("reflection", "Reflection", 5, 0, manual=True)])
+    assert "Not answered: the written answer was left as it was handed out." in feedback_html(record)
+    assert "Not answered" not in feedback_html(record, {"reflection": 0.0})
 
 
 def test_status_records_round_trip_and_refuse_unknown_statuses(tmp_path):

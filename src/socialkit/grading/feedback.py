@@ -30,6 +30,9 @@ def _fmt(value: float | None) -> str:
     return f"{value:g}"
 
 
+BLANK_WRITTEN_ANSWER = "Not answered: the written answer was left as it was handed out."
+
+
 def feedback_html(record: LearnerStatus, manual: dict[str, float | None] | None = None) -> str:
     """The learner's feedback page as HTML; ``manual`` holds hand-given scores by grade id, if any."""
     manual = manual or {}
@@ -45,7 +48,10 @@ def feedback_html(record: LearnerStatus, manual: dict[str, float | None] | None 
             total += score
             css = "full" if score >= q.max_score else ("zero" if score == 0 else "part")
             cell = f'<td class="score {css}">{_fmt(score)} / {_fmt(q.max_score)}</td>'
-        messages = "".join(f"<li>{escape(m)}</li>" for m in q.messages) or ""
+        # nbgrader scores an untouched written answer 0 by itself; say so rather than show a bare 0.
+        blank = q.manual and q.grade_id not in manual and q.auto_score == 0
+        said = q.messages or ([BLANK_WRITTEN_ANSWER] if blank else [])
+        messages = "".join(f"<li>{escape(m)}</li>" for m in said)
         rows.append(f"<tr><td>{escape(q.title)}</td>{cell}<td><ul class=msgs>{messages}</ul></td></tr>")
     if record.has_grade:
         headline = f"Score: <strong>{_fmt(total)} / {_fmt(record.max_score)}</strong>"
