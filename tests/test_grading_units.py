@@ -135,3 +135,38 @@ def test_status_records_round_trip_and_refuse_unknown_statuses(tmp_path):
     assert read_status(path) is None  # an unreadable record means "grade again"
     with pytest.raises(ValueError, match="Unknown grading status"):
         LearnerStatus("ana", "01_listen", "failed")
+
+
+def test_a_test_cell_running_when_the_kernel_dies_scores_zero_not_full_marks():
+    """nbgrader gives full points to a test cell without an error: the cell the kernel died in must get one."""
+    import asyncio
+
+    from nbclient.exceptions import DeadKernelError
+    from nbgrader import utils
+
+    from socialkit.grading.runner import GradingClient, QUIET, _mark_not_run
+    from socialkit.grading.sandbox import QuietKernelManager
+
+    def test_cell(source, gid):
+        cell = nbformat.v4.new_code_cell(source)
+        cell.metadata["nbgrader"] = {"grade": True, "solution": False, "locked": True, "points": 1,
+                                     "grade_id": gid, "schema_version": 3}
+        return cell
+
+    nb = nbformat.v4.new_notebook(cells=[test_cell("x = 1", "t1"), test_cell("import os\nos._exit(3)", "t2"),
+                                         test_cell("y = 2", "t3")])
+    km = QuietKernelManager(kernel_name="python3")
+    client = GradingClient(nb, km=km, timeout=30, allow_errors=True, startup_timeout=60, log=QUIET)
+
+    async def run():
+        try:
+            await client.async_execute()
+        finally:
+            await km.shutdown_kernel(now=True)
+
+    with pytest.raises(DeadKernelError):
+        asyncio.run(run())
+    assert client.running_index == 1
+    _mark_not_run(nb, client.running_index)
+    scores = [utils.determine_grade(cell, QUIET)[0] for cell in nb.cells]
+    assert scores == [1, 0, 0]

@@ -57,6 +57,7 @@ class Prepared:
     integrity: integrity.Integrity
     workdir: Path
     started: float
+    stopped_at: int | None = None  # the cell that was running when the notebook was stopped
 
 
 def _quiet(preprocessor):
@@ -176,6 +177,7 @@ class CohortGrader:
         try:
             await client.async_execute(cwd=str(job.workdir))
         except DeadKernelError:
+            job.stopped_at = client.running_index
             where = client.describe(client.running_index)
             if client.hard_timeout:
                 status, reason = "timeout", (f"{where} kept running after being interrupted, so the notebook "
@@ -185,6 +187,7 @@ class CohortGrader:
                     f"The notebook's Python process stopped while running {where} (the code exited, crashed, "
                     "or used up its memory or CPU allowance). Cells before it were graded; cells after it score 0.")
         except CellTimeoutError:
+            job.stopped_at = client.running_index
             status, reason = "timeout", (f"{client.describe(client.running_index)} kept running after being "
                                          "interrupted, so the notebook was stopped; cells after it score 0.")
         except Exception as exc:  # kernel failed to start, protocol trouble
@@ -226,7 +229,7 @@ class CohortGrader:
         import nbformat
 
         if status in ("kernel_died", "timeout"):
-            _mark_not_run(job.nb)
+            _mark_not_run(job.nb, job.stopped_at)
         # The learner's code could have planted symlinks in its folder: create the temporary file
         # exclusively (mkstemp never follows a link) and rename over the link rather than through it.
         notebook_path = job.workdir / f"{self.ws.notebook_name}.ipynb"
@@ -356,13 +359,20 @@ def _notes(nb, limits: Limits) -> list[str]:
     return notes
 
 
-def _mark_not_run(nb) -> None:
+def _mark_not_run(nb, stopped_at: int | None = None) -> None:
     """Give every code cell that never ran an error output, so it scores 0 instead of full marks.
 
-    (nbgrader gives full points to a test cell with no output at all.)
+    (nbgrader gives full points to a test cell with no error output.) The cell at ``stopped_at``, which
+    was running when the notebook was stopped, gets one too: it never finished.
     """
     from nbformat.v4 import new_output
 
+    if stopped_at is not None and 0 <= stopped_at < len(nb.cells):
+        cell = nb.cells[stopped_at]
+        if cell.cell_type == "code" and not any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
+            cell.outputs = [*cell.get("outputs", []), new_output(
+                "error", ename="NotRun", traceback=[],
+                evalue="This cell did not finish: the notebook stopped while it was running.")]
     for cell in nb.cells:
         if cell.cell_type == "code" and cell.get("execution_count") is None and cell.source.strip():
             cell.outputs = [new_output("error", ename="NotRun", traceback=[],
