@@ -238,3 +238,22 @@ def test_committed_threads_have_nullable_times(committed_datasets):
 
 def test_every_committed_table_passes_the_check(committed_datasets, capsys):
     assert data.check_command(argparse.Namespace(dir=str(committed_datasets))) == 0
+
+
+# ---------------------------------------------------------------- exports: time zones (review)
+
+def test_read_export_day_month_year_with_dashes_is_not_mistaken_for_a_time_zone(tmp_path):
+    """'14-03-2025' ends like a '-20:25' offset: the zone the user passes must still apply, and none be assumed."""
+    path = tmp_path / "mentions.csv"
+    path.write_text("date,platform,text\n14-03-2025,x,hello\n", encoding="utf-8")
+    out = data.read_export(path, "mentions", date_format="%d-%m-%Y", tz="Europe/Paris")
+    assert out["ts"].iloc[0] == pd.Timestamp("2025-03-13T23:00Z")
+    with pytest.raises(data.ExportError, match="has no time zone"):
+        data.read_export(path, "mentions", date_format="%d-%m-%Y")
+
+
+def test_read_export_explains_an_unknown_time_zone(tmp_path):
+    path = tmp_path / "mentions.csv"
+    path.write_text("date,platform,text\n2025-03-14 10:00,x,hello\n", encoding="utf-8")
+    with pytest.raises(data.ExportError, match=r"tz='Europe/Pariss' is not a time zone.*Europe/Paris"):
+        data.read_export(path, "mentions", tz="Europe/Pariss")

@@ -156,7 +156,9 @@ def _convert_datetime(text: pd.Series, empty: pd.Series, *, lenient: bool, tz: s
             raise _Problem(i, text.iloc[i], f"{text.iloc[i]!r} is not a UTC time like 2025-03-14T12:34:56Z",
                            "Regenerate the file or fix the cell.")
         return stamps
-    zoned = text.str.contains(_ZONE) & ~empty
+    # A format without %z has no zone in it, however the text ends ('14-03-2025' is not '-20:25').
+    may_hold_zone = date_format is None or "%z" in date_format or "%Z" in date_format
+    zoned = text.str.contains(_ZONE) & ~empty & may_hold_zone
     if date_format is None:
         not_iso = ~empty & ~text.str.match(r"\d{4}-\d{2}-\d{2}")
         if not_iso.any():
@@ -527,6 +529,12 @@ def read_export(path, kind: str, *, tz: str | None = None, date_format: str | No
                           "(posts from your own accounts are 'brand_posts').")
     if not path.is_file():
         raise ExportError(f"{file}: no such file. Check the path (it is relative to the notebook's folder).")
+    if tz is not None:
+        try:
+            pd.Timestamp("2025-01-01").tz_localize(tz)
+        except Exception:
+            raise ExportError(f"tz={tz!r} is not a time zone. Use a zone name such as 'Europe/Paris', "
+                              "'America/New_York' or 'UTC'.") from None
     text = _decode(path)
     if not text.strip():
         raise ExportError(f"{file}: the file is empty. Export the data again and check it has a header row "
