@@ -335,6 +335,15 @@ def test_table_dataframe_columns_and_values(capsys):
     fails_with(capsys, q, 3, "that is a whole number (3); a table is asked: a whole table with labelled rows")
 
 
+def test_table_text_column_with_missing_values_matches_itself(capsys):
+    """A missing text value (NaN) in the right place is right: NaN == NaN is False, the judge must not care."""
+    goal = pd.DataFrame({"mentions": [10, 5], "top_author": ["ana", None]}, index=["lumiere", "grano"])
+    q = add("frame", checks.table(lambda: goal))
+    passes(capsys, q, goal.iloc[::-1].copy())
+    fails_with(capsys, q, goal.assign(top_author=["ana", "bo"]), "column 'top_author': some values differ")
+    fails_with(capsys, q, goal.assign(top_author=[None, "bo"]), "column 'top_author': some values differ")
+
+
 # --------------------------------------------------------------------------- decision
 
 

@@ -720,7 +720,9 @@ def table(
         if goal_num != given_num:
             kind = "numbers" if goal_num else "text or True/False"
             return wrong(f"the values should be {kind}.")
-        if (given.astype(object).to_numpy() == goal.astype(object).to_numpy()).all():
+        a, b = given.astype(object).to_numpy(), goal.astype(object).to_numpy()
+        a_missing, b_missing = pd.isna(a), pd.isna(b)  # NaN == NaN is False: compare missing cells apart
+        if (a_missing == b_missing).all() and (a[~a_missing] == b[~b_missing]).all():
             return None
         return wrong("some values differ from the data. Check the calculation.")
 
