@@ -1,16 +1,23 @@
 # Social Media for Managers — the two commands a newcomer needs are `make start` and `make test`.
 VENV    := .venv
 PY      := $(VENV)/bin/python
-STAMP   := $(VENV)/.installed
+# Learners get the course only (`pip install -e .`); the test tools (pytest, Playwright: ~170 MB)
+# are added the first time someone runs `make test`.
+STAMP      := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 # nbgrader calls `alembic` by name when it creates a gradebook: the venv's bin/ must be on PATH.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 PYTEST_ARGS ?=
 
-.PHONY: start test build lint system-deps clean
+.PHONY: start test tests-present build lint system-deps clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
@@ -30,8 +37,12 @@ system-deps:
 	fi
 
 ## test: install everything the tests need, then run them all
-test: $(STAMP) system-deps
+test: tests-present $(TEST_STAMP) system-deps
 	MPLBACKEND=Agg $(PY) -m pytest $(PYTEST_ARGS)
+
+# The learner bundle has no tests/: say so before installing anything or asking for sudo.
+tests-present:
+	@test -d tests || { echo "There is no tests/ folder here (the learner bundle holds only the course): run \`make start\` instead."; exit 1; }
 
 ## build: regenerate exercises/ from solutions/
 build: $(STAMP)

@@ -188,6 +188,33 @@ def test_unzipped_bundle_finds_its_own_data(bundle):
     assert Path(package_file).is_relative_to(root) and Path(kit) == root and int(rows) > 0
 
 
+def run_make(folder: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run the real `make` in ``folder``, free of any make flags inherited from a surrounding `make test`."""
+    env = {name: value for name, value in os.environ.items() if name not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+    return subprocess.run(["make", *args], cwd=folder, env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_make_start_in_the_bundle_installs_the_course_without_the_test_tools(bundle):
+    """`make start` (dry run) in the unzipped bundle makes a venv, installs `-e .` only, then starts the course."""
+    _, _, root = bundle
+    result = run_make(root, "-n", "start")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    installs = [line for line in lines if "pip install" in line and "--upgrade pip" not in line]
+    assert installs == [".venv/bin/python -m pip install --quiet -e ."], lines
+    assert "python3 -m venv .venv" in lines[0] and lines[-1] == ".venv/bin/socialkit start"
+    assert (root / "pyproject.toml").is_file() and (root / "src" / "socialkit" / "server.py").is_file()
+
+
+def test_make_test_in_the_bundle_says_there_are_no_tests_before_installing(bundle):
+    """`make test` in the learner bundle stops at once with a plain message: no venv, no pip, no sudo apt-get."""
+    _, _, root = bundle
+    result = run_make(root, "test")
+    assert result.returncode != 0
+    assert "no tests/ folder here" in result.stdout and "make start" in result.stdout
+    assert not (root / ".venv").exists()
+
+
 @pytest.fixture(scope="module")
 def stale_kit(tmp_path_factory):
     """A copy of the kit where one released exercise notebook was edited by hand."""
