@@ -501,6 +501,21 @@ def test_hint_ladders_are_separate_per_question(capsys):
     assert capsys.readouterr().out.splitlines() == ["💡 Hint 1 of 2: a1", "💡 Hint 1 of 2: b1", "💡 Hint 2 of 2: a2"]
 
 
+def test_one_value_in_curly_brackets_is_told_to_remove_them_not_to_use_item(capsys):
+    """A set has no .item(): the advice must be one that works."""
+    q = add("curly", checks.number(lambda: 41.7, tolerance=0.1))
+    fails_with(capsys, q, {41.7}, "Remove the curly brackets.")
+    with pytest.raises(CheckFailed):
+        check(q, {41.7})
+    assert ".item()" not in capsys.readouterr().out
+
+
+def test_progress_explains_a_module_that_is_not_text(capsys):
+    with pytest.raises(UnknownQuestion, match=r"module name in quotes, like \"01_listen\""):
+        progress(1)
+    assert capsys.readouterr().err == ""
+
+
 def test_progress_shows_the_learners_results_so_far(capsys):
     q1 = add("q1", checks.number(lambda: 1))
     q2 = add("q2", checks.number(lambda: 2))

@@ -266,8 +266,10 @@ def hint(question_id: str) -> None:
 @_quietly
 def progress(module: str) -> None:
     """Print which questions of a module you have got right so far in this session."""
-    if isinstance(module, str):
-        module = canonical_id(module)
+    if not isinstance(module, str):
+        raise UnknownQuestion(f"progress() needs the module name in quotes, like \"01_listen\", "
+                              f"not {type(module).__name__}.")
+    module = canonical_id(module)
     questions = questions_of(module)
     if not questions:
         from socialkit.questions import available_modules
@@ -474,6 +476,8 @@ def _single_value_advice(value: Any) -> str:
         return "Remove the square brackets."
     if isinstance(value, tuple):
         return "Remove the comma at the end."
+    if isinstance(value, (set, frozenset)):
+        return "Remove the curly brackets."
     return "It holds a single value: take it out with .item() at the end."
 
 
