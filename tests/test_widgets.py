@@ -153,6 +153,12 @@ def test_bad_input_gets_a_clear_error(mentions):
         widgets.listen_dashboard(mentions.iloc[:0])
 
 
+def test_one_brand_written_as_text_is_that_brand_not_its_letters(mentions):
+    """brands="grano" (no brackets) must tick Grano, not fail with "Unknown brand(s) g, r, a, n, o"."""
+    board = widgets.listen_dashboard(mentions, brands="grano")
+    assert board.selected_brands == ["grano"]
+
+
 def test_try_this_journalists_volume_shows_the_april_spike_against_a_normal_day(board, mentions, accounts):
     """The lesson's "Try this" step 3: Volume + journalists answers "how many on 8 April vs a normal day"."""
     by_role = analytics.with_author_role(mentions, accounts)

@@ -284,6 +284,7 @@ def listen_dashboard(mentions: pd.DataFrame, accounts: pd.DataFrame | None = Non
     the data on show (``table``: metric per day and brand; ``alerts``: date, brand, value, z).
     """
     cube = _ListenCube(mentions, accounts)
+    brands = (brands,) if isinstance(brands, str) else tuple(brands)  # "grano" is one brand, not five letters
     unknown = [b for b in brands if b not in cube.brands]
     if unknown:
         raise ValueError(f"Unknown brand(s) {', '.join(unknown)}; the data has {', '.join(cube.brands)}.")
