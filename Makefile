@@ -8,6 +8,8 @@ TEST_STAMP := $(VENV)/.installed-test
 # nbgrader calls `alembic` by name when it creates a gradebook: the venv's bin/ must be on PATH.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 PYTEST_ARGS ?=
+# `make start PORT=8890` when 8888 is taken by another program.
+PORT ?= 8888
 
 .PHONY: start test tests-present build lint system-deps clean
 
@@ -23,7 +25,7 @@ $(TEST_STAMP): $(STAMP)
 
 ## start: install the kit if needed and open the course in JupyterLab
 start: $(STAMP)
-	$(VENV)/bin/socialkit start
+	$(VENV)/bin/socialkit start --port $(PORT)
 
 ## system-deps: the Debian packages the tests use (headless Chromium, bubblewrap)
 system-deps:

@@ -68,6 +68,7 @@ def test_start_refuses_a_busy_port_and_says_what_to_do():
     assert result.returncode == 2
     assert f"port {port} is already in use" in result.stderr
     assert f"--port {port + 1}" in result.stderr
+    assert f"make start PORT={port + 1}" in result.stderr
 
 
 @pytest.mark.slow
@@ -77,6 +78,8 @@ def test_start_serves_jupyterlab_and_stops_on_ctrl_c(tmp_path):
         [*SOCIALKIT, "start", "--no-browser", "--port", str(port)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         env=isolated_jupyter_env(tmp_path), cwd=ROOT,
+        # started the way a script's `make start &` starts it: with Ctrl-C (SIGINT) ignored
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
     )
     try:
         lines = []

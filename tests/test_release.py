@@ -202,7 +202,7 @@ def test_make_start_in_the_bundle_installs_the_course_without_the_test_tools(bun
     lines = result.stdout.splitlines()
     installs = [line for line in lines if "pip install" in line and "--upgrade pip" not in line]
     assert installs == [".venv/bin/python -m pip install --quiet -e ."], lines
-    assert "python3 -m venv .venv" in lines[0] and lines[-1] == ".venv/bin/socialkit start"
+    assert "python3 -m venv .venv" in lines[0] and lines[-1] == ".venv/bin/socialkit start --port 8888"
     assert (root / "pyproject.toml").is_file() and (root / "src" / "socialkit" / "server.py").is_file()
 
 

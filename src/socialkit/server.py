@@ -86,7 +86,8 @@ def start_command(args) -> int:
     if not port_is_free(args.port):
         raise RuntimeError(
             f"port {args.port} is already in use (another Jupyter?). "
-            f"Stop it, or choose another port: socialkit start --port {args.port + 1}"
+            f"Stop it, or choose another port: socialkit start --port {args.port + 1} "
+            f"(or make start PORT={args.port + 1})"
         )
     token = secrets.token_hex(16)
     base_url = f"http://127.0.0.1:{args.port}"
@@ -99,7 +100,9 @@ def start_command(args) -> int:
         env=learner_environment(),
         start_new_session=True,  # Ctrl-C reaches us only; we shut Jupyter down ourselves
     )
-    # A SIGTERM to us (e.g. from a service manager) stops Jupyter the same way Ctrl-C does.
+    # Ctrl-C stops Jupyter even when a script started us in the background (which ignores SIGINT),
+    # and a SIGTERM (e.g. from a service manager) stops it the same way.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt))
     try:
         if not wait_until_ready(base_url, token, process):
