@@ -174,6 +174,20 @@ def test_rising_topics_compares_shares_with_the_previous_period(tiny_mentions):
     assert "price" not in out.index  # no mention this period
 
 
+def test_rising_topics_shares_are_of_all_mentions_even_those_without_a_topic():
+    """The docstring's share = topic mentions / ALL mentions in the period: an unlabelled post still counts."""
+    mentions = pd.DataFrame({
+        "ts": utc("2025-03-01T10:00Z", "2025-03-02T10:00Z", "2025-03-03T10:00Z", "2025-03-04T10:00Z",
+                  "2025-03-05T10:00Z", "2025-03-06T10:00Z"),
+        "topic": pd.Categorical(["price", None, "price", "price", None, "service"]),
+    })
+    out = a.rising_topics(mentions, "2025-03-03", "2025-03-06", previous_start="2025-03-01",
+                          previous_end="2025-03-02", min_mentions=1)
+    assert out.loc["price", "share_current_pct"] == pytest.approx(50.0)  # 2 of the 4 posts of 3–6 March
+    assert out.loc["price", "share_previous_pct"] == pytest.approx(50.0)  # 1 of the 2 posts of 1–2 March
+    assert out.loc["service", "share_current_pct"] == pytest.approx(25.0)
+
+
 def test_rising_topics_default_previous_window_and_minimum(tiny_mentions):
     # current = 03-03 (1 day) → previous defaults to 03-02, which is empty
     out = a.rising_topics(tiny_mentions, "2025-03-03", "2025-03-03", min_mentions=2)

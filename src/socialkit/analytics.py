@@ -335,12 +335,14 @@ def rising_topics(mentions: pd.DataFrame, start, end, *, previous_start=None,
         prev_a, prev_b = _day_bound(previous_start, end=False), _day_bound(previous_end, end=True)
     ts = _naive_utc(mentions["ts"])
     topics = mentions[topic_col].astype("object")
-    current = topics[(ts >= cur_a) & (ts < cur_b)].value_counts()
-    previous = topics[(ts >= prev_a) & (ts < prev_b)].value_counts()
+    in_current, in_previous = (ts >= cur_a) & (ts < cur_b), (ts >= prev_a) & (ts < prev_b)
+    current = topics[in_current].value_counts()
+    previous = topics[in_previous].value_counts()
     out = pd.DataFrame({"mentions_current": current, "mentions_previous": previous}).fillna(0)
     out = out.astype("int64")
-    out["share_current_pct"] = 100 * out["mentions_current"] / max(out["mentions_current"].sum(), 1)
-    out["share_previous_pct"] = 100 * out["mentions_previous"] / max(out["mentions_previous"].sum(), 1)
+    # Divide by every mention of the period, posts without a topic included (as the docstring says).
+    out["share_current_pct"] = 100 * out["mentions_current"] / max(int(in_current.sum()), 1)
+    out["share_previous_pct"] = 100 * out["mentions_previous"] / max(int(in_previous.sum()), 1)
     out["change_pts"] = out["share_current_pct"] - out["share_previous_pct"]
     with np.errstate(divide="ignore", invalid="ignore"):
         out["lift"] = out["share_current_pct"] / out["share_previous_pct"]
