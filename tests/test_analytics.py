@@ -116,14 +116,6 @@ def test_share_of_voice_per_period(tiny_mentions):
     assert one.tolist() == pytest.approx([400 / 6])
 
 
-def test_share_of_voice_refuses_a_misspelt_brand_instead_of_answering_zero(tiny_mentions):
-    """brand="Lumiere" is no brand of the data: a silent 0 % would send the learner hunting the wrong rows."""
-    for freq in (None, "M"):
-        with pytest.raises(ValueError, match=r"no brand 'Lumiere'.*lumiere, grano, maison"):
-            a.share_of_voice(tiny_mentions, brand="Lumiere", freq=freq)
-    assert a.share_of_voice(tiny_mentions, brand="maison") == 0.0  # a real brand with no mention is 0 %
-
-
 # ---------------------------------------------------------------- net sentiment
 
 def test_net_sentiment_overall_and_by_brand(tiny_mentions):

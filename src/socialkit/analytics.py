@@ -224,10 +224,6 @@ def share_of_voice(mentions: pd.DataFrame, *, brand: str | None = None,
     _need_table(mentions, "share_of_voice")
     _require(mentions, brand_col, where="share_of_voice")
     keys = mentions[brand_col]
-    if (brand is not None and isinstance(keys.dtype, pd.CategoricalDtype)
-            and brand not in keys.cat.categories):  # a typo would otherwise read as 0 %
-        raise ValueError(f"There is no brand {brand!r} in the data. Brands: "
-                         f"{', '.join(map(str, keys.cat.categories))} (written exactly so, in quotes).")
     if freq is None:
         counts = keys.value_counts(sort=False)
         if isinstance(keys.dtype, pd.CategoricalDtype):
