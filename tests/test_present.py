@@ -92,3 +92,25 @@ def test_cli_explains_a_busy_port():
         port = busy.getsockname()[1]
         result = run_present(REPO, "01_listen", "--port", str(port))
     assert result.returncode == 2 and f"Port {port} is already in use" in result.stderr
+
+
+def test_waiting_for_voila_ignores_an_http_proxy_set_for_the_internet(monkeypatch):
+    """Behind a company proxy (http_proxy set, no no_proxy), 127.0.0.1 must still be asked directly."""
+    import http.server
+    import threading
+
+    from socialkit.present import _wait_until_serving
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    for name in ("no_proxy", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("http_proxy", "http://127.0.0.1:9")  # nothing listens there
+    try:
+        _wait_until_serving(f"http://127.0.0.1:{server.server_port}/", child, 5)
+    finally:
+        child.kill()
+        child.wait()
+        server.shutdown()
+        server.server_close()

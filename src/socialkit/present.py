@@ -73,11 +73,12 @@ def voila_command(notebook: Path, port: int) -> list[str]:
 def _wait_until_serving(url: str, child: subprocess.Popen, timeout: float) -> None:
     """Block until ``url`` answers, or raise RuntimeError if Voilà exits or takes longer than ``timeout``."""
     deadline = time.monotonic() + timeout
+    direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never via an http_proxy
     while time.monotonic() < deadline:
         if child.poll() is not None:
             raise RuntimeError(f"Voilà stopped before serving (exit code {child.returncode}); see its messages above.")
         try:
-            with urllib.request.urlopen(url, timeout=2):
+            with direct.open(url, timeout=2):
                 return
         except (urllib.error.URLError, ConnectionError, OSError):
             time.sleep(0.3)
