@@ -120,3 +120,33 @@ def test_start_serves_jupyterlab_and_stops_on_ctrl_c(tmp_path):
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+def test_waiting_for_jupyterlab_asks_127_0_0_1_directly_not_through_an_http_proxy(monkeypatch):
+    """Behind a company proxy (http_proxy set, no no_proxy) the readiness poll, and its token, must not go to it."""
+    import http.server
+    import threading
+
+    from socialkit.server import wait_until_ready
+
+    class Status(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the name http.server calls
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Status)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    for name in ("no_proxy", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("http_proxy", "http://127.0.0.1:9")  # nothing listens there
+    try:
+        assert wait_until_ready(f"http://127.0.0.1:{server.server_port}", "secret", child, seconds=5)
+    finally:
+        child.kill()
+        child.wait()
+        server.shutdown()
+        server.server_close()

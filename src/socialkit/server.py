@@ -56,11 +56,12 @@ def wait_until_ready(base_url: str, token: str, process: subprocess.Popen, secon
     """Poll ``/api/status`` until the server answers; False if it died or did not answer in time."""
     deadline = time.monotonic() + seconds
     request = urllib.request.Request(f"{base_url}/api/status", headers={"Authorization": f"token {token}"})
+    direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never via an http_proxy
     while time.monotonic() < deadline:
         if process.poll() is not None:
             return False
         try:
-            with urllib.request.urlopen(request, timeout=2) as response:
+            with direct.open(request, timeout=2) as response:
                 if response.status == 200:
                     return True
         except OSError:
