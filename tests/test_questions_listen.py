@@ -706,3 +706,21 @@ def test_q4_option_b_is_not_copied_from_the_lesson(lesson_text):
     phrases = {" ".join(words[i:i + 5]) for i in range(len(words) - 4)}
     lesson = lesson_text.lower().replace("*", "").replace(",", "")
     assert [p for p in phrases if p in lesson] == []  # no five words in a row taken from the lesson
+
+
+def test_hidden_tests_do_not_trust_the_learners_own_tables():
+    """A learner who reuses `mentions`, `daily` or `mentions_by_role` for their own work still gets the points.
+
+    The hidden tests recompute from freshly loaded data, so a ✅ from `check` (which also uses fresh
+    data) never turns into 0 points at grading.
+    """
+    reused = ("mentions", "daily", "mentions_by_role", "accounts", "data", "analytics")
+    namespace: dict = {}
+    for grade_id, source in _solution_cells():
+        if not grade_id.endswith("_check"):
+            exec(compile(source, f"<solutions {grade_id}>", "exec"), namespace)  # noqa: S102
+            continue
+        own = {name: namespace[name] for name in reused}
+        namespace.update(dict.fromkeys(reused))  # the learner overwrote them all
+        exec(compile(source, f"<solutions {grade_id}>", "exec"), namespace)  # noqa: S102
+        namespace.update(own)
