@@ -59,6 +59,15 @@ def test_unknown_module_is_refused_with_the_list():
     assert "01_listen" in result.stderr
 
 
+def test_an_unusable_folder_is_one_plain_sentence_not_a_traceback(tmp_path):
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("not a folder")
+    result = run("grade", "01_listen", "--workspace", str(a_file / "cohort"), "--no-sandbox")
+    assert result.returncode == 2
+    assert result.stderr.startswith("socialkit grade: ") and "Traceback" not in result.stderr
+    assert "notes.txt" in result.stderr
+
+
 def test_start_refuses_a_busy_port_and_says_what_to_do():
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))

@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
         return 130
-    except (FileNotFoundError, ValueError, KeyError, RuntimeError) as exc:
+    except (OSError, ValueError, KeyError, RuntimeError) as exc:  # OSError: missing, unwritable, not a folder
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         print(f"socialkit {key}: {message}", file=sys.stderr)
         return 2
