@@ -170,3 +170,29 @@ def test_a_test_cell_running_when_the_kernel_dies_scores_zero_not_full_marks():
     _mark_not_run(nb, client.running_index)
     scores = [utils.determine_grade(cell, QUIET)[0] for cell in nb.cells]
     assert scores == [1, 0, 0]
+
+
+def test_a_rerun_ends_a_kernel_that_a_killed_grader_left_behind(tmp_path, monkeypatch):
+    """remove_stale_runtime_dirs kills processes naming a dead grader's runtime folder, then removes it."""
+    import time
+
+    from socialkit.grading import sandbox
+
+    monkeypatch.setattr(sandbox.tempfile, "gettempdir", lambda: str(tmp_path))
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    folder = tmp_path / f"{sandbox.RUNTIME_PREFIX}{dead.pid}-abc"
+    folder.mkdir()
+    alive_folder = tmp_path / f"{sandbox.RUNTIME_PREFIX}{os.getpid()}-def"  # our own: still in use
+    alive_folder.mkdir()
+    orphan = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(300)", str(folder / "kernel.json")])
+    ours = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(300)", str(alive_folder / "k.json")])
+    try:
+        sandbox.remove_stale_runtime_dirs()
+        assert orphan.wait(timeout=10) == -9 and not folder.exists()
+        time.sleep(0.2)
+        assert ours.poll() is None and alive_folder.exists()
+    finally:
+        for process in (orphan, ours):
+            process.kill()
+            process.wait()

@@ -10,6 +10,7 @@ processes and open files; ``timeout -s KILL`` outside bounds the kernel's whole 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -177,8 +178,27 @@ def kernel_env(runtime_dir: Path) -> dict[str, str]:
     }
 
 
+def processes_using(folder: Path) -> list[int]:
+    """Pids of live processes whose command line names ``folder`` (every sandbox names its runtime folder)."""
+    needle = str(folder).encode()
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if needle in (entry / "cmdline").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
 def remove_stale_runtime_dirs() -> None:
-    """Delete kernel runtime folders left in the temp folder by graders that were killed (their pid is gone)."""
+    """Kill the sandboxes and delete the runtime folders left by graders that were killed (their pid is gone).
+
+    PR_SET_PDEATHSIG and bwrap's --die-with-parent take a kernel down with its grader, except in the
+    instant between bwrap's own fork and its child's prctl: a kernel started then outlives a SIGKILLed
+    grader. The next run ends it here instead of leaving it to its wall-clock limit.
+    """
     for folder in Path(tempfile.gettempdir()).glob(f"{RUNTIME_PREFIX}*-*"):
         pid = folder.name[len(RUNTIME_PREFIX):].split("-", 1)[0]
         if not pid.isdigit():
@@ -186,6 +206,9 @@ def remove_stale_runtime_dirs() -> None:
         try:
             os.kill(int(pid), 0)
         except ProcessLookupError:
+            for leftover in processes_using(folder):
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(leftover, signal.SIGKILL)
             shutil.rmtree(folder, ignore_errors=True)
         except PermissionError:
             pass  # alive, someone else's
