@@ -11,14 +11,11 @@ import signal
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
 import webbrowser
 from pathlib import Path
 
 from socialkit.notebooks import cells_tagged, read_notebook
-from socialkit.server import port_is_free
+from socialkit.server import port_is_free, stop, wait_until_answers
 
 # Idle kernels (a closed tab) are shut down after this many seconds, checked every CULL_INTERVAL.
 CULL_IDLE_SECONDS = 600
@@ -72,28 +69,11 @@ def voila_command(notebook: Path, port: int) -> list[str]:
 
 def _wait_until_serving(url: str, child: subprocess.Popen, timeout: float) -> None:
     """Block until ``url`` answers, or raise RuntimeError if Voilà exits or takes longer than ``timeout``."""
-    deadline = time.monotonic() + timeout
-    direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never via an http_proxy
-    while time.monotonic() < deadline:
-        if child.poll() is not None:
-            raise RuntimeError(f"Voilà stopped before serving (exit code {child.returncode}); see its messages above.")
-        try:
-            with direct.open(url, timeout=2):
-                return
-        except (urllib.error.URLError, ConnectionError, OSError):
-            time.sleep(0.3)
+    if wait_until_answers(url, child, timeout):
+        return
+    if child.poll() is not None:
+        raise RuntimeError(f"Voilà stopped before serving (exit code {child.returncode}); see its messages above.")
     raise RuntimeError(f"Voilà did not answer at {url} within {timeout:.0f} s.")
-
-
-def _stop(child: subprocess.Popen) -> None:
-    """Ask Voilà to stop (it shuts its kernels down on SIGTERM), killing it if it does not within 15 s."""
-    if child.poll() is None:
-        child.terminate()
-        try:
-            child.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            child.kill()
-            child.wait()
 
 
 def _raise_keyboard_interrupt(signum, frame):
@@ -140,5 +120,5 @@ def present_command(args) -> int:
             print("Stopping the presentation…", flush=True)
             return 0
         finally:
-            _stop(child)
+            stop(child, grace=15)  # Voilà shuts its kernels down on SIGTERM
             signal.signal(signal.SIGTERM, previous_handler)

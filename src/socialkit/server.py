@@ -52,10 +52,9 @@ def learner_environment() -> dict[str, str]:
     return {name: value for name, value in os.environ.items() if name != "MPLBACKEND"}
 
 
-def wait_until_ready(base_url: str, token: str, process: subprocess.Popen, seconds: float = 60) -> bool:
-    """Poll ``/api/status`` until the server answers; False if it died or did not answer in time."""
+def wait_until_answers(request: str | urllib.request.Request, process: subprocess.Popen, seconds: float) -> bool:
+    """Poll a local server started as ``process`` until ``request`` gets a 200; False if it died or timed out."""
     deadline = time.monotonic() + seconds
-    request = urllib.request.Request(f"{base_url}/api/status", headers={"Authorization": f"token {token}"})
     direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never via an http_proxy
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -64,9 +63,15 @@ def wait_until_ready(base_url: str, token: str, process: subprocess.Popen, secon
             with direct.open(request, timeout=2) as response:
                 if response.status == 200:
                     return True
-        except OSError:
+        except OSError:  # URLError and refused connections are OSErrors
             time.sleep(0.3)
     return False
+
+
+def wait_until_ready(base_url: str, token: str, process: subprocess.Popen, seconds: float = 60) -> bool:
+    """Poll JupyterLab's ``/api/status`` until it answers; False if it died or did not answer in time."""
+    request = urllib.request.Request(f"{base_url}/api/status", headers={"Authorization": f"token {token}"})
+    return wait_until_answers(request, process, seconds)
 
 
 def stop(process: subprocess.Popen, grace: float = 10) -> None:
