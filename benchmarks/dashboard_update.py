@@ -87,7 +87,7 @@ def naive_view(mentions, accounts, board):
     table = table.loc[start:end]
     alerts = pd.DataFrame(alerts, columns=["date", "brand"])
     alerts = alerts[(alerts["date"] >= start) & (alerts["date"] <= end)]
-    widgets._figure_png(lambda ax: plots.volume_with_alerts(table, alerts, ax=ax, metric=metric))
+    widgets.Chart().render(lambda ax: plots.volume_with_alerts(table, alerts, ax=ax, metric=metric))
     return table, alerts
 
 

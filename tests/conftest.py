@@ -64,3 +64,81 @@ def committed_datasets() -> Path:
     """The kit's committed ``datasets/`` folder (it must hold its manifest)."""
     assert (DATASETS / "manifest.json").is_file(), "datasets/manifest.json is missing: run `socialkit data generate`"
     return DATASETS
+
+
+# --------------------------------------------------------------------------- the sample data, loaded once per session
+
+
+@pytest.fixture(scope="session")
+def mentions():
+    """The committed sample mentions (as the setup cells load them)."""
+    from socialkit import data
+
+    return data.load("mentions")
+
+
+@pytest.fixture(scope="session")
+def accounts():
+    """The committed sample accounts."""
+    from socialkit import data
+
+    return data.load("accounts")
+
+
+@pytest.fixture(scope="session")
+def by_role(mentions, accounts):
+    """The mentions with their author's role (``mentions_by_role`` in the setup cells)."""
+    from socialkit import analytics
+
+    return analytics.with_author_role(mentions, accounts)
+
+
+@pytest.fixture(scope="session")
+def daily(mentions):
+    """Mentions per day and brand (``daily`` in the setup cells)."""
+    from socialkit import analytics
+
+    return analytics.daily_volume(mentions)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_check_session():
+    """No hints shown and no results remembered between tests."""
+    from socialkit import checks
+
+    checks.reset()
+    yield
+    checks.reset()
+
+
+@pytest.fixture(scope="session")
+def executed_lesson():
+    """``executed_lesson(slug)``: the module's lesson run once per test session in a real kernel → (notebook, s).
+
+    Tests of one module carry ``xdist_group(slug)`` so that, run in parallel, they share one execution.
+    """
+    from socialkit import course
+    from socialkit.notebooks import execute_notebook
+
+    done: dict = {}
+
+    def run(slug: str):
+        if slug not in done:
+            done[slug] = execute_notebook(course.get(slug).lesson(ROOT), timeout=120)
+        return done[slug]
+
+    return run
+
+
+def pytest_collection_modifyitems(config, items):
+    """Group each module's tests on one xdist worker (``--dist loadgroup``), so they share its session fixtures."""
+    from socialkit import course
+
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        module = params.get("module")
+        slug = module.slug if isinstance(module, course.Module) else None
+        if slug is None and item.path.parent.name == "modules" and item.path.stem.startswith("test_"):
+            slug = item.path.stem[len("test_"):]
+        if slug and not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(slug))

@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from socialkit import checks
+from socialkit import checks, judging
+from socialkit.judging import judges, rules
 from socialkit.checks import CheckFailed, Question, UnknownQuestion, check, hint, progress
 
 MODULE = "90_checks_selftest"
@@ -26,8 +27,7 @@ def fresh_session():
     checks.reset()
     yield
     checks.reset()
-    for key in [k for k in checks._REGISTRY if k.startswith(MODULE)]:
-        del checks._REGISTRY[key]
+    checks.unregister(MODULE)
 
 
 def add(name: str, judge, hints=("first hint", "second hint", "third hint"), section="section 2 of the lesson"):
@@ -61,7 +61,7 @@ def passes(capsys, question_id, value):
 
 
 def test_number_accepts_the_reference_and_numpy_scalars(capsys):
-    q = add("n", checks.number(lambda: 41.6667, tolerance=0.1, unit="%"))
+    q = add("n", judges.number(lambda: 41.6667, tolerance=0.1, unit="%"))
     passes(capsys, q, 41.7)
     passes(capsys, q, np.float64(41.66))
     passes(capsys, q, 41.6667)
@@ -74,7 +74,7 @@ def test_number_expected_value_is_computed_lazily_and_once():
         calls.append(1)
         return 12
 
-    judge = checks.number(expected)
+    judge = judges.number(expected)
     assert calls == []  # nothing computed at definition time
     assert judge(12).ok and judge(12.0).ok and not judge(13).ok
     assert calls == [1]
@@ -103,22 +103,22 @@ def test_number_expected_value_is_computed_lazily_and_once():
         (4.167, "10 times too small"),
         (417.0, "not a percentage"),
         (42.0, "42 is rounded too much: give the answer to 1 decimal place, e.g. 12.3."),
-        (41.9, "41.9% is close, but not within 0.1 points"),
-        (41.4, "41.4% is close, but not within 0.1 points"),
-        (41.2, "41.2% is not what the data gives"),  # 0.47 off: too far to call "close"
+        (41.9, "41.9 % is close, but not within 0.1 points"),
+        (41.4, "41.4 % is close, but not within 0.1 points"),
+        (41.2, "41.2 % is not what the data gives"),  # 0.47 off: too far to call "close"
         (58.3, "counted the other brands"),
         (12.0, "is not what the data gives"),
     ],
 )
 def test_number_rejects_typical_mistakes_with_a_specific_message(capsys, value, message):
     mistakes = [(lambda: 58.3333, "that is 100 minus the answer: you counted the other brands.")]
-    q = add("n", checks.number(lambda: 41.6667, tolerance=0.1, unit="%", mistakes=mistakes))
+    q = add("n", judges.number(lambda: 41.6667, tolerance=0.1, unit="%", mistakes=mistakes))
     out = fails_with(capsys, q, value, message)
     assert f'(try hint("{q}"))' in out
 
 
 def test_number_factor_too_large_for_counts(capsys):
-    q = add("count", checks.number(lambda: 250, unit="mentions"))
+    q = add("count", judges.number(lambda: 250, unit="mentions"))
     fails_with(capsys, q, 25000, "100 times too large")
     passes(capsys, q, 250)
     passes(capsys, q, np.int64(250))
@@ -126,7 +126,7 @@ def test_number_factor_too_large_for_counts(capsys):
 
 
 def test_number_thousands_separator_and_whole_number_wording(capsys):
-    q = add("count", checks.number(lambda: 20115, unit="posts"))
+    q = add("count", judges.number(lambda: 20115, unit="posts"))
     fails_with(capsys, q, (20, 115), "Write the number without commas or spaces: 20115, not 20,115.")
     fails_with(capsys, q, (1, 234, 567), "Write the number without commas or spaces: 1234567, not 1,234,567.")
     fails_with(capsys, q, (20, 1), "Use a point for decimals: 20.1, not 20,1.")
@@ -134,13 +134,13 @@ def test_number_thousands_separator_and_whole_number_wording(capsys):
 
 
 def test_number_rounding_and_closeness_depend_on_the_tolerance(capsys):
-    q = add("two_decimals", checks.number(lambda: 3.14159, tolerance=0.01, unit="points"))
+    q = add("two_decimals", judges.number(lambda: 3.14159, tolerance=0.01, unit="points"))
     fails_with(capsys, q, 3.1, "3.1 is rounded too much: give the answer to 2 decimal places, e.g. 12.34.")
     fails_with(capsys, q, 3.12, "3.12 points is close, but not within 0.01 points")
     fails_with(capsys, q, 3.0, "3 is rounded too much")
     fails_with(capsys, q, 3.2, "3.2 points is not what the data gives")
     passes(capsys, q, 3.14)
-    loose = add("whole", checks.number(lambda: 46.14, tolerance=0.5))
+    loose = add("whole", judges.number(lambda: 46.14, tolerance=0.5))
     passes(capsys, loose, 46)  # a tolerance of 0.5 accepts a whole number: no "rounded too much"
     fails_with(capsys, loose, 47.2, "47.2 is close, but not within ±0.5")
 
@@ -150,19 +150,19 @@ def test_number_rounding_and_closeness_depend_on_the_tolerance(capsys):
     [
         (-4.3, 0.1, "points", 8.6093, "8.6 points is not what the data gives."),  # 8.6093 → 8.6
         (-4.3, 0.1, "points", -7.5234, "-7.5 points is not what the data gives."),
-        (41.6667, 0.1, "%", 12.3456, "12.3% is not what the data gives."),
+        (41.6667, 0.1, "%", 12.3456, "12.3 % is not what the data gives."),
         (3.14159, 0.01, "points", 3.2456, "3.25 points is not what the data gives."),  # 2 decimals asked
         (250, 0, "mentions", 250.04, "250.04 mentions is not what the data gives."),  # 250.0 would read as right
-        (41.6667, 0.1, "%", 0.00004, "0.00004% is not what the data gives."),  # never rounded to 0
-        (41.6667, 0.1, "%", 41.9123, "41.9% is close, but not within 0.1 points"),
-        (41.6667, 0.1, "%", 41.5601, "41.56% is close, but not within 0.1 points"),  # 41.6 would read as right
+        (41.6667, 0.1, "%", 0.00004, "0.00004 % is not what the data gives."),  # never rounded to 0
+        (41.6667, 0.1, "%", 41.9123, "41.9 % is close, but not within 0.1 points"),
+        (41.6667, 0.1, "%", 41.5601, "41.56 % is close, but not within 0.1 points"),  # 41.6 would read as right
         (41.6667, 0.1, "%", 417.3456, "417.3 is not a percentage"),
         (41.6667, 0.1, "%", 100.04, "100.04 is not a percentage"),  # 100.0 would be one
     ],
 )
 def test_number_echoes_a_wrong_answer_rounded_but_never_to_a_right_one(capsys, goal, tolerance, unit, given,
                                                                        message):
-    q = add("echo", checks.number(lambda: goal, tolerance=tolerance, unit=unit, factors=()))
+    q = add("echo", judges.number(lambda: goal, tolerance=tolerance, unit=unit, factors=()))
     out = fails_with(capsys, q, given, message)
     assert out.startswith(f"❌ Not yet: {message}"), out
 
@@ -170,14 +170,14 @@ def test_number_echoes_a_wrong_answer_rounded_but_never_to_a_right_one(capsys, g
 def test_question_specific_advice_replaces_the_generic_one(capsys):
     advice = "Pick Café Lumière's share: add brand=\"lumiere\" inside the brackets."
     no_rows = "Roles are written in the singular: \"journalist\"."
-    q = add("sov", checks.number(lambda: 46.1, tolerance=0.1, unit="%", reduce_advice=advice,
+    q = add("sov", judges.number(lambda: 46.1, tolerance=0.1, unit="%", reduce_advice=advice,
                                  no_rows_advice=no_rows))
     for many in (pd.Series([46.1, 45.4, 8.5]), pd.DataFrame({"a": [1, 2]}), [46.1, 45.4]):
         out = fails_with(capsys, q, many, advice)
         assert ".sum()" not in out
     out = fails_with(capsys, q, float("nan"), f"your filter probably found no rows. {no_rows}")
     assert "spelt exactly" not in out
-    generic = add("generic", checks.number(lambda: 46.1, tolerance=0.1, unit="%"))
+    generic = add("generic", judges.number(lambda: 46.1, tolerance=0.1, unit="%"))
     fails_with(capsys, generic, pd.Series([46.1, 45.4]), "Reduce it to one number, e.g. with .sum()")
     fails_with(capsys, generic, float("nan"), "they must be spelt exactly as in the data")
 
@@ -192,11 +192,11 @@ PROGRAMMER_WORDS = ("DataFrame", "Series", "tuple", "ndarray", "a int", "a float
      float("nan"), len, pd.Timestamp("2025-04-08"), object()],
 )
 def test_messages_use_plain_words_not_programmer_words(value):
-    judges = [checks.number(lambda: 41.7, tolerance=0.1, unit="%"), checks.decision(lambda: True),
-              checks.choice(checks.digest("A"), {"A": "a", "B": "b"}),
-              checks.table(reference_series), checks.table(lambda: reference_series().to_frame()),
-              checks.names(["Lyon"])]
-    for judge in judges:
+    every = [judges.number(lambda: 41.7, tolerance=0.1, unit="%"), judges.decision(lambda: True),
+              judges.choice("t.q", rules.choice_digest("t.q", "A"), {"A": "a", "B": "b"}),
+              judges.table(reference_series), judges.table(lambda: reference_series().to_frame()),
+              judges.names(["Lyon"])]
+    for judge in every:
         try:
             message = judge(value).message
         except Exception:  # a judge may refuse an odd value; evaluate() turns that into "not yet"
@@ -210,7 +210,7 @@ def test_messages_use_plain_words_not_programmer_words(value):
 
 def choice_question():
     """A question whose right option is B, with an explanation for every option."""
-    return add("mc", checks.choice(checks.digest("B"), {
+    return add("mc", judges.choice(qid("mc"), rules.choice_digest(qid("mc"), "B"), {
         "A": "A ignores the negative spike.",
         "B": "B: the spike came from one post.",
         "C": "C confuses volume with sentiment.",
@@ -247,24 +247,26 @@ CHOICE_SPELLINGS = ["B", "b", " B ", "B.", "b)", "(B)", "[b]", " ( B ) ", "B .",
 def test_choice_normalisation_is_the_documented_one_liner(capsys, spelling):
     """What the check accepts is exactly what a hidden test written as one line of plain Python accepts."""
     one_liner = spelling.strip().strip("().[]").strip().upper()
-    assert checks.normalise_choice(spelling) == one_liner
+    assert rules.normalise_choice(spelling) == one_liner
     accepted = checks.evaluate(choice_question(), spelling).ok
     assert accepted == (one_liner == "B")
 
 
-def test_choice_stores_a_digest_not_the_letter():
-    assert checks.digest(" b ") == checks.digest("B") != "B"
-    assert len(checks.digest("B")) == 64
+def test_choice_stores_a_salted_digest_not_the_letter():
+    """The digest is of the question id and the normalised letter: the same letter differs between questions."""
+    assert rules.choice_digest("t.q1", " b ") == rules.choice_digest("t.q1", "B") != "B"
+    assert rules.choice_digest("t.q1", "B") != rules.choice_digest("t.q2", "B")
+    assert len(rules.choice_digest("t.q1", "B")) == 64
     with pytest.raises(ValueError, match="matches none of the options"):
-        checks.choice(checks.digest("Z"), {"A": "a", "B": "b"})
-    assert checks.digest("(b).") == checks.digest("B")  # the digest is of the normalised letter
+        judges.choice("t.q1", rules.choice_digest("t.q1", "Z"), {"A": "a", "B": "b"})
+    assert rules.choice_digest("t.q1", "(b).") == rules.choice_digest("t.q1", "B")  # of the normalised letter
 
 
 # --------------------------------------------------------------------------- names
 
 
 def test_names_compares_as_a_set(capsys):
-    q = add("names", checks.names(lambda: ["Lyon", "Paris", "London"], noun="cities"))
+    q = add("names", judges.names(lambda: ["Lyon", "Paris", "London"], noun="cities"))
     passes(capsys, q, ["paris", "Lyon ", "London", "Paris"])
     passes(capsys, q, pd.Index(["London", "Paris", "Lyon"]))
     passes(capsys, q, {"LYON", "paris", "london"})
@@ -283,7 +285,7 @@ def test_names_compares_as_a_set(capsys):
     ],
 )
 def test_names_rejects_wrong_sets_without_revealing_the_missing_ones(capsys, value, message):
-    q = add("names", checks.names(lambda: ["Lyon", "Paris", "London"], noun="cities"))
+    q = add("names", judges.names(lambda: ["Lyon", "Paris", "London"], noun="cities"))
     out = fails_with(capsys, q, value, message)
     if isinstance(value, list) and "Lyon" in value and "Paris" in value and "London" not in value:
         assert "London" not in out  # the missing name is never shown
@@ -298,7 +300,7 @@ def reference_series():
 
 
 def test_table_accepts_same_labels_in_any_order(capsys):
-    q = add("series", checks.table(reference_series, tolerance=0.001))
+    q = add("series", judges.table(reference_series, tolerance=0.001))
     passes(capsys, q, reference_series())
     passes(capsys, q, reference_series().sort_values().rename("whatever"))
 
@@ -315,18 +317,18 @@ def test_table_accepts_same_labels_in_any_order(capsys):
     ],
 )
 def test_table_rejects_typical_mistakes(capsys, value, message):
-    q = add("series", checks.table(reference_series, tolerance=0.001, noun="table"))
+    q = add("series", judges.table(reference_series, tolerance=0.001, noun="table"))
     fails_with(capsys, q, value, message)
 
 
 def test_table_fraction_instead_of_percent(capsys):
-    q = add("pct", checks.table(lambda: reference_series() * 100, tolerance=0.1))
+    q = add("pct", judges.table(lambda: reference_series() * 100, tolerance=0.1))
     fails_with(capsys, q, reference_series(), "look like fractions; multiply by 100")
 
 
 def test_table_dataframe_columns_and_values(capsys):
     goal = pd.DataFrame({"mentions": [10, 5], "negative": [2, 4]}, index=["lumiere", "grano"])
-    q = add("frame", checks.table(lambda: goal))
+    q = add("frame", judges.table(lambda: goal))
     passes(capsys, q, goal.iloc[::-1].copy())
     fails_with(capsys, q, goal[["mentions"]], "missing column(s): 'negative'")
     fails_with(capsys, q, goal.assign(negative=[2, 5]), "column 'negative': 1 of the 2 values differ")
@@ -338,7 +340,7 @@ def test_table_dataframe_columns_and_values(capsys):
 def test_table_text_column_with_missing_values_matches_itself(capsys):
     """A missing text value (NaN) in the right place is right: NaN == NaN is False, the judge must not care."""
     goal = pd.DataFrame({"mentions": [10, 5], "top_author": ["ana", None]}, index=["lumiere", "grano"])
-    q = add("frame", checks.table(lambda: goal))
+    q = add("frame", judges.table(lambda: goal))
     passes(capsys, q, goal.iloc[::-1].copy())
     fails_with(capsys, q, goal.assign(top_author=["ana", "bo"]), "column 'top_author': some values differ")
     fails_with(capsys, q, goal.assign(top_author=[None, "bo"]), "column 'top_author': some values differ")
@@ -348,7 +350,7 @@ def test_table_text_column_with_missing_values_matches_itself(capsys):
 
 
 def test_decision_accepts_the_call_the_data_supports(capsys):
-    q = add("yesno", checks.decision(lambda: 87.5 >= 90, right_message="below target: act.",
+    q = add("yesno", judges.decision(lambda: 87.5 >= 90, right_message="below target: act.",
                                      wrong_message="87.5 % is below the 90 % target."))
     out = passes(capsys, q, False)
     assert "below target: act." in out
@@ -365,7 +367,7 @@ def test_decision_accepts_the_call_the_data_supports(capsys):
 
 def test_decision_accepts_question_specific_advice_for_a_whole_column(capsys):
     advice = "Add .any() to the \"alert\" column: was there at least one alert?"
-    q = add("yesno", checks.decision(lambda: False, reduce_advice=advice))
+    q = add("yesno", judges.decision(lambda: False, reduce_advice=advice))
     out = fails_with(capsys, q, pd.Series([True, False, False]), advice)
     assert "not one per row" not in out
 
@@ -375,7 +377,7 @@ def test_decision_accepts_question_specific_advice_for_a_whole_column(capsys):
 
 @pytest.mark.parametrize("value", [..., None])
 def test_missing_answer_reads_not_attempted_yet(capsys, value):
-    q = add("n", checks.number(lambda: 1))
+    q = add("n", judges.number(lambda: 1))
     with pytest.raises(CheckFailed, match="not attempted yet"):
         check(q, value)
     out, err = capsys.readouterr()
@@ -385,7 +387,7 @@ def test_missing_answer_reads_not_attempted_yet(capsys, value):
 
 def test_the_three_dots_say_what_to_do_and_what_a_red_error_in_the_answer_cell_means(capsys):
     """After a failed answer cell (missing quotes, misspelt name) the variable still holds ..., so say why."""
-    q = add("n", checks.number(lambda: 1))
+    q = add("n", judges.number(lambda: 1))
     fails_with(capsys, q, ..., "⏳ Not attempted yet: your answer still holds the three dots (...). Write your "
                                "answer after the = sign and run the answer cell, then this one. If that cell "
                                "showed a red error, fix it first: a letter or a date needs quotes, and the name "
@@ -394,7 +396,7 @@ def test_the_three_dots_say_what_to_do_and_what_a_red_error_in_the_answer_cell_m
 
 @pytest.mark.parametrize("typed", ["{id}", "{ID}", " {id} ", "{id}\n", "{Module}.Q1", " {ID}  "])
 def test_question_ids_are_read_in_any_case_and_with_spaces(capsys, typed):
-    q = add("q1", checks.number(lambda: 1), hints=("only hint",))
+    q = add("q1", judges.number(lambda: 1), hints=("only hint",))
     typed = typed.format(id=q, ID=q.upper(), Module=MODULE.upper())
     hint(typed)
     assert capsys.readouterr().out == "💡 Hint 1 of 1: only hint\n"
@@ -407,11 +409,11 @@ def test_question_ids_are_read_in_any_case_and_with_spaces(capsys, typed):
 
 def test_a_question_is_registered_under_its_lower_case_id():
     with pytest.raises(ValueError, match="must be in lower case without spaces: '90_checks_selftest.q1'"):
-        Question(f"{MODULE}.Q1", "prompt", ["hint"], checks.number(1))
+        Question(f"{MODULE}.Q1", "prompt", ["hint"], judges.number(1))
 
 
 def test_check_failed_is_an_assertion_error_with_a_one_line_rendering(capsys):
-    q = add("n", checks.number(lambda: 1))
+    q = add("n", judges.number(lambda: 1))
     with pytest.raises(AssertionError) as info:
         check(q, 2)
     rendered = info.value._render_traceback_()
@@ -419,8 +421,8 @@ def test_check_failed_is_an_assertion_error_with_a_one_line_rendering(capsys):
 
 
 def test_unknown_question_lists_the_ids_of_its_module(capsys):
-    add("q1", checks.number(lambda: 1))
-    add("q2", checks.number(lambda: 2))
+    add("q1", judges.number(lambda: 1))
+    add("q2", judges.number(lambda: 2))
     with pytest.raises(UnknownQuestion) as info:
         check(qid("q9"), 1)
     assert str(info.value) == f"There is no question '{qid('q9')}'. Questions of {MODULE}: {qid('q1')}, {qid('q2')}."
@@ -439,12 +441,12 @@ def test_unknown_module_lists_modules_that_have_questions():
 
 
 def test_a_judge_that_chokes_on_a_value_reports_it_as_not_yet(capsys):
-    q = add("picky", lambda value: checks.right("fine") if value + 1 else checks.wrong("no"))
+    q = add("picky", lambda value: judging.right("fine") if value + 1 else judging.wrong("no"))
     fails_with(capsys, q, object(), "could not be compared (TypeError")
 
 
 def test_data_problem_is_not_blamed_on_the_learner():
-    q = add("broken", checks.number(lambda: 1 / 0))
+    q = add("broken", judges.number(lambda: 1 / 0))
     with pytest.raises(checks.ExpectedValueError, match="could not compute the expected answer") as info:
         check(q, 1)
     assert info.value._render_traceback_() == [f"ExpectedValueError: {info.value}"]
@@ -463,7 +465,7 @@ def test_no_warning_escapes_from_a_check(capsys):
         np.log(np.float64(0.0))  # a RuntimeWarning from numpy too
         return 2.0
 
-    q = add("noisy", checks.number(noisy_expected))
+    q = add("noisy", judges.number(noisy_expected))
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # any escaping warning would fail the test
         with pytest.raises(CheckFailed):
@@ -475,7 +477,7 @@ def test_no_warning_escapes_from_a_check(capsys):
 
 
 def test_hints_come_one_at_a_time_then_point_to_the_lesson(capsys):
-    q = add("h", checks.number(lambda: 1), hints=["look at the brand column", "count the rows"],
+    q = add("h", judges.number(lambda: 1), hints=["look at the brand column", "count the rows"],
             section="section 3 of the lesson (Counting)")
     hint(q)
     hint(q)
@@ -493,8 +495,8 @@ def test_hints_come_one_at_a_time_then_point_to_the_lesson(capsys):
 
 
 def test_hint_ladders_are_separate_per_question(capsys):
-    a = add("a", checks.number(lambda: 1), hints=["a1", "a2"])
-    b = add("b", checks.number(lambda: 1), hints=["b1", "b2"])
+    a = add("a", judges.number(lambda: 1), hints=["a1", "a2"])
+    b = add("b", judges.number(lambda: 1), hints=["b1", "b2"])
     hint(a)
     hint(b)
     hint(a)
@@ -503,7 +505,7 @@ def test_hint_ladders_are_separate_per_question(capsys):
 
 def test_one_value_in_curly_brackets_is_told_to_remove_them_not_to_use_item(capsys):
     """A set has no .item(): the advice must be one that works."""
-    q = add("curly", checks.number(lambda: 41.7, tolerance=0.1))
+    q = add("curly", judges.number(lambda: 41.7, tolerance=0.1))
     fails_with(capsys, q, {41.7}, "Remove the curly brackets.")
     with pytest.raises(CheckFailed):
         check(q, {41.7})
@@ -517,10 +519,10 @@ def test_progress_explains_a_module_that_is_not_text(capsys):
 
 
 def test_progress_shows_the_learners_results_so_far(capsys):
-    q1 = add("q1", checks.number(lambda: 1))
-    q2 = add("q2", checks.number(lambda: 2))
-    q3 = add("q3", checks.number(lambda: 3))
-    add("q4", checks.number(lambda: 4))
+    q1 = add("q1", judges.number(lambda: 1))
+    q2 = add("q2", judges.number(lambda: 2))
+    q3 = add("q3", judges.number(lambda: 3))
+    add("q4", judges.number(lambda: 4))
     check(q1, 1)
     with pytest.raises(CheckFailed):
         check(q2, 5)
@@ -545,9 +547,11 @@ def test_progress_shows_the_learners_results_so_far(capsys):
 
 def test_question_definitions_are_validated():
     with pytest.raises(ValueError, match="must look like '01_listen.q1'"):
-        Question("q1", "p", ["h"], checks.number(1))
+        checks.register(Question("q1", "p", ["h"], judges.number(1)))  # a short name only inside a QuestionSet
+    with pytest.raises(ValueError, match="lower case without spaces"):
+        Question("90_x.Q1", "p", ["h"], judges.number(1))
     with pytest.raises(ValueError, match="at least one hint"):
-        Question(qid("x"), "p", [], checks.number(1))
+        Question(qid("x"), "p", [], judges.number(1))
     with pytest.raises(TypeError, match="Question objects"):
         checks.register("00_start_here.q1")
 
@@ -561,7 +565,8 @@ def test_check_failed_renders_as_one_line_in_a_real_kernel(tmp_path):
     setup = (
         "from socialkit import checks\n"
         "from socialkit.checks import check, hint\n"
-        f"checks.register(checks.Question('{qid('k')}', 'p', ['h1', 'h2'], checks.number(lambda: 41.7, tolerance=0.1, unit='%')))"
+        "from socialkit.judging import judges as checks_judges\n"
+        f"checks.register(checks.Question('{qid('k')}', 'p', ['h1', 'h2'], checks_judges.number(lambda: 41.7, tolerance=0.1, unit='%')))"
     )
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
@@ -587,7 +592,7 @@ def test_check_failed_renders_as_one_line_in_a_real_kernel(tmp_path):
     missing_stream, missing_error = outputs[2]
     assert missing_stream["text"].startswith("⏳ Not attempted yet")
     assert missing_error["traceback"] == [f"{qid('k')}: not attempted yet."]
-    assert [o["text"] for o in outputs[3]] == ["✅ Right: 41.7%.\n"]
+    assert [o["text"] for o in outputs[3]] == ["✅ Right: 41.7 %.\n"]
     assert [o["text"] for o in outputs[4]] == ["💡 Hint 1 of 2: h1\n"]
     every = [o for cell_outputs in outputs for o in cell_outputs]
     assert not any(o.get("name") == "stderr" for o in every)

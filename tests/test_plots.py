@@ -33,10 +33,11 @@ def test_volume_with_alerts_draws_one_line_per_brand_and_marks_alert_days():
 
     assert returned is ax
     labels = [line.get_label() for line in ax.get_lines()]
-    assert labels == ["Café Lumière", "Grano & Co", "alert"]
+    assert labels == ["Café Lumière", "Grano & Co", "alert on Café Lumière"]  # whose alert it is
     lumiere, grano, alert = ax.get_lines()
     assert mcolors.same_color(lumiere.get_color(), plots.BRAND_COLORS["lumiere"])
     assert mcolors.same_color(grano.get_color(), plots.BRAND_COLORS["grano"])
+    assert mcolors.same_color(alert.get_markerfacecolor(), plots.BRAND_COLORS["lumiere"])  # filled with its brand
     assert list(alert.get_ydata()) == [4]  # the lumiere value on 14 April, not grano's 5
     assert ax.get_ylabel() == "mentions per day"
     assert "1 alert day" in ax.get_title() and "z ≥ 2" in ax.get_title()

@@ -18,6 +18,7 @@ import nbformat
 import pytest
 
 from socialkit import release
+from socialkit.nbconfig import nbgrader_config
 from socialkit.notebooks import markers_in, read_notebook
 
 pytestmark = pytest.mark.slow
@@ -110,7 +111,7 @@ def test_release_holds_no_answers_and_no_hidden_tests(module):
 @pytest.mark.parametrize("module", MODULES)
 def test_release_shows_the_learners_stub_not_notimplementederror(module):
     """Each answer cell keeps exactly its stub line(s) above BEGIN SOLUTION; written answers get the text stub."""
-    text_stub = release.nbgrader_config(REPO, REPO).ClearSolutions.text_stub
+    text_stub = nbgrader_config(REPO).ClearSolutions.text_stub
     for source, released in exercise_pairs(module):
         by_id = {c.metadata["nbgrader"]["grade_id"]: c for c in read_notebook(released).cells
                  if "nbgrader" in c.metadata}

@@ -86,7 +86,8 @@ def test_dates_narrow_the_table_and_the_alerts(board):
     assert list(board.alerts["date"]) == [pd.Timestamp("2025-04-07")]  # the July alert is outside
 
 
-def test_metric_net_sentiment_shows_percent_positive_minus_negative_and_alerts_on_falls(board, mentions):
+def test_metric_net_sentiment_shows_percent_positive_minus_negative_without_alerts(board, mentions):
+    """Alerts mean something on Volume only (cold read, item 11): on net sentiment none is drawn or counted."""
     board.metric.value = "net_sentiment"
 
     lumiere = mentions[mentions["brand"] == "lumiere"]
@@ -94,9 +95,13 @@ def test_metric_net_sentiment_shows_percent_positive_minus_negative_and_alerts_o
     expected.index = expected.index.rename("day")
     assert board.table["lumiere"].dropna().round(9).tolist() == expected.round(9).tolist()
     assert board.table["lumiere"].loc["2025-04-08"] < -40  # the backlash drags it far below zero
-    assert not board.alerts.empty and (board.alerts["z"] <= -2).all()
-    assert "drop of at least 2.0" in board.summary.value
+    assert board.alerts.empty and "alert" not in board.title()
+    assert "Alerts are computed on <b>Volume</b> only" in board.summary.value
+    assert board.threshold.disabled and board.exclude_today.disabled  # the alert controls are greyed out
     assert board.ax.get_ylabel().startswith("net sentiment")
+    assert not [line for line in board.ax.get_lines() if line.get_label().startswith("alert")]
+    board.metric.value = "volume"
+    assert not board.threshold.disabled and not board.alerts.empty
 
 
 def test_metric_share_of_voice_divides_by_all_three_brands(board, mentions):

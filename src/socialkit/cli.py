@@ -6,12 +6,7 @@ import argparse
 import sys
 from importlib import import_module
 
-from socialkit import __version__
-
-MODULE_SLUGS = (
-    "00_start_here", "01_listen", "02_speak", "03_debate", "04_expertise", "05_time",
-    "06_networks", "07_team", "08_trust", "09_competition", "10_here_to_stay",
-)
+from socialkit import __version__, course
 
 # subcommand -> "module:function"; each function takes the parsed args and returns an exit code.
 HANDLERS = {
@@ -34,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"socialkit {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    slugs = course.slugs()
 
     p = sub.add_parser("start", help="open the course in JupyterLab")
     p.add_argument("--port", type=int, default=8888, help="port to serve on (default 8888)")
@@ -49,19 +45,19 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--dir", default=None, help="folder to check (default: the kit's datasets/)")
 
     p = sub.add_parser("build", help="regenerate exercises/ from solutions/")
-    p.add_argument("module", nargs="?", choices=MODULE_SLUGS, help="one module (default: all)")
+    p.add_argument("module", nargs="?", choices=slugs, help="one module (default: all)")
     p.add_argument("--check", action="store_true", help="only report whether exercises/ is up to date")
 
     p = sub.add_parser("bundle", help="zip the learner bundle (no solutions, no hidden tests)")
     p.add_argument("--out", required=True, help="the .zip file to write")
 
     p = sub.add_parser("present", help="show a module's dashboards full screen, code hidden (Voilà)")
-    p.add_argument("module", choices=MODULE_SLUGS)
+    p.add_argument("module", choices=slugs)
     p.add_argument("--port", type=int, default=8866, help="port to serve on (default 8866)")
     p.add_argument("--no-browser", action="store_true", help="print the address instead of opening a browser")
 
     p = sub.add_parser("grade", help="grade a cohort's submissions safely")
-    p.add_argument("assignment", choices=MODULE_SLUGS[1:] + MODULE_SLUGS[:1])
+    p.add_argument("assignment", choices=slugs)
     p.add_argument("--workspace", required=True, help="the grading folder (created if missing)")
     p.add_argument("--from", dest="inbox", help="a folder of notebooks or zips as learners sent them")
     p.add_argument("--jobs", type=int, default=None, help="parallel workers (default: number of cores)")
@@ -70,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-sandbox", action="store_true", help="run learner code unsandboxed (only if you trust it)")
 
     p = sub.add_parser("report", help="re-export grades and the class report (after hand grading)")
-    p.add_argument("assignment", choices=MODULE_SLUGS)
+    p.add_argument("assignment", choices=slugs)
     p.add_argument("--workspace", required=True, help="the grading folder")
     return parser
 

@@ -23,11 +23,6 @@ CULL_INTERVAL_SECONDS = 60
 STARTUP_TIMEOUT_SECONDS = 60
 
 
-def lesson_path(root: Path, module: str) -> Path:
-    """Where module ``module``'s lesson notebook lives: ``course/<slug>/<slug>.ipynb``."""
-    return root / "course" / module / f"{module}.ipynb"
-
-
 def presentation_notebook(lesson):
     """A new notebook holding the lesson's title cell, then its ``setup`` and ``dashboard`` cells.
 
@@ -83,10 +78,11 @@ def _raise_keyboard_interrupt(signum, frame):
 
 def present_command(args) -> int:
     """`socialkit present MODULE [--port P] [--no-browser]`: serve the module's dashboards until Ctrl-C."""
-    from socialkit.release import course_root
+    from socialkit import course
+    from socialkit.paths import kit_root
 
-    root = course_root()
-    lesson_file = lesson_path(root, args.module)
+    root = kit_root()
+    lesson_file = course.get(args.module).lesson(root)
     if not lesson_file.is_file():
         raise FileNotFoundError(f"Module {args.module} has no lesson yet: {lesson_file} does not exist.")
     try:

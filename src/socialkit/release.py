@@ -9,13 +9,14 @@ from __future__ import annotations
 import filecmp
 import hashlib
 import json
-import os
 import shutil
 import tempfile
 import zipfile
 from pathlib import Path
 
+from socialkit.nbconfig import nbgrader_config
 from socialkit.notebooks import SOLUTION_MARKERS, markers_in, read_notebook
+from socialkit.paths import kit_root
 
 SOURCE_DIR = "solutions"
 RELEASE_DIR = "exercises"
@@ -28,19 +29,6 @@ BUNDLE_FILES = ("pyproject.toml", "Makefile", "README.md", "LICENSE")
 BUNDLE_TOP = "social-media-for-managers"
 # A fixed timestamp makes the zip identical from one run to the next.
 ZIP_DATE = (2025, 1, 1, 0, 0, 0)
-
-
-def course_root() -> Path:
-    """The kit's folder: ``$SOCIALKIT_ROOT``, else the checkout (or unzipped bundle) this package sits in."""
-    from socialkit.paths import kit_root
-
-    env = os.environ.get("SOCIALKIT_ROOT")
-    if env:
-        return Path(env).resolve()
-    checkout = Path(__file__).resolve().parent.parent.parent
-    if (checkout / "course").is_dir() or (checkout / SOURCE_DIR).is_dir():
-        return checkout
-    return kit_root()
 
 
 def _is_junk(path: Path) -> bool:
@@ -57,28 +45,10 @@ def _files_under(folder: Path) -> list[Path]:
 
 
 def source_modules(root: Path) -> list[str]:
-    """The module slugs that have an exercise source folder in ``solutions/``."""
-    source = root / SOURCE_DIR
-    if not source.is_dir():
-        return []
-    return sorted(p.name for p in source.iterdir() if p.is_dir() and not _is_junk(Path(p.name)))
+    """The slugs of the course table's modules that have an exercise source notebook in ``solutions/``."""
+    from socialkit import course
 
-
-def nbgrader_config(root: Path, course_dir: Path):
-    """The kit's ``nbgrader_config.py`` settings, re-pointed at ``course_dir`` with a gradebook inside it."""
-    from traitlets.config import Config
-    from traitlets.config.loader import PyFileConfigLoader
-
-    config_file = root / "nbgrader_config.py"
-    config = Config()
-    if config_file.is_file():
-        config.merge(PyFileConfigLoader(config_file.name, path=str(root)).load_config())
-    config.CourseDirectory.root = str(course_dir)
-    config.CourseDirectory.source_directory = SOURCE_DIR
-    config.CourseDirectory.release_directory = RELEASE_DIR
-    config.CourseDirectory.db_url = f"sqlite:///{course_dir / 'gradebook.db'}"
-    config.NbGraderAPI.log_level = "WARN"
-    return config
+    return [m.slug for m in course.MODULES if m.solutions(root).is_file()]
 
 
 def _give_cells_stable_ids(notebook: Path, name: str) -> None:
@@ -117,7 +87,7 @@ def generate_release(root: Path, modules: list[str], out_dir: Path) -> None:
                             ignore=shutil.ignore_patterns(*JUNK_NAMES, "*.pyc"))
             for notebook in sorted(copied.rglob("*.ipynb")):
                 _give_cells_stable_ids(notebook, f"{module}/{notebook.relative_to(copied).as_posix()}")
-        config = nbgrader_config(root, course_dir)
+        config = nbgrader_config(course_dir)
         config.GenerateAssignment.no_database = True
         config.GenerateAssignment.preprocessors = [
             step for step in GenerateAssignment().preprocessors if step is not SaveCells]
@@ -136,6 +106,76 @@ def generate_release(root: Path, modules: list[str], out_dir: Path) -> None:
             for rel in _files_under(released):
                 (target / rel).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(released / rel, target / rel)
+
+
+RUBRIC_BEGIN = "<!-- rubric: copied from {source} by `socialkit build`; edit it there, not here -->"
+RUBRIC_END = "<!-- end of rubric -->"
+
+
+def reflection_rubric(solutions: Path) -> str:
+    """The marking rubric of a module: the solution region of its reflection cell (markdown), stripped."""
+    nb = read_notebook(solutions)
+    for cell in nb.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if cell.cell_type == "markdown" and meta.get("grade") and meta.get("solution"):
+            text = cell.source
+            if "BEGIN SOLUTION" in text:
+                text = text.split("### BEGIN SOLUTION", 1)[1].split("### END SOLUTION", 1)[0]
+            return text.strip()
+    return ""
+
+
+def guide_rubric(guide: str) -> str | None:
+    """The rubric block of a facilitator guide (between the rubric markers), or None when it has none."""
+    start = guide.find("<!-- rubric: copied from ")
+    if start < 0 or RUBRIC_END not in guide[start:]:
+        return None
+    body = guide[guide.index("-->", start) + 3:guide.index(RUBRIC_END, start)]
+    return body.strip()
+
+
+def guide_with_rubric(guide: str, rubric: str, source: str) -> str:
+    """The guide with its rubric block replaced by ``rubric`` (the guide must already hold the markers)."""
+    start = guide.find("<!-- rubric: copied from ")
+    end = guide.index(RUBRIC_END, start) + len(RUBRIC_END)
+    return guide[:start] + RUBRIC_BEGIN.format(source=source) + "\n\n" + rubric + "\n\n" + RUBRIC_END + guide[end:]
+
+
+def stale_guides(root: Path, modules: list[str]) -> list[str]:
+    """Facilitator guides whose rubric block differs from the solutions notebook's rubric, as sentences."""
+    from socialkit import course
+
+    problems = []
+    for slug in modules:
+        module = course.get(slug)
+        guide_file, rubric = module.guide(root), reflection_rubric(module.solutions(root))
+        if not rubric or not guide_file.is_file():
+            continue
+        current = guide_rubric(guide_file.read_text(encoding="utf-8"))
+        if current is None:
+            problems.append(f"facilitator/{guide_file.name} has no rubric block: add the lines "
+                            f"'<!-- rubric: copied from … -->' and '{RUBRIC_END}' where the rubric goes")
+        elif current != rubric:
+            problems.append(f"facilitator/{guide_file.name}'s rubric is out of date with {SOURCE_DIR}/{slug}")
+    return problems
+
+
+def sync_guides(root: Path, modules: list[str]) -> list[str]:
+    """Copy each module's rubric from its solutions notebook into its facilitator guide; the files written."""
+    from socialkit import course
+
+    written = []
+    for slug in modules:
+        module = course.get(slug)
+        guide_file, rubric = module.guide(root), reflection_rubric(module.solutions(root))
+        if not rubric or not guide_file.is_file():
+            continue
+        guide = guide_file.read_text(encoding="utf-8")
+        if guide_rubric(guide) not in (None, rubric):
+            source = module.solutions(root).relative_to(root).as_posix()
+            guide_file.write_text(guide_with_rubric(guide, rubric, source), encoding="utf-8")
+            written.append(f"facilitator/{guide_file.name}")
+    return written
 
 
 def stale_release_files(root: Path, modules: list[str] | None = None) -> list[str]:
@@ -167,7 +207,7 @@ def stale_release_files(root: Path, modules: list[str] | None = None) -> list[st
 
 def build_command(args) -> int:
     """`socialkit build [MODULE] [--check]`: regenerate exercises/ from solutions/, or check it is current."""
-    root = course_root()
+    root = kit_root()
     modules = source_modules(root)
     if not modules:
         raise FileNotFoundError(f"No exercise sources in {root / SOURCE_DIR}: nothing to build.")
@@ -177,7 +217,7 @@ def build_command(args) -> int:
                                     f"notebook there first (modules with sources: {', '.join(modules)}).")
         modules = [args.module]
     if args.check:
-        problems = stale_release_files(root, [args.module] if args.module else None)
+        problems = stale_release_files(root, [args.module] if args.module else None) + stale_guides(root, modules)
         if problems:
             print(f"{RELEASE_DIR}/ is not up to date with {SOURCE_DIR}/:")
             for problem in problems:
@@ -193,7 +233,12 @@ def build_command(args) -> int:
     for module in modules:
         for rel in _files_under(root / RELEASE_DIR / module):
             print(f"wrote {RELEASE_DIR}/{module}/{rel.as_posix()}")
-    return 0
+    for guide in sync_guides(root, modules):
+        print(f"wrote the rubric into {guide}")
+    problems = stale_guides(root, modules)
+    for problem in problems:
+        print(f"  - {problem}")
+    return 1 if problems else 0
 
 
 def _remove_orphans(root: Path, modules: list[str]) -> None:
@@ -228,7 +273,7 @@ def leaked_answers(root: Path, files: list[Path]) -> list[str]:
 
 def bundle_command(args) -> int:
     """`socialkit bundle --out FILE.zip`: zip what a learner needs, refusing if answers could leak."""
-    root = course_root()
+    root = kit_root()
     out = Path(args.out).resolve()
     if out.suffix != ".zip":
         raise ValueError(f"--out must name a .zip file, got {args.out!r}.")

@@ -8,13 +8,14 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from socialkit.vocab import BRAND_NAMES  # noqa: F401  (one list of display names, re-exported here)
+
 YEAR = 2025
 YEAR_START = np.datetime64("2025-01-01T00:00:00", "s")
 HOURS_IN_YEAR = 8760
 DAYS_IN_YEAR = 365
 
 # --- brands -------------------------------------------------------------------------------
-BRAND_NAMES = {"lumiere": "Café Lumière", "grano": "Grano & Co", "maison": "Maison Torréfaction"}
 BRAND_HANDLES = {"lumiere": "@cafelumiere", "grano": "@granoandco", "maison": "@maisontorrefaction"}
 BRAND_CITIES = {
     "lumiere": ("Lyon", "Paris", "Brussels", "London", "Montréal"),

@@ -88,34 +88,21 @@ def file_sha256(path: Path) -> str:
 
 
 def nbgrader_config(ws: Workspace):
-    """nbgrader settings: the kit's own ``nbgrader_config.py`` (if present), pointed at the workspace."""
-    from traitlets.config import Config
-    from traitlets.config.loader import PyFileConfigLoader
+    """nbgrader settings: the kit's own ``nbgrader_config.py``, pointed at the workspace and its gradebook."""
+    from socialkit.nbconfig import nbgrader_config as kit_config
 
-    from socialkit import paths
-
-    config = Config()
-    try:
-        kit_config = paths.kit_root() / "nbgrader_config.py"
-    except FileNotFoundError:
-        kit_config = None
-    if kit_config and kit_config.is_file():
-        config.merge(PyFileConfigLoader(kit_config.name, str(kit_config.parent)).load_config())
-    config.CourseDirectory.root = str(ws.root)
-    config.CourseDirectory.source_directory = "source"
-    config.CourseDirectory.release_directory = "release"
-    config.CourseDirectory.db_url = ws.db_url
-    config.ClearSolutions.code_stub = {"python": ""}
+    config = kit_config(ws.root, source="source", release="release", db_url=ws.db_url)
     config.Exchange.root = str(ws.root / ".exchange")
     return config
 
 
 def kit_source_folder(assignment: str) -> Path:
     """The kit's ``solutions/<assignment>/`` folder, with a clear error when it is missing."""
-    from socialkit import paths
+    from socialkit import course, paths
 
-    folder = paths.kit_root() / "solutions" / assignment
-    if not (folder / f"{assignment}_exercises.ipynb").is_file():
+    notebook = course.get(assignment).solutions(paths.kit_root())
+    folder = notebook.parent
+    if not notebook.is_file():
         raise FileNotFoundError(
             f"No exercise notebook for {assignment}: expected {folder}/{assignment}_exercises.ipynb. "
             "Check the assignment name (e.g. 01_listen) and that the kit's solutions/ folder is present."

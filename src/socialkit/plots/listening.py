@@ -1,11 +1,5 @@
-"""Charts for the lessons and dashboards: pure functions that draw on an ``ax`` and return it.
-
-Each function takes data that is already computed (by ``socialkit.analytics``), draws it on
-the Matplotlib axes it is given (or on a new figure when ``ax`` is None) and returns the axes,
-in the style of VanderPlas' *Python Data Science Handbook*. Axis labels always carry the unit.
-The brands keep the same colour everywhere in the kit (``BRAND_COLORS``), chosen from the
-Okabe–Ito palette so that colour-blind readers can tell them apart.
-"""
+"""Listening charts (module 01): daily volume with alerts, share of voice, net sentiment by group,
+automatic vs human sentiment, rising topics."""
 
 from __future__ import annotations
 
@@ -13,24 +7,11 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-BRANDS = ("lumiere", "grano", "maison")
-BRAND_NAMES = {"lumiere": "Café Lumière", "grano": "Grano & Co", "maison": "Maison Torréfaction"}
-# Okabe & Ito (2008), "Color Universal Design": orange, blue, grey.
-BRAND_COLORS = {"lumiere": "#E69F00", "grano": "#0072B2", "maison": "#7A7A7A"}
-GROUP_LABELS = {
-    "customer": "customers", "prospect": "prospects", "shareholder": "shareholders",
-    "journalist": "journalists", "competitor_brand": "competitors' accounts",
-    "industry_leader": "industry leaders", "influencer": "influencers",
-    "employee": "employees", "brand": "brand accounts",
-}
-TOPIC_LABELS = {
-    "app_order": "ordering through an app", "atmosphere": "atmosphere", "business_news": "business news",
-    "coffee_quality": "coffee quality", "controversy": "controversy", "jobs": "jobs",
-    "new_product": "new products", "price": "prices", "service": "service",
-    "sustainability": "sustainability", "wait_time": "waiting time",
-}
-SENTIMENT_COLORS = {"positive": "#1A9850", "neutral": "#BDBDBD", "negative": "#D73027"}
-ALERT_COLOR = "#CC0000"
+from socialkit.plots._style import (
+    ALERT_COLOR, BRAND_NAMES, SENTIMENT_COLORS, as_frame, brand_color, brand_name, day_axis_label, is_monthly,
+    month_name_axis, new_ax, period_label,
+)
+from socialkit.vocab import group_name, topic_name
 
 METRIC_LABELS = {
     "volume": "mentions per day",
@@ -43,64 +24,6 @@ METRIC_TITLES = {
     "share_of_voice": "Share of voice",
 }
 
-
-LANGUAGE_NAMES = {"en": "English", "fr": "French"}
-
-
-def in_words(table, value_name: str | None = None) -> pd.DataFrame:
-    """A copy of a table (or one column) ready to show a manager: codes in plain words, no programmer's labels.
-
-    Brand, group, topic and language codes in the row and column labels become the words the
-    charts use ("lumiere" → "Café Lumière", "industry_leader" → "industry leaders"); the titles of
-    the labels themselves ("brand", "role", "period") are dropped. A single column becomes a
-    one-column table headed ``value_name`` (default: its own name), so no "Name: …, dtype: …" line
-    is printed under it.
-    """
-    if isinstance(table, pd.Series):
-        table = table.to_frame(value_name or str(table.name or "value"))
-    elif not isinstance(table, pd.DataFrame):
-        raise TypeError(f"in_words() needs a table or a column, not {type(table).__name__}.")
-    words = {**BRAND_NAMES, **GROUP_LABELS, **TOPIC_LABELS, **LANGUAGE_NAMES}
-
-    def say(label):
-        return words.get(label, label) if isinstance(label, str) else label
-
-    shown = table.rename(index=say, columns=say)
-    shown.index.name = None
-    shown.columns.name = None
-    return shown
-
-
-def brand_name(brand: str) -> str:
-    """The brand's display name ("Café Lumière" for "lumiere"); unknown codes are shown as given."""
-    return BRAND_NAMES.get(str(brand), str(brand))
-
-
-def brand_color(brand: str, fallback: str = "#444444") -> str:
-    """The brand's colour, the same in every chart of the kit."""
-    return BRAND_COLORS.get(str(brand), fallback)
-
-
-def _new_ax(ax, figsize=(8, 3.5)):
-    """Return ``ax`` itself, or the axes of a new pyplot figure when ``ax`` is None."""
-    if ax is not None:
-        return ax
-    import matplotlib.pyplot as plt
-
-    _, ax = plt.subplots(figsize=figsize, layout="constrained")
-    return ax
-
-
-def _as_frame(data, name: str = "value") -> pd.DataFrame:
-    """A Series becomes a one-column frame so every chart can loop over columns."""
-    if isinstance(data, pd.Series):
-        return data.to_frame(data.name if data.name is not None else name)
-    if isinstance(data, pd.DataFrame):
-        return data
-    raise TypeError(
-        f"Expected a pandas Series or DataFrame, got {type(data).__name__}. "
-        "Pass the table computed by socialkit.analytics."
-    )
 
 
 def _alert_points(alerts, frame: pd.DataFrame) -> list[tuple[str, pd.Series]]:
@@ -120,7 +43,10 @@ def _alert_points(alerts, frame: pd.DataFrame) -> list[tuple[str, pd.Series]]:
 
 def volume_with_alerts(daily, alerts=None, ax=None, *, metric: str = "volume",
                        threshold: float | None = None, title: str | None = None):
-    """Daily series (one line per brand) with the days that raised an alert marked by red dots.
+    """Daily series (one line per brand) with the days that raised an alert marked by red circles.
+
+    With several brands, each circle is filled with its brand's colour and the legend says whose
+    alerts they are.
 
     ``daily``: a Series indexed by day, or a DataFrame with one column per brand.
     ``alerts``: the alert days — a list of dates, a boolean Series, or a DataFrame with a
@@ -129,28 +55,31 @@ def volume_with_alerts(daily, alerts=None, ax=None, *, metric: str = "volume",
     """
     if metric not in METRIC_LABELS:
         raise ValueError(f"metric must be one of {', '.join(METRIC_LABELS)}; got {metric!r}.")
-    frame = _as_frame(daily, name=metric)
-    ax = _new_ax(ax)
+    frame = as_frame(daily, name=metric)
+    ax = new_ax(ax)
     for col in frame.columns:
         ax.plot(frame.index, frame[col], color=brand_color(col), lw=1.4, label=brand_name(col))
     n_alerts = 0
+    several = len(frame.columns) > 1
     for col, dates in _alert_points(alerts, frame):
         dates = pd.to_datetime(pd.Series(dates)).dropna()
         if dates.empty:
             continue
         values = frame[col].reindex(pd.DatetimeIndex(dates))
-        label = "alert" if n_alerts == 0 else None
-        ax.plot(values.index, values.to_numpy(), "o", ms=7, mfc="none", mec=ALERT_COLOR, mew=2,
-                label=label, clip_on=False)  # a circle on the first or last day stays whole
+        # With several brands each circle is filled with its brand's colour and named in the legend,
+        # so a reader can tell whose alert it is.
+        label = f"alert on {brand_name(col)}" if several else ("alert" if n_alerts == 0 else None)
+        ax.plot(values.index, values.to_numpy(), "o", ms=7, mfc=brand_color(col) if several else "none",
+                mec=ALERT_COLOR, mew=2, label=label, clip_on=False)  # a circle on the first or last day stays whole
         n_alerts += len(values)
     if metric == "net_sentiment":
         ax.axhline(0, color="black", lw=0.8)
     rule = f" (alert when z ≥ {threshold:g})" if threshold is not None else ""
     ax.set_title(title or f"{METRIC_TITLES[metric]} per day, {n_alerts} alert day(s){rule}")
-    ax.set_xlabel(_day_axis_label(frame.index))
+    ax.set_xlabel(day_axis_label(frame.index))
     ax.set_ylabel(METRIC_LABELS[metric])
     ax.legend(loc="upper left", frameon=False, fontsize="small")
-    _month_name_axis(ax)
+    month_name_axis(ax)
     if len(frame.index):
         # Half a day of room each side, not a % margin: that would add a "Jan" tick for the next year.
         half_day = pd.Timedelta(hours=12)
@@ -158,32 +87,12 @@ def volume_with_alerts(daily, alerts=None, ax=None, *, metric: str = "volume",
     return ax
 
 
-def _day_axis_label(days) -> str:
-    """"day (2025)" when every day falls in one year, else just "day"."""
-    years = pd.DatetimeIndex(days).year.unique()
-    return f"day ({years[0]})" if len(years) == 1 else "day"
-
-
-def _month_name_axis(ax) -> None:
-    """Date ticks read as month names ("Jan", "Feb" …, day numbers when zoomed in), never a bare "2025"."""
-    import matplotlib.dates as mdates
-
-    locator = mdates.AutoDateLocator(maxticks=10)
-    # Matplotlib's concise format marks each new year with the year alone (January shows "2025");
-    # managers read month names, so the year is in the axis label instead.
-    formatter = mdates.ConciseDateFormatter(
-        locator, formats=["%b", "%b", "%d", "%H:%M", "%H:%M", "%S.%f"],
-        zero_formats=["", "%b", "%b", "%d %b", "%H:%M", "%H:%M"], show_offset=False)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(formatter)
-
-
 def share_of_voice(sov, ax=None, *, title: str | None = None):
     """Share of voice: stacked bars per period (DataFrame: periods × brands) or bars per brand (Series).
 
     Values are percentages (0–100) as returned by ``analytics.share_of_voice``.
     """
-    ax = _new_ax(ax)
+    ax = new_ax(ax)
     if isinstance(sov, pd.Series):
         brands = list(sov.index)
         ax.bar([brand_name(b) for b in brands], sov.to_numpy(),
@@ -192,9 +101,9 @@ def share_of_voice(sov, ax=None, *, title: str | None = None):
             ax.annotate(f"{value:.1f}%", (x, value), ha="center", va="bottom", fontsize="small")
         ax.set_xlabel("brand")
     else:
-        frame = _as_frame(sov)
-        labels = [_period_label(p) for p in frame.index]
-        monthly = _is_monthly(frame.index)
+        frame = as_frame(sov)
+        labels = [period_label(p) for p in frame.index]
+        monthly = is_monthly(frame.index)
         bottom = None
         for col in frame.columns:
             values = frame[col].fillna(0).to_numpy()
@@ -209,31 +118,13 @@ def share_of_voice(sov, ax=None, *, title: str | None = None):
     return ax
 
 
-def _is_monthly(index) -> bool:
-    """True when every label is the first day of a month (as ``freq="M"`` returns) or a monthly Period."""
-    if isinstance(index, pd.PeriodIndex):
-        return index.freqstr.startswith("M")
-    if isinstance(index, pd.DatetimeIndex):
-        return bool(len(index)) and bool((index.day == 1).all() and (index.normalize() == index).all())
-    return False
-
-
-def _period_label(period) -> str:
-    """Short label for a period on an axis: "Mar 2025" for a month, the text itself otherwise."""
-    if isinstance(period, pd.Period):
-        return period.strftime("%b %Y") if period.freqstr.startswith("M") else str(period)
-    if isinstance(period, pd.Timestamp):
-        return period.strftime("%b %Y")
-    return str(period)
-
-
 def net_sentiment_by_group(table, ax=None, *, title: str | None = None):
     """Horizontal bars of net sentiment (−100…+100) per stakeholder group, one colour per brand.
 
     ``table``: a Series (group → net sentiment) or a DataFrame (groups × brands).
     """
-    frame = _as_frame(table, name="lumiere")
-    ax = _new_ax(ax, figsize=(8, min(6.0, 0.25 * len(frame) * len(frame.columns) + 1.5)))
+    frame = as_frame(table, name="lumiere")
+    ax = new_ax(ax, figsize=(8, min(6.0, 0.25 * len(frame) * len(frame.columns) + 1.5)))
     n_cols = len(frame.columns)
     height = 0.8 / n_cols
     positions = range(len(frame))
@@ -241,7 +132,7 @@ def net_sentiment_by_group(table, ax=None, *, title: str | None = None):
         offsets = [p - 0.4 + height * (i + 0.5) for p in positions]
         ax.barh(offsets, frame[col].to_numpy(), height=height, color=brand_color(col),
                 label=brand_name(col))
-    ax.set_yticks(list(positions), [GROUP_LABELS.get(str(g), str(g)) for g in frame.index])
+    ax.set_yticks(list(positions), [group_name(g) for g in frame.index])
     ax.invert_yaxis()
     ax.axvline(0, color="black", lw=0.8)
     ax.set_xlim(-100, 100)
@@ -265,7 +156,7 @@ def sentiment_confusion(true_labels: Iterable, predicted: Iterable, ax=None, *,
                         pd.Series(list(predicted), name="automatic"))
     table = table.reindex(index=list(labels), columns=list(labels), fill_value=0)
     share = table.div(table.sum(axis=1).where(lambda s: s > 0, 1), axis=0) * 100
-    ax = _new_ax(ax, figsize=(4.8, 4))
+    ax = new_ax(ax, figsize=(4.8, 4))
     ax.imshow(share.to_numpy(), cmap="Blues", vmin=0, vmax=100)
     for i, row in enumerate(labels):
         for j, col in enumerate(labels):
@@ -297,10 +188,10 @@ def rising_topics(growth, ax=None, *, top: int | None = None,
     if top is not None:
         shown = growth.loc[growth.abs().sort_values(ascending=False).index[:top]]
     shown = shown.sort_values(ascending=False)
-    ax = _new_ax(ax, figsize=(7, 0.4 * len(shown) + 1.2))
+    ax = new_ax(ax, figsize=(7, 0.4 * len(shown) + 1.2))
     colors = [SENTIMENT_COLORS["positive"] if v >= 0 else SENTIMENT_COLORS["negative"]
               for v in shown.to_numpy()]
-    ax.barh([TOPIC_LABELS.get(str(t), str(t)) for t in shown.index], shown.to_numpy(), color=colors)
+    ax.barh([topic_name(t) for t in shown.index], shown.to_numpy(), color=colors)
     ax.invert_yaxis()
     ax.axvline(0, color="black", lw=0.8)
     ax.set_xlabel(xlabel)

@@ -1,69 +1,45 @@
-"""Interactive dashboards for the lessons: one builder per module, each returning a widget.
+"""The listening dashboard (module 01): brands, who speaks, dates, metric and alert rule → a daily chart.
 
-A builder returns an ``ipywidgets.VBox`` subclass that keeps handles to its controls as
-attributes and exposes the data it currently shows (``.table``, ``.alerts`` …), so a test
-or a curious learner can read the numbers behind the chart. Builders never call
-``display``: the notebook cell's last line shows the widget. The charts are drawn by
-``socialkit.plots`` from numbers computed by ``socialkit.analytics``.
+Counts are computed once per (day, brand, stakeholder group) when the dashboard opens, so a control
+change only sums small arrays, runs the z-score and redraws.
 """
 
 from __future__ import annotations
-
-import base64
-import io
 
 import ipywidgets as w
 import numpy as np
 import pandas as pd
 
 from socialkit import analytics, plots
+from socialkit.vocab import BRANDS, brand_name, group_name
+from socialkit.widgets._base import Dashboard
 
-GROUP_LABELS = plots.GROUP_LABELS
 EVERYONE = "all"
 METRIC_OPTIONS = (
     ("Volume", "volume"), ("Net sentiment", "net_sentiment"), ("Share of voice", "share_of_voice"),
 )
 BASELINE_DAYS = 7
+SHOWN_ALERT_DAYS = 6  # the line of text lists this many alert days, then "…"
 
 
-def _figure_png(draw, figsize=(9, 3.6), dpi=90) -> tuple[bytes, object]:
-    """Draw with ``draw(ax)`` on a figure that lives outside pyplot and return (PNG bytes, ax)."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
+class ListenDashboard(Dashboard):
+    """The listening dashboard: pick brands, group, dates, metric and alert threshold.
 
-    fig = Figure(figsize=figsize, dpi=dpi)
-    FigureCanvasAgg(fig)
-    # Fixed margins instead of constrained layout: the chart redraws about twice as fast.
-    fig.subplots_adjust(left=0.08, right=0.98, bottom=0.14, top=0.9)
-    ax = fig.add_subplot()
-    draw(ax)
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
-    return buffer.getvalue(), ax
-
-
-def _png_output(png: bytes, alt: str) -> dict:
-    """One display_data output holding a PNG, in the shape ``Output.outputs`` expects."""
-    return {
-        "output_type": "display_data",
-        "data": {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": alt},
-        "metadata": {},
-    }
-
-
-class ListenDashboard(w.VBox):
-    """The listening dashboard: pick brands, group, dates, metric and alert threshold."""
+    Alerts are computed on **Volume** only (a jump in the number of posts is an event; on share of
+    voice or net sentiment a small day swings widely by chance), so the alert controls are greyed
+    out for the other metrics and no circle is drawn.
+    """
 
     def __init__(self, cube: "_ListenCube", brands=("lumiere",)):
         """Make the controls, lay them out, wire them to ``refresh`` and show the first view."""
         self.cube = cube
         self.brand_boxes = {
-            b: w.Checkbox(value=b in brands, description=plots.brand_name(b), indent=False,
+            b: w.Checkbox(value=b in brands, description=brand_name(b), indent=False,
                           layout=w.Layout(width="auto"))
             for b in cube.brands
         }
         self.group = w.Dropdown(
-            options=[("everyone", EVERYONE)] + [(GROUP_LABELS.get(g, g), g) for g in cube.groups],
+            options=[("everyone", EVERYONE)] + [(group_name(g), g) for g in cube.groups],
             value=EVERYONE, description="Who speaks", disabled=not cube.groups,
             style={"description_width": "initial"},
         )
@@ -82,88 +58,81 @@ class ListenDashboard(w.VBox):
             options=day_options, index=(0, len(day_options) - 1), description="Dates",
             continuous_update=False, layout=w.Layout(width="95%"),
         )
-        self.summary = w.HTML()
-        self.chart = w.Output()
         self.table = pd.DataFrame()
         self.alerts = pd.DataFrame(columns=["date", "brand", "value", "z"])
         self.zscores = pd.DataFrame()
-        self.ax = None
-        self.updates = 0
-        super().__init__([
+        controls = {f"brand_{b}": box for b, box in self.brand_boxes.items()}
+        controls.update(group=self.group, metric=self.metric, threshold=self.threshold,
+                        exclude_today=self.exclude_today, dates=self.dates)
+        super().__init__(controls, [
             w.HBox([w.Label("Brands"), *self.brand_boxes.values()]),
             w.HBox([w.Label("Metric"), self.metric]),
             self.group,
             w.HBox([self.threshold, self.exclude_today]),
             self.dates,
-            self.summary,
-            self.chart,
         ])
-        for control in (*self.brand_boxes.values(), self.group, self.metric, self.threshold,
-                        self.exclude_today, self.dates):
-            control.observe(self._on_change, names="value")
-        self.refresh()
 
     @property
     def selected_brands(self) -> list[str]:
         """The brands whose box is ticked, in the kit's usual order."""
         return [b for b, box in self.brand_boxes.items() if box.value]
 
-    def _on_change(self, _change) -> None:
-        """Any control moved: show the new view."""
-        self.refresh()
+    @property
+    def alerting(self) -> bool:
+        """True when the metric shown is one alerts are computed on (Volume)."""
+        return self.metric.value == "volume"
 
-    def refresh(self, draw: bool = True) -> None:
-        """Recompute the table and alerts for the current controls and redraw the chart."""
+    def update(self) -> str:
+        """Recompute the table and alerts for the current controls; return the line under the controls."""
         start, end = self.dates.value
+        self.threshold.disabled = self.exclude_today.disabled = not self.alerting
         self.table, self.zscores, self.alerts = self.cube.view(
             brands=self.selected_brands, group=self.group.value, metric=self.metric.value,
             threshold=self.threshold.value, exclude_today=self.exclude_today.value,
             start=start, end=end,
         )
-        self.summary.value = self._summary_html()
-        if draw:
-            self._draw()
-        self.updates += 1
+        if not self.alerting:
+            self.alerts = self.alerts.iloc[0:0]
+        return self._summary_html()
 
     def _summary_html(self) -> str:
-        """The sentence under the controls: how many alerts, the first one, and the rule used."""
+        """The sentence under the controls: how many alerts, on which days, and the rule used."""
         if self.table.empty:
             return "<b>Tick at least one brand</b> to see its curve."
-        direction = "drop" if self.metric.value == "net_sentiment" else "rise"
+        if not self.alerting:
+            return ("Alerts are computed on <b>Volume</b> only: a day's share of voice or net sentiment swings "
+                    "widely by chance. Choose <b>Volume</b> to see them.")
         baseline = (f"baseline = the {BASELINE_DAYS} days before" if self.exclude_today.value
                     else "baseline includes the day itself")
-        rule = (f"an alert is a day whose value is a {direction} of at least "
-                f"{self.threshold.value:.1f} standard deviations from its "
-                f"{BASELINE_DAYS}-day baseline ({baseline})")
+        rule = (f"an alert is a day whose mentions rise at least {self.threshold.value:.1f} standard deviations "
+                f"above its {BASELINE_DAYS}-day baseline ({baseline})")
         if self.alerts.empty:
             return f"<b>No alert</b> in this period ({rule})."
+        several = len(self.selected_brands) > 1
+        days = [f"{row.date:%a %d %b}" + (f" ({brand_name(row.brand)})" if several else "")
+                for row in self.alerts.head(SHOWN_ALERT_DAYS).itertuples()]
+        more = " …" if len(self.alerts) > SHOWN_ALERT_DAYS else ""
         first = self.alerts.iloc[0]
-        return (f"<b>{len(self.alerts)} alert(s)</b>; first on "
-                f"<b>{first['date']:%a %d %b %Y}</b> for {plots.brand_name(first['brand'])} "
-                f"(z = {first['z']:.2f}). Rule: {rule}.")
+        return (f"<b>{len(self.alerts)} alert(s)</b>; first on <b>{first['date']:%a %d %b %Y}</b> for "
+                f"{brand_name(first['brand'])} (z = {first['z']:.2f}). Alert days: {', '.join(days)}{more}. "
+                f"Rule: {rule}.")
 
-    def _draw(self) -> None:
-        """Draw the current table and alerts into the Output widget as one PNG (no flicker)."""
-        if self.table.empty:
-            self.chart.outputs = ()
-            return
-        metric = self.metric.value
+    def has_chart(self) -> bool:
+        return not self.table.empty
 
-        def draw(ax):
-            """Draw the current view on the dashboard's own figure."""
-            plots.volume_with_alerts(self.table, self.alerts, ax=ax, metric=metric,
-                                     threshold=self.threshold.value,
-                                     title=self._title())
+    def draw(self, ax) -> None:
+        """Draw the current table (and its alerts on Volume) on the dashboard's figure."""
+        plots.volume_with_alerts(self.table, self.alerts if self.alerting else None, ax=ax,
+                                 metric=self.metric.value, threshold=self.threshold.value if self.alerting else None,
+                                 title=self.title())
 
-        png, self.ax = _figure_png(draw)
-        self.chart.outputs = (_png_output(png, self._title()),)
-
-    def _title(self) -> str:
-        """The chart's title: metric, who speaks and the number of alert days."""
+    def title(self) -> str:
+        """The chart's title: metric, who speaks and, on Volume, the number of alert days."""
         group = self.group.value
-        who = "everyone" if group == EVERYONE else GROUP_LABELS.get(group, group)
+        who = "everyone" if group == EVERYONE else group_name(group)
         name = dict((v, k) for k, v in METRIC_OPTIONS)[self.metric.value]
-        return f"{name} per day — mentions by {who}; {len(self.alerts)} alert day(s)"
+        alerts = f"; {len(self.alerts)} alert day(s)" if self.alerting else ""
+        return f"{name} per day — mentions by {who}{alerts}"
 
 
 class _ListenCube:
@@ -194,7 +163,7 @@ class _ListenCube:
         day = analytics.period_start(frame["ts"], "D")
         self.days = pd.date_range(day.min(), day.max(), freq="D", name="day")
         present = set(frame["brand"].astype("object").dropna())
-        self.brands = [b for b in plots.BRANDS if b in present] + sorted(present - set(plots.BRANDS))
+        self.brands = [b for b in BRANDS if b in present] + sorted(present - set(BRANDS))
         if group_col is not None:
             counts = frame[group_col].astype("object").value_counts()
             self.groups = [g for g in counts.index if pd.notna(g)]

@@ -1,0 +1,30 @@
+"""Interactive dashboards for the lessons, one file per topic, on one shared base (``_base.Dashboard``).
+
+A builder (``listen_dashboard(mentions, accounts)``) returns an ``ipywidgets.VBox`` that keeps
+handles to its controls and exposes the data it shows (``.table``, ``.alerts`` …), so a test or a
+curious learner can read the numbers behind the chart. Builders are imported only when first used,
+so ``from socialkit import widgets`` stays cheap however many dashboards the course has.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+# builder or name -> the file (under socialkit.widgets) that defines it
+_WHERE = {
+    "listen_dashboard": "listening", "ListenDashboard": "listening", "EVERYONE": "listening",
+    "METRIC_OPTIONS": "listening", "BASELINE_DAYS": "listening",
+    "Dashboard": "_base", "Chart": "_base",
+}
+
+
+def __getattr__(name: str):
+    """Import the file that defines ``name`` the first time a notebook asks for it (PEP 562)."""
+    if name in _WHERE:
+        return getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
+    raise AttributeError(f"socialkit.widgets has no {name!r}. Dashboards: "
+                         f"{', '.join(sorted(n for n in _WHERE if n.endswith('_dashboard')))}.")
+
+
+def __dir__():
+    return sorted(_WHERE)
