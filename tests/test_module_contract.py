@@ -153,6 +153,47 @@ def test_the_lesson_ends_with_takeaways_a_sourced_fact_discuss_and_your_turn(mod
     assert module.exercises(kit.ROOT).relative_to(kit.ROOT).as_posix() in text.split("## Your turn")[1]
 
 
+@by_module(LESSON_MODULES)
+def test_the_lesson_puts_the_manager_first_and_closes_its_story(module):
+    """Formulas and caveats in a fold that opens on request; the story's end told; terms linked to the glossary."""
+    text = kit.markdown_text(kit.notebook(module.lesson(kit.ROOT)))
+    folds = re.findall(r"<details><summary>(.*?)</summary>", text)
+    assert folds, "formulas and sources go in a fold: <details><summary>How it is computed …</summary> … </details>"
+    assert text.count("<details>") == text.count("</details>")
+    assert "**What Café Lumière decided.**" in text, "close the story: what Café Lumière decided and what happened"
+    assert "../glossary.md#" in text, "link the terms the lesson introduces to the glossary"
+    for link in set(re.findall(r"\.\./glossary\.md#([a-z0-9-]+)", text)):
+        glossary = (kit.ROOT / "course" / "glossary.md").read_text(encoding="utf-8")
+        assert f'id="{link}"' in glossary, f"the glossary has no entry #{link}"
+
+
+@by_module(MODULES)
+def test_the_facilitator_guide_follows_the_skeleton(module):
+    """Before the session (a checklist), timings a program can read, answers, rubric, handing in, sources."""
+    from socialkit import guides
+
+    text = module.guide(kit.ROOT).read_text(encoding="utf-8")
+    guide = guides.parse(text)
+    assert guide.title.startswith(f"Facilitator guide · {module.heading}")
+    assert guide.self_paced == course.time_text(module.minutes), "the guide states the course table's time"
+    assert len(guide.checklist) >= 2, "a 'Before the session' checklist: '- [ ] …' lines"
+    assert "your_name" in guide.handing_in and module.notebook_name in guide.handing_in
+    if module.number > 0:
+        assert guide.workshop_minutes == 90
+        positions = [text.find(f"\n{heading}\n") for heading in guides.SECTIONS]
+        assert -1 not in positions and positions == sorted(positions), f"sections in order: {guides.SECTIONS}"
+
+
+@by_question
+def test_hints_point_back_to_the_three_moves(module, question):
+    """A question answered with code has a hint naming the move of module 00 it needs (count, keep rows, read one cell)."""
+    if module.number == 0 or isinstance(question, (judging.Choice, judging.Date, judging.Decision, judging.Rubric,
+                                                    judging.Function)):
+        pytest.skip("answered without the three moves")
+    assert any(re.search(r"move [123] of module 00", hint) for hint in question.hints), \
+        "name the move: e.g. '(move 2 of module 00, keep rows)'"
+
+
 # --------------------------------------------------------------------------- the exercise notebook against the declarations
 
 

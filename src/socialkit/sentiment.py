@@ -135,3 +135,19 @@ def label_series(texts, langs="en", threshold: float = 0.05):
     labels = [label_of(v, threshold) for v in scores]
     return pd.Series(pd.Categorical(labels, categories=list(LABELS)), index=scores.index,
                      name="sentiment_label")
+
+
+def agreement(table, *, by=None, human: str = "true_sentiment", automatic: str = "auto"):
+    """% of posts where the automatic label equals the human one (overall, or one row per ``by`` group).
+
+    agreement = posts where automatic == human ÷ posts scored × 100; posts the software did not score
+    (a language it does not read) are left out. Source: accuracy, the share of correct labels, as
+    reported for VADER by Hutto & Gilbert (ICWSM 2014).
+    """
+    import pandas as pd
+
+    scored = table[table[automatic].notna()]
+    same = (scored[automatic].astype(str) == scored[human].astype(str)).astype(float) * 100
+    if by is None:
+        return float(same.mean()) if len(same) else float("nan")
+    return same.groupby(scored[by], observed=True).mean().rename("agreement_pct")

@@ -9,7 +9,7 @@ import pytest
 
 from kit import ROOT as REPO
 from kit import assert_right, assert_wrong, guide_parts, verdict
-from socialkit import analytics, checks
+from socialkit import analytics, checks, data
 
 SOLUTIONS = REPO / "solutions" / "01_listen" / "01_listen_exercises.ipynb"
 
@@ -420,3 +420,37 @@ def test_q4_option_b_is_not_copied_from_the_lesson(lesson_text):
     assert [p for p in phrases if p in lesson] == []  # no five words in a row taken from the lesson
 
 
+
+
+def test_the_lessons_competitor_sentiment_and_story_figures_are_the_datas(lesson_text, mentions, by_role):
+    """Figures added when the lesson was re-balanced (cold read, items 4, 8 and 12): each is the data's."""
+    news = mentions[(mentions["brand"] == "grano") & (mentions["topic"] == "business_news")]
+    opening = int(news["text"].str.contains("to open two more cafés").sum())
+    prices = int(news["text"].str.contains("raising coffee prices by 4%").sum())
+    assert f"**opening cafés** ({opening} posts say so this year)" in lesson_text
+    assert f"**raising its prices by 4 %** ({prices} posts)" in lesson_text
+
+    from socialkit import sentiment
+
+    sample = mentions.sample(3000, random_state=1).copy()
+    sample["auto"] = sentiment.label_series(sample["text"], sample["lang"])
+    negative = sample[sample["true_sentiment"] == "negative"]
+    caught, flipped = (negative["auto"] == "negative").mean() * 100, (negative["auto"] == "positive").mean() * 100
+    assert f"called only {caught:.0f} % negative — and {flipped:.0f} % *positive*" in lesson_text
+    assert round((100 - caught) / 10) == 6 and "misses about 6 complaints in 10" in lesson_text
+
+    lumiere = by_role[by_role["brand"] == "lumiere"]
+    daily_net = analytics.net_sentiment(lumiere, freq="D")
+    weekly = analytics.net_sentiment(lumiere, freq="W")
+    assert f"from about +{weekly.loc['2025-03-31']:.0f} the week before" in lesson_text
+    assert f"to {daily_net.loc['2025-04-08']:.0f} on 8 April".replace("-", "−") in lesson_text
+    assert daily_net.idxmin() == pd.Timestamp("2025-04-08")
+    back = daily_net.loc["2025-04-08":]
+    assert back[back > 0].index[0] == pd.Timestamp("2025-04-12") and "back above zero by 12 April" in lesson_text
+    assert weekly.loc["2025-04-14"] > 0.8 * weekly.loc["2025-03-31"]  # "at its usual level the week after"
+    journalists = analytics.net_sentiment(lumiere[lumiere["role"] == "journalist"], freq="W")
+    assert (journalists.loc["2025-04-14":"2025-05-12"] < 0).sum() >= 3 and journalists.loc["2025-05-19"] > 0
+    assert "below zero in most weeks until mid-May" in lesson_text
+    posts = data.load("brand_posts")
+    apology = posts[(posts["author_role"] == "executive") & posts["text"].str.startswith("We got it wrong")]
+    assert f"{apology['ts'].min():%d %B}".lstrip("0") == "8 April" and "the day the CEO apologised" in lesson_text
