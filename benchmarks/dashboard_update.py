@@ -37,7 +37,7 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 
 import pandas as pd  # noqa: E402
 
-from socialkit import analytics, course, plots, widgets  # noqa: E402
+from socialkit import analytics, course, plots  # noqa: E402
 from socialkit.notebooks import cells_tagged, read_notebook  # noqa: E402
 from socialkit.paths import kit_root  # noqa: E402
 

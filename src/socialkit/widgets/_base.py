@@ -103,6 +103,7 @@ class Dashboard(w.VBox):
         self._chart: Chart | None = None
         self._holding = False
         super().__init__([*rows, w.HBox([self.reset_button]), self.summary, self.chart])
+        self.add_class("socialkit-dashboard")  # a handle for pages, tests and the projector's style
         for control in controls.values():
             control.observe(self._on_change, names="value")
         self.refresh()
