@@ -11,22 +11,8 @@ matplotlib.use("Agg")
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from socialkit import analytics, data, widgets  # noqa: E402
+from socialkit import analytics, widgets  # noqa: E402
 
-
-@pytest.fixture(scope="module")
-def mentions():
-    return data.load("mentions")
-
-
-@pytest.fixture(scope="module")
-def accounts():
-    return data.load("accounts")
-
-
-@pytest.fixture(scope="module")
-def daily(mentions):
-    return analytics.daily_volume(mentions)
 
 
 @pytest.fixture()
