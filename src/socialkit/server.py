@@ -187,6 +187,18 @@ def stop(process: subprocess.Popen, grace: float = 10) -> None:
         process.wait()
 
 
+def shut_down(base_url: str, token: str, process: subprocess.Popen, grace: float = 10) -> None:
+    """Ask JupyterLab to shut down through its API (quietly, kernels first); if it does not, ``stop`` it."""
+    request = urllib.request.Request(f"{base_url}/api/shutdown", data=b"", method="POST",
+                                     headers={"Authorization": f"token {token}"})
+    try:
+        urllib.request.build_opener(urllib.request.ProxyHandler({})).open(request, timeout=5).close()
+        process.wait(grace)
+    except (OSError, subprocess.TimeoutExpired):
+        pass
+    stop(process)
+
+
 def start_command(args) -> int:
     """Launch JupyterLab on the kit (quiet for learners, complete with ``--trainer``) and wait until Ctrl-C."""
     trainer = bool(getattr(args, "trainer", False))
@@ -236,7 +248,7 @@ def _serve(args, trainer: bool, config_folder: Path) -> int:
         return 0
     except KeyboardInterrupt:
         print("\nStopping JupyterLab …", flush=True)
-        stop(process)
+        shut_down(base_url, token, process)
         print("Stopped. Your notebooks are saved where you left them.")
         return 0
 
