@@ -31,6 +31,8 @@ topics = mentions.groupby("topic", observed=True)[["likes"]].sum()
 # name -> the code a learner typed; run in this order, after `import socialkit` and SETUP.
 SLIPS = {
     "setup_skipped": 'check("01_listen.q1", 55.0)',
+    "setup_name_misspelt": 'mention.head()',
+    "percent_tb": '%tb',
     "setup": SETUP,
     "and_without_brackets_text": (
         'net_shareholders_h2 = analytics.net_sentiment(mentions_by_role[mentions_by_role["brand"] == "lumiere" '
@@ -258,6 +260,16 @@ def test_a_skipped_setup_cell_names_the_setup_cell(ran):
     """``import socialkit`` alone installs the handler; ``check`` is then undefined because setup was skipped."""
     line = plain_line(ran["setup_skipped"], "NameError")
     assert line.startswith("check is not defined yet: run the setup cell at the top of the notebook first")
+
+
+def test_a_misspelt_setup_name_before_the_setup_cell(ran):
+    line = plain_line(ran["setup_name_misspelt"], "NameError")
+    assert line.startswith("mention is not defined: did you mean mentions? It comes from the setup cell")
+
+
+def test_percent_tb_shows_the_full_traceback_of_the_last_slip(ran):
+    text = full_traceback(ran["percent_tb"], "NameError")
+    assert "mention.head()" in text and text.rstrip().endswith("NameError: name 'mention' is not defined")
 
 
 def test_an_answer_cell_not_run_names_the_answer_cell(ran):

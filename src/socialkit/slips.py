@@ -306,10 +306,13 @@ def _explain_name(value: NameError, context: _Context) -> str | None:
         return _run_setup(name)
     if _looks_like_text(name, context):
         return f"{name} is not defined: text needs quotes, so write \"{name}\"."
-    builtin = _closest(name, [n for n in dir(builtins) if not n.startswith("_")], cutoff=0.8)
     setup = _closest(name, SETUP_NAMES)
-    if builtin or setup:
-        return f"{name} is not defined: did you mean {builtin or setup}? Names must be spelt exactly, letter for letter."
+    if setup:
+        return (f"{name} is not defined: did you mean {setup}? It comes from the setup cell at the top of the "
+                f"notebook, so run that cell first if you have not.")
+    builtin = _closest(name, [n for n in dir(builtins) if not n.startswith("_")], cutoff=0.8)
+    if builtin:
+        return f"{name} is not defined: did you mean {builtin}? Names must be spelt exactly, letter for letter."
     return (f"{name} is not defined yet: run the cell above that stores it first (menu Run → Run All Above "
             f"Selected Cell), and check that it is spelt exactly the same there.")
 
