@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import ast
 import builtins
-import difflib
 import io
 import linecache
 import os
@@ -273,6 +272,8 @@ def _listing(labels, limit: int = 16) -> str:
 
 def _closest(word: str, candidates, cutoff: float = 0.75) -> str | None:
     """The candidate nearest to ``word`` (same letters in another case first), or None."""
+    import difflib
+
     candidates = [c for c in candidates if isinstance(c, str)]
     for candidate in candidates:
         if candidate.lower() == word.lower() and candidate != word:
