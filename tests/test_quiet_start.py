@@ -188,3 +188,54 @@ def test_trainers_get_every_tool_and_the_full_log(tmp_path):
     assert len(skipped_setup["error"]["traceback"]) > 1  # no plain words before the setup cell
     # kernel traffic is encrypted and the websocket settings agree in both modes
     assert "without encryption" not in printed and "websocket_ping_timeout" not in printed, printed
+
+
+SCREENSHOTS = ROOT / "test-output" / "browser"
+
+
+def open_lab(page, lab: Lab) -> None:
+    """Open the printed address in Chromium and wait until module 00's kernel is idle."""
+    page.goto(f"http://127.0.0.1:{lab.port}/lab/tree/{server.FIRST_NOTEBOOK.as_posix()}?token={lab.token}")
+    page.locator(".jp-StatusBar-TextItem", has_text="Python 3 (ipykernel) | Idle").first.wait_for(timeout=120_000)
+
+
+def menu_labels(page) -> list[str]:
+    return [label.strip() for label in page.locator(".lm-MenuBar-itemLabel").all_inner_texts()]
+
+
+@pytest.mark.browser
+def test_the_learners_screen_in_chromium(tmp_path):
+    """No Nbgrader menu, no news pop-up, and a slip typed in a new cell answers in one red line."""
+    from browser_support import chromium_page
+
+    if not Path("/usr/bin/chromium").exists():
+        pytest.fail("/usr/bin/chromium is missing: run `make system-deps` (apt-get install chromium).")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shot = SCREENSHOTS / "learner-start.png"
+    with socialkit_start(tmp_path / "learner") as (lab, _), chromium_page(viewport=(1280, 800)) as page:
+        open_lab(page, lab)
+        assert "Run" in menu_labels(page) and "Nbgrader" not in menu_labels(page)
+        assert page.get_by_text("official Jupyter news").count() == 0
+        page.locator(".jp-Notebook .jp-Cell").first.click()
+        page.keyboard.press("Escape")
+        page.keyboard.press("b")  # a new cell under the first one, as the lesson teaches
+        page.keyboard.press("Enter")
+        page.keyboard.type('mentions["brand"].value_counts()')
+        page.keyboard.press("Shift+Enter")
+        red = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
+        red.first.wait_for(timeout=60_000)
+        assert red.first.inner_text().strip().startswith("mentions is not defined yet: run the setup cell")
+        page.wait_for_timeout(1500)  # let a pop-up, if any, appear before the picture
+        assert page.get_by_text("official Jupyter news").count() == 0
+        page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 20_000  # a real rendered page, not a blank one
+    assert shot.read_bytes()[16:24] == (1280).to_bytes(4, "big") + (800).to_bytes(4, "big")  # PNG width, height
+
+
+@pytest.mark.browser
+def test_the_trainers_screen_has_the_nbgrader_menu(tmp_path):
+    from browser_support import chromium_page
+
+    with socialkit_start(tmp_path / "trainer", "--trainer") as (lab, _), chromium_page() as page:
+        open_lab(page, lab)
+        page.locator(".lm-MenuBar-itemLabel", has_text="Nbgrader").first.wait_for(timeout=30_000)
