@@ -3,8 +3,8 @@
 Learners get a quiet screen: no news pop-up, none of nbgrader's grader tools, no server chatter
 in the terminal, and plain words for pandas slips from a kernel's first cell. Trainers get
 JupyterLab with every tool and its usual log with ``socialkit start --trainer``. Neither mode
-touches the user's own Jupyter configuration: the learner's settings live in a temporary folder
-that exists while the server runs.
+touches the user's own Jupyter configuration: a mode's settings live in a temporary folder that
+exists while the server runs.
 """
 
 from __future__ import annotations
@@ -109,10 +109,9 @@ def lab_config(trainer: bool) -> dict:
     Both modes encrypt the traffic between the server and its kernels (CurveZMQ, which the python3
     kernel declares it supports), so no kernel warns that it is "susceptible to eavesdropping".
     """
-    config = {
-        "ServerApp": {"tornado_settings": dict(WEBSOCKET_SETTINGS)},
-        "KernelManager": {"transport_encryption": "auto"},
-    }
+    config = {"ServerApp": {"tornado_settings": dict(WEBSOCKET_SETTINGS)}}
+    if _kernels_can_be_encrypted():
+        config["KernelManager"] = {"transport_encryption": "auto"}
     if not trainer:
         config["LabApp"] = {"log_level": "WARN"}
         config["ServerApp"].update({
@@ -121,6 +120,13 @@ def lab_config(trainer: bool) -> dict:
             "kernel_spec_manager_class": "socialkit.kernelspecs.LearnerKernelSpecManager",
         })
     return config
+
+
+def _kernels_can_be_encrypted() -> bool:
+    """True when the installed jupyter_client can give kernels CurveZMQ keys (``transport_encryption``)."""
+    from jupyter_client.manager import KernelManager
+
+    return KernelManager.class_traits().get("transport_encryption") is not None
 
 
 def write_lab_config(folder: Path, trainer: bool) -> Path:
