@@ -26,6 +26,7 @@ accounts = data.load("accounts")
 mentions_by_role = analytics.with_author_role(mentions, accounts)
 counts = mentions["brand"].value_counts()
 topics = mentions.groupby("topic", observed=True)[["likes"]].sum()
+daily = analytics.daily_volume(mentions)
 """
 
 # name -> the code a learner typed; run in this order, after `import socialkit` and SETUP.
@@ -52,6 +53,8 @@ SLIPS = {
     "date_without_quotes_answer": 'first_alert = 2025-01-15  # your answer: a date in quotes, "YYYY-MM-DD"',
     "date_without_quotes_condition": 'recent = mentions[mentions["ts"] >= 2025-12-31]',
     "number_in_quotes": 'mentions[mentions["likes"] >= "100"]',
+    "number_in_quotes_one_value": 'mentions["likes"].mean() > "10"',
+    "date_row_that_does_not_exist": 'daily.loc["2025-13-01", "lumiere"]',
     "impossible_date_text": 'mentions[mentions["ts"] >= "2025-13-01"]',
     "greater_than_on_text": 'mentions[mentions["lang"] > 3]',
     "single_equals_in_condition": 'lumiere = mentions[mentions["brand"] = "lumiere"]',
@@ -225,6 +228,17 @@ def test_a_date_without_quotes_in_a_condition(ran):
 def test_a_number_in_quotes(ran):
     line = plain_line(ran["number_in_quotes"], "TypeError")
     assert line == 'This column holds numbers, so write the number without quotes: write 100, not "100".'
+
+
+def test_a_number_in_quotes_against_one_value(ran):
+    # numpy says: UFuncTypeError: ufunc 'greater' did not contain a loop with signature matching types …
+    line = plain_line(ran["number_in_quotes_one_value"], "UFuncTypeError")
+    assert line == 'Numbers go without quotes: write 10, not "10".'
+
+
+def test_a_row_date_that_does_not_exist(ran):
+    line = plain_line(ran["date_row_that_does_not_exist"], "KeyError")
+    assert line.startswith('daily has no row "2025-13-01": its rows are dates from 2025-01-01 to 2025-12-31')
 
 
 def test_text_that_is_not_a_date(ran):

@@ -373,8 +373,14 @@ def _explain_key(value: KeyError, context: _Context) -> str | None:
     table = names[0] if names else "this table"
     if axis == "column":
         return _no_such_column(key, obj, table, context)
+    if not isinstance(key, str):
+        return None
+    if isinstance(obj.index, pandas.DatetimeIndex) and len(obj.index):
+        first, last = obj.index.min().strftime("%Y-%m-%d"), obj.index.max().strftime("%Y-%m-%d")
+        return (f"{table} has no row {_quoted(key)}: its rows are dates from {first} to {last}, written "
+                f"year-month-day in quotes, like \"{first}\" (see {MOVE_READ_CELL}).")
     labels = list(obj.index)
-    if len(labels) > 1000 or not isinstance(key, str):
+    if len(labels) > 1000 or not all(isinstance(label, str) for label in labels):
         return None
     close = _closest(key, labels)
     advice = f": did you mean {_quoted(close)}?" if close else "."
@@ -459,7 +465,7 @@ def _explain_conditions(value: Exception, context: _Context) -> str | None:
     message = str(value)
     bitwise = isinstance(value, TypeError) and _BITWISE.search(message)
     ambiguous = isinstance(value, ValueError) and _AMBIGUOUS.search(message)
-    if not (bitwise or ambiguous) or not context.library_frames:
+    if not (bitwise or ambiguous):
         return None
     fixer = _ConditionFixer()
     fixed = fixer.rewrite(context.statement)
@@ -589,11 +595,19 @@ _INVALID_COMPARISON = re.compile(r"Invalid comparison between dtype=(?P<column>[
 _UNQUOTED_DATE = re.compile(r"(?<![\w\"'.])(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})(?![\w.])")
 
 
+_NUMBER_AND_TEXT = re.compile(r"ufunc '(greater|less)(_equal)?' did not contain a loop with signature matching "
+                              r"types .*(Float|Int)\d*DType.*StrDType|not supported between instances of "
+                              r"'(int|float|str)' and '(int|float|str)'")
+
+
 def _explain_wrong_kind(value: Exception, context: _Context) -> str | None:
     """A date without quotes, a number in quotes, ``>`` on text: the value is not of the column's kind."""
-    if not context.library_frames:
-        return None
     message = str(value)
+    if _NUMBER_AND_TEXT.search(message) and not re.search(r"'(int|float)' and '(int|float)'", message):
+        numbers = [text for text in _strings_in(context.statement) if _is_number(text)]
+        if numbers:
+            return f"Numbers go without quotes: write {numbers[0].strip()}, not \"{numbers[0]}\"."
+        return "A number and a piece of text cannot be compared: write numbers without quotes, text in quotes."
     if "Unordered Categoricals can only compare equality or not" in message:
         return ("This column holds categories (text), so > and < do not work on it: compare it with == or != "
                 "and a value in quotes, like TABLE[\"lang\"] == \"fr\".")
