@@ -144,7 +144,7 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.xdist_group(slug))
 
 
-# --------------------------------------------------------------------------- one JupyterLab and one Chromium per test session
+# --------------------------------------------------------------------------- one JupyterLab per test session (per worker)
 
 
 @pytest.fixture(scope="session")
@@ -164,18 +164,14 @@ def lab(tmp_path_factory):
         yield url, token
 
 
-@pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium for the whole session; tests open their own pages."""
-    from browser_support import chromium_browser
-
-    with chromium_browser() as chromium:
-        yield chromium
-
-
 @pytest.fixture
-def page(browser):
-    """A fresh page (1400 × 1000) closed after the test."""
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    yield page
-    page.close()
+def page():
+    """A page (1400 × 1000) in a headless Chromium started for the test (about 1 s).
+
+    Not one browser for the session: Playwright's sync API keeps an event loop running in the
+    thread while it is open, which would break every later test that runs asyncio (the grader).
+    """
+    from browser_support import chromium_page
+
+    with chromium_page() as page:
+        yield page
