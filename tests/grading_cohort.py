@@ -198,7 +198,7 @@ def make_fixture_kit(folder: Path, assignment: str = "01_listen") -> Path:
     for cell in release.cells:
         cell.source = re.sub(r"### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS\n?", "", cell.source, flags=re.S)
         if grade_id(cell) == "reflection":
-            cell.source = "Write your answer here."
+            cell.source = "YOUR ANSWER HERE"  # nbgrader's default text stub, as generate_assignment writes it
         else:
             cell.source = re.sub(r"\n?### BEGIN SOLUTION.*?### END SOLUTION", "", cell.source, flags=re.S)
     name = f"{assignment}_exercises.ipynb"
