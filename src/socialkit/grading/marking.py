@@ -12,7 +12,9 @@ import secrets
 import signal
 import subprocess
 import sys
+import urllib.parse
 import urllib.request
+import webbrowser
 from pathlib import Path
 
 from socialkit.grading.workspace import Workspace
@@ -23,16 +25,23 @@ def formgrader_path(ws: Workspace) -> str:
     return f"/formgrader/gradebook/{ws.assignment}/{ws.notebook_name}"
 
 
-def server_command(ws: Workspace, port: int, token: str, open_browser: bool) -> list[str]:
-    """The Jupyter server command line: on 127.0.0.1, the workspace as root folder, the formgrader as start page."""
+def server_command(ws: Workspace, port: int, token: str) -> list[str]:
+    """The Jupyter server command line: on 127.0.0.1, the workspace as root folder, quiet, no browser of its own."""
     cmd = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={ws.root}", "--ServerApp.ip=127.0.0.1",
            f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-           f"--LabApp.default_url={formgrader_path(ws)}"]
-    if not open_browser:
-        cmd.append("--no-browser")
+           f"--LabApp.default_url={formgrader_path(ws)}", "--ServerApp.log_level=WARN", "--no-browser"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")
     return cmd
+
+
+def start_address(base_url: str, ws: Workspace, token: str) -> str:
+    """The address to open: through Jupyter's login page, which leaves the sign-in cookie for the whole site.
+
+    Opening a formgrader page with ``?token=`` directly signs in that page only (nbgrader's pages set
+    the cookie for their own folder), and the lists then stay "Loading, please wait..." forever.
+    """
+    return f"{base_url}/login?next={urllib.parse.quote(formgrader_path(ws), safe='')}&token={token}"
 
 
 def mark_command(args) -> int:
@@ -57,8 +66,7 @@ def mark_command(args) -> int:
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
     print(f"Starting nbgrader's formgrader on {ws.root} …", flush=True)
-    process = subprocess.Popen(server_command(ws, args.port, token, not args.no_browser), cwd=ws.root, env=env,
-                               start_new_session=True)
+    process = subprocess.Popen(server_command(ws, args.port, token), cwd=ws.root, env=env, start_new_session=True)
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt))
     try:
@@ -67,8 +75,10 @@ def mark_command(args) -> int:
         if not wait_until_answers(status, process, 90):
             stop(process)
             raise RuntimeError("The formgrader did not start (see its messages above).")
-        print(f"\nThe formgrader is ready. Open this address in your browser:\n\n"
-              f"    {base_url}{formgrader_path(ws)}?token={token}\n")
+        address = start_address(base_url, ws, token)
+        print(f"\nThe formgrader is ready. Open this address in your browser:\n\n    {address}\n")
+        if not args.no_browser:
+            webbrowser.open(address)
         print(f"{len(waiting)} written answer(s) to mark (click a learner's name; the rubric is under each answer; "
               "type the score, and the rubric lines met as R1 R3… at the start of your comment).")
         for row, question, why in waiting:

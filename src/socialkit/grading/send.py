@@ -29,6 +29,8 @@ from socialkit.grading.workspace import Workspace
 PASSWORD_VARIABLE = "SOCIALKIT_SMTP_PASSWORD"
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 SENT_COLUMNS = ["learner", "email", "page_sha256", "sent_at", "server"]
+# the name we greet the server with: smtplib's default asks the DNS (socket.getfqdn), which hangs offline
+HELLO_NAME = socket.gethostname() or "localhost"
 
 
 def page_name(learner: str, assignment: str, suffix: str) -> str:
@@ -60,7 +62,7 @@ def message(row, ws: Workspace, title: str, sender: str, page: bytes) -> EmailMe
         f"Dear {first},\n\nHere is your feedback on \"{title}\": {score_sentence(row)}.\n\n"
         "Open the attached page in your web browser: it shows each question, what the checks said and my "
         f"comments.\n\nBest regards,\n{sender_name}\n")
-    mail.add_attachment(page, maintype="text", subtype="html",
+    mail.add_attachment(page.decode("utf-8"), subtype="html", charset="utf-8",
                         filename=page_name(row.record.learner, ws.assignment, ".html"))
     return mail
 
@@ -94,9 +96,10 @@ def connect(server: str, security: str, user: str | None):
         raise ValueError(f"--smtp '{server}' is not HOST or HOST:PORT (e.g. smtp.example.org:587).") from None
     try:
         if security == "ssl":
-            smtp = smtplib.SMTP_SSL(host, port, timeout=30, context=ssl.create_default_context())
+            smtp = smtplib.SMTP_SSL(host, port, local_hostname=HELLO_NAME, timeout=30,
+                                    context=ssl.create_default_context())
         else:
-            smtp = smtplib.SMTP(host, port, timeout=30)
+            smtp = smtplib.SMTP(host, port, local_hostname=HELLO_NAME, timeout=30)
             if security == "starttls":
                 smtp.starttls(context=ssl.create_default_context())
     except (OSError, smtplib.SMTPException) as exc:
