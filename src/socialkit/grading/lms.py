@@ -1,11 +1,14 @@
 """Grade files a learning platform imports: Moodle's and Canvas's gradebook CSV formats.
 
-Moodle — "Import grades from CSV" (docs.moodle.org, *Grade import*): any columns; on the import page
+Moodle — "Import grades from CSV" (Moodle docs, *Grade import*,
+https://docs.moodle.org/311/en/Grade_import): any columns; on the import page
 the trainer maps a user column to a user field ("Email address" → useremail, or "ID number" →
 useridnumber) and each other column to a grade item or to its feedback. We write First name, Last
 name, ID number, Email address, the grade and a feedback text.
 
-Canvas — Gradebook › Import (Canvas guides; e.g. Ohio State's *Import CSV File for Carmen Grades*):
+Canvas — Gradebook › Import (Canvas guide *How do I import grades in the Gradebook?*, summarised in
+Ohio State's *Import CSV File for Carmen Grades*, https://teaching.resources.osu.edu/toolsets/
+carmencanvas/guides/calculating-final-grades/import-csv-file-carmen-grades):
 the columns of Canvas's own export, ``Student`` ("Last, First"), ``ID``, ``SIS User ID``, ``SIS
 Login ID``, ``Section``, then one column per assignment; the student is found by name, ID or SIS
 User ID, and a column whose name matches no assignment creates one. Canvas's export puts a
