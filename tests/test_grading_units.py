@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import nbformat
@@ -15,9 +14,6 @@ import pytest
 from socialkit.grading.feedback import feedback_html
 from socialkit.grading.runner import _messages
 from socialkit.grading.status import LearnerStatus, QuestionResult, read_status, write_status
-from socialkit.grading.workspace import Workspace
-
-NB = nbformat.writes(nbformat.v4.new_notebook()).encode()
 
 
 def test_grade_refuses_to_run_learner_code_without_bubblewrap(tmp_path):
