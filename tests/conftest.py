@@ -175,3 +175,36 @@ def page():
 
     with chromium_page() as page:
         yield page
+
+
+# --------------------------------------------------------------------------- the trainer's cohort, graded once per session
+
+
+@pytest.fixture(scope="session")
+def trainer_cohort(tmp_path_factory) -> dict:
+    """The module-01 cohort of ``trainer_cohort.py`` collected from its inbox with a roster and a deadline and
+    graded once (real sandbox, kernels, gradebook). Tests that change it work on ``copy_workspace``."""
+    import csv
+
+    from trainer_cohort import ASSIGNMENT, socialkit, write_inbox, write_roster
+
+    base = tmp_path_factory.mktemp("trainer")
+    inbox, workspace = base / "inbox", base / "workspace"
+    deadline = write_inbox(ROOT, inbox)
+    roster = write_roster(base / "roster.csv")
+    run = socialkit("grade", ASSIGNMENT, "--workspace", str(workspace), "--from", str(inbox), "--roster", str(roster),
+                    "--deadline", deadline.strftime("%Y-%m-%d %H:%M"), "--jobs", "2", "--timeout", "30")
+    with open(workspace / "reports" / f"{ASSIGNMENT}-grades.csv", newline="", encoding="utf-8") as handle:
+        rows = {row["learner"]: row for row in csv.DictReader(handle)}
+    return {"base": base, "inbox": inbox, "workspace": workspace, "roster": roster, "run": run, "rows": rows,
+            "deadline": deadline}
+
+
+@pytest.fixture
+def copy_workspace(trainer_cohort, tmp_path):
+    """A private copy of the graded trainer workspace, for tests that mark, resubmit or send."""
+    import shutil
+
+    target = tmp_path / "workspace"
+    shutil.copytree(trainer_cohort["workspace"], target, symlinks=True)
+    return target
