@@ -1,0 +1,147 @@
+"""What real exports need mending before their cells can be typed: each rule small, named and reported.
+
+Headers: a byte-order mark, spaces, and headers written twice (Facebook writes four of them once
+per unit) — the second copy gets " (2)". Rows: a row of metric descriptions under the header,
+a "Total" row. Text: Meta's mojibake (UTF-8 bytes written as \\u00f0\\u009f…) and LinkedIn's
+broken quoting of multi-line posts. Extra columns (not in the schema) become numbers when every
+cell is one.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+TOTAL_WORDS = {"total", "totals", "grand total", "total général", "summary"}
+
+
+def unique_headers(headers: list[str]) -> tuple[list[str], list[str]]:
+    """Headers with BOM and spaces removed, a repeated header renamed "<header> (2)"; and notes saying so."""
+    seen: dict[str, int] = {}
+    out, notes = [], []
+    for header in headers:
+        name = str(header).replace("\ufeff", "").strip()
+        if name in seen:
+            seen[name] += 1
+            renamed = f"{name} ({seen[name]})"
+            notes.append(f"the header {name!r} appears {seen[name]} times; the copy {seen[name]} is kept as "
+                         f"{renamed!r}")
+            name = renamed
+        else:
+            seen[name] = 1
+        out.append(name)
+    return out, notes
+
+
+def description_rows(raw: pd.DataFrame, time_header: str | None, number_headers: list[str]) -> np.ndarray:
+    """Positions of rows that describe the metrics in words (Facebook Insights' row 2), not data.
+
+    Such a row has no time and, in the columns that hold numbers, sentences instead.
+    """
+    if raw.empty or not number_headers:
+        return np.array([], dtype=int)
+    head = raw.iloc[:3]
+    no_time = head[time_header].str.strip() == "" if time_header else pd.Series(True, index=head.index)
+    words = pd.concat([head[h].str.contains(r"[A-Za-z]{3,}.*\s.*[A-Za-z]{3,}", regex=True) for h in number_headers],
+                      axis=1)
+    described = no_time & words.any(axis=1) & ~head[number_headers].apply(_looks_numeric).any(axis=1)
+    return np.flatnonzero(described.to_numpy())
+
+
+def _looks_numeric(cells: pd.Series) -> pd.Series:
+    return cells.str.strip().str.fullmatch(r"-?[\d,]*\.?\d+").fillna(False).astype(bool)
+
+
+def total_rows(raw: pd.DataFrame, time_header: str | None) -> np.ndarray:
+    """Positions of "Total" rows (YouTube Studio's first row): the first cell says Total and there is no time."""
+    if raw.empty:
+        return np.array([], dtype=int)
+    first = raw.iloc[:, 0].str.strip().str.lower()
+    total = first.isin(TOTAL_WORDS)
+    if time_header and time_header != raw.columns[0]:
+        total &= raw[time_header].str.strip() == ""
+    return np.flatnonzero(total.to_numpy())
+
+
+# ---------------------------------------------------------------- text repairs
+
+def meta_mojibake(values: pd.Series, empty: pd.Series) -> tuple[pd.Series, str]:
+    """Undo Meta's JSON mojibake: UTF-8 bytes written one per character ("ð\\x9f\\x87¨" → 🇨); other text unchanged."""
+    def repair(text):
+        if not isinstance(text, str) or text.isascii():
+            return text
+        try:
+            return text.encode("latin-1").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return text
+
+    fixed = values.map(repair)
+    changed = int((fixed != values).sum())
+    note = (f"text of {changed} row(s) re-decoded as UTF-8 (Meta writes each byte of an accent or emoji as "
+            "its own character)") if changed else ""
+    return fixed, note
+
+
+_LINKEDIN_BREAK = '"\n"'
+
+
+def linkedin_quotes(values: pd.Series, empty: pd.Series) -> tuple[pd.Series, str]:
+    """Mend LinkedIn's quoting of multi-line posts: each line after the first comes wrapped in quotes.
+
+    In Shares.csv the first line ends with '"' and every later line is written '"…"', so the
+    parsed text holds '"\\n"' between lines; it becomes a plain line break.
+    """
+    broken = values.str.contains(_LINKEDIN_BREAK, regex=False).fillna(False).astype(bool)
+    if not broken.any():
+        return values, ""
+    fixed = values.where(~broken, values.str.replace(_LINKEDIN_BREAK, "\n", regex=False))
+    return fixed, (f"line breaks of {int(broken.sum())} multi-line post(s) mended (LinkedIn wraps each line "
+                   "after the first in quotes)")
+
+
+TEXT_FIXES = {"meta_mojibake": meta_mojibake, "linkedin_quotes": linkedin_quotes}
+
+
+# ---------------------------------------------------------------- values taken out of a cell
+
+def extract(raw: pd.Series, pattern: str) -> pd.Series:
+    """The first group of ``pattern`` in each cell ('' where it does not match)."""
+    return raw.str.extract(pattern, flags=re.IGNORECASE, expand=False).fillna("").astype("str")
+
+
+def looks_like_ids(values: pd.Series) -> str | None:
+    """An example when every filled cell of a would-be text column is an id-like token ('M1fTBQ96BRM'), else None."""
+    filled = values.dropna()
+    filled = filled[filled.str.strip() != ""]
+    if len(filled) < 3:
+        return None
+    ids = filled.str.fullmatch(r"[A-Za-z0-9_\-]{6,40}").fillna(False) & filled.str.contains(r"\d")
+    return str(filled.iloc[0]) if bool(ids.all()) else None
+
+
+# ---------------------------------------------------------------- extra columns
+
+def typed_extra(raw: pd.Series, header: str) -> tuple[pd.Series, str]:
+    """An extra column as numbers when every filled cell is one (ids and long digit strings stay text)."""
+    text = raw.where(raw.str.strip() != "").astype("str")
+    stripped = raw.str.strip()
+    cells = stripped[~stripped.isin(["", "-"])]
+    if cells.empty or re.search(r"(^|[^a-z])id([^a-z]|$)", header.lower()):
+        return text, "text"
+    if not cells.iloc[:200].str.fullmatch(_NUMBER).all():  # most text columns stop here, cheaply
+        return text, "text"
+    if not cells.str.fullmatch(_NUMBER).all():
+        return text, "text"
+    plain = cells.str.replace(",", "", regex=False)
+    if plain.str.replace(r"^-|\.\d*$", "", regex=True).str.len().max() > 15:
+        return text, "text"
+    numbers = pd.Series(np.nan, index=raw.index)
+    numbers[cells.index] = plain.astype("float64")
+    if (numbers.dropna() == np.floor(numbers.dropna())).all():
+        return numbers.astype("Int64"), "whole numbers"
+    return numbers, "numbers"
+
+
+_NUMBER = r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?"
