@@ -18,7 +18,8 @@ import numpy as np
 import pandas as pd
 
 from socialkit import schema
-from socialkit.exports import cleaning, convert, generic, readers, report, sniff, zones
+from socialkit.exports import cleaning, convert, generic, readers, sniff, zones
+from socialkit.exports import report as reporting
 from socialkit.exports.errors import ColumnProblem, ExportError
 from socialkit.exports.profiles import Profile, key
 
@@ -30,7 +31,7 @@ class LoadedExport:
     """A loaded export: ``table`` (typed like sample table ``kind``) and ``report`` (how it was read)."""
 
     table: pd.DataFrame
-    report: report.LoadReport
+    report: reporting.LoadReport
 
     @property
     def kind(self) -> str:
@@ -44,12 +45,12 @@ class LoadedExport:
     @property
     def available_metrics(self) -> tuple[str, ...]:
         """The metrics of this kind of table that hold at least one figure."""
-        return tuple(m for m in report.METRICS.get(self.kind, ())
+        return tuple(m for m in reporting.METRICS.get(self.kind, ())
                      if m in self.table.columns and self.table[m].notna().any())
 
-    def feeds(self) -> dict[str, report.Feed]:
-        """Which dashboards the table can feed, and the charts each must leave out (see ``report.feeds``)."""
-        return report.feeds(self.table, self.kind, day_only=self.report.day_only)
+    def feeds(self) -> dict[str, reporting.Feed]:
+        """Which dashboards the table can feed, and the charts each must leave out (see ``reporting.feeds``)."""
+        return reporting.feeds(self.table, self.kind, day_only=self.report.day_only)
 
     def __repr__(self) -> str:
         return f"<LoadedExport {len(self.table):,} rows as {self.kind!r}>\n{self.report.summary()}"
@@ -121,7 +122,7 @@ def _profile_plan(profile: Profile, source: readers.Source, kind, platform, file
         raise ExportError(f"{file}: this looks like {profile.title}, but its {wanted} column is missing, so the "
                           "posts cannot be placed in time. Export the file again without removing columns.")
     columns[time_column].required = True
-    absent = tuple(c for c in report.METRICS.get(profile.kind, ()) if c not in columns and c in profile.columns)
+    absent = tuple(c for c in reporting.METRICS.get(profile.kind, ()) if c not in columns and c in profile.columns)
     return _Plan(profile.kind, profile, columns, profile.time_format, profile.day_only,
                  profile.lacks + absent, profile.lacks_why)
 
@@ -155,7 +156,7 @@ def _generic_plan(source: readers.Source, kind, platform, file: str, date_format
     if platform is not None:
         columns["platform"] = _Column(_schema_column(kind, "platform"), constant=_platform(platform),
                                       note="given with platform=")
-    absent = tuple(c for c in report.METRICS.get(kind, ()) if c not in columns)
+    absent = tuple(c for c in reporting.METRICS.get(kind, ()) if c not in columns)
     return _Plan(kind, None, columns, date_format, lacks=absent, kept_apart=kept_apart)
 
 
@@ -446,18 +447,18 @@ def _assemble(plan: _Plan, typed: pd.DataFrame, out: dict, raw: pd.DataFrame, ex
 
 
 def _report(file, source, plan: _Plan, frame, kept, notes, zone_of, zone_used, dropped_rows, skipped,
-            rows_in_file) -> report.LoadReport:
+            rows_in_file) -> reporting.LoadReport:
     profile = plan.profile
     uses = []
     for name, spec in plan.columns.items():
         if spec.constant is not None:
-            uses.append(report.ColumnUse(name, f"{spec.constant!r} for every row", spec.note))
+            uses.append(reporting.ColumnUse(name, f"{spec.constant!r} for every row", spec.note))
         else:
             how = spec.note or ("the part that matches" if spec.pattern else "")
-            uses.append(report.ColumnUse(name, repr(spec.header), how))
+            uses.append(reporting.ColumnUse(name, repr(spec.header), how))
     if profile is not None:
         for name, rule in profile.derived.items():
-            uses.append(report.ColumnUse(name, "whether a reply date is filled in"))
+            uses.append(reporting.ColumnUse(name, "whether a reply date is filled in"))
     assumptions = []
     time_format = plan.time_format
     for name, zone in zone_of.items():
@@ -478,9 +479,9 @@ def _report(file, source, plan: _Plan, frame, kept, notes, zone_of, zone_used, d
     cleaned += source.notes
     left = list(source.left_aside) + [f"row {row}: {why}" for row, why in dropped_rows]
     left += plan.kept_apart
-    missing = tuple(m for m in report.METRICS.get(plan.kind, ()) if m in plan.lacks or m not in frame.columns
+    missing = tuple(m for m in reporting.METRICS.get(plan.kind, ()) if m in plan.lacks or m not in frame.columns
                     or not frame[m].notna().any())
-    return report.LoadReport(
+    return reporting.LoadReport(
         file=file, source=profile.title if profile else "a CSV with your own column names",
         profile=profile.name if profile else None, kind=plan.kind, rows_in_file=rows_in_file,
         rows_loaded=len(frame), columns=tuple(uses), kept=tuple(h for h, _ in kept), left_aside=tuple(left),
