@@ -112,13 +112,17 @@ def extract(raw: pd.Series, pattern: str) -> pd.Series:
 
 
 def looks_like_ids(values: pd.Series) -> str | None:
-    """An example when every filled cell of a would-be text column is an id-like token ('M1fTBQ96BRM'), else None."""
-    filled = values.dropna()
-    filled = filled[filled.str.strip() != ""]
+    """An example when a would-be text column holds ids ('M1fTBQ96BRM'), not words; else None.
+
+    Ids: every filled cell one token of letters, digits, '-' or '_' (6 to 40 long), most with a digit.
+    """
+    filled = values.dropna().str.strip()
+    filled = filled[filled != ""]
     if len(filled) < 3:
         return None
-    ids = filled.str.fullmatch(r"[A-Za-z0-9_\-]{6,40}").fillna(False) & filled.str.contains(r"\d")
-    return str(filled.iloc[0]) if bool(ids.all()) else None
+    tokens = filled.str.fullmatch(r"[A-Za-z0-9_\-]{6,40}").fillna(False).astype(bool)
+    digits = filled.str.contains(r"\d").mean()
+    return str(filled.iloc[0]) if bool(tokens.all()) and digits >= 0.5 else None
 
 
 # ---------------------------------------------------------------- extra columns
@@ -128,7 +132,11 @@ def typed_extra(raw: pd.Series, header: str) -> tuple[pd.Series, str]:
     text = raw.where(raw.str.strip() != "").astype("str")
     stripped = raw.str.strip()
     cells = stripped[~stripped.isin(["", "-"])]
-    if cells.empty or re.search(r"(^|[^a-z])id([^a-z]|$)", header.lower()):
+    if re.search(r"(^|[^a-z])id([^a-z]|$)", header.lower()):
+        return text, "text"
+    if cells.empty:
+        if stripped.eq("-").any():  # "-" everywhere: a metric with no figure (X's unpaid promoted columns)
+            return pd.Series(pd.NA, index=raw.index, dtype="Int64"), "whole numbers"
         return text, "text"
     if not cells.iloc[:200].str.fullmatch(_NUMBER).all():  # most text columns stop here, cheaply
         return text, "text"

@@ -62,6 +62,7 @@ class _Column:
 
     column: schema.Column
     header: str | None = None
+    fallbacks: tuple[str, ...] = ()  # other headers, read where ``header``'s cell is empty
     pattern: str | None = None
     note: str = ""
     constant: str | None = None
@@ -104,9 +105,9 @@ def _profile_plan(profile: Profile, source: readers.Source, kind, platform, file
         spec = profile.columns.get(col.name)
         if spec is None:
             continue
-        header = next((by_key[key(h)] for h in spec.headers if key(h) in by_key), None)
-        if header is not None:
-            columns[col.name] = _Column(col, header, spec.pattern, spec.note)
+        present = [by_key[key(h)] for h in spec.headers if key(h) in by_key]
+        if present:
+            columns[col.name] = _Column(col, present[0], tuple(present[1:]), spec.pattern, spec.note)
     if platform is not None:
         if profile.platform is not None or "platform" in columns:
             raise ExportError(f"{file}: this is {profile.title}; the platform is known "
@@ -252,7 +253,7 @@ def _load(path: Path, source: readers.Source, plan: _Plan, tz, skip_broken: bool
     time_header = plan.columns[time_name].header if time_name in plan.columns else None
     now = {n: s for n, s in plan.columns.items() if s.header is not None and s.column.type in _NOW}
     later = {n: s for n, s in plan.columns.items() if s.header is not None and s.column.type not in _NOW}
-    used = {s.header for s in plan.columns.values() if s.header is not None}
+    used = {h for s in plan.columns.values() if s.header is not None for h in (s.header, *s.fallbacks)}
     extras = [h for h in source.headers if h not in used]
     number_headers = [s.header for s in now.values() if s.column.type in ("int", "float") and s.pattern is None]
     zone_of = {n: zones.resolve(s.header, plan.profile, tz) for n, s in now.items() if s.column.type == "datetime"}
@@ -262,14 +263,16 @@ def _load(path: Path, source: readers.Source, plan: _Plan, tz, skip_broken: bool
     dropped: list[tuple[int, str]] = []  # (data position, why)
     notes: dict[str, Counter] = {}
     zone_used: set[str] = set()
-    rows_read = 0
+    rows_read = blank_rows = 0
     for number, chunk in enumerate(source.chunks()):
         rows_read += len(chunk)
         special = [(p, "a description of each metric, not data") for p in
                    chunk.index[cleaning.description_rows(chunk, time_header, number_headers)]] if number == 0 else []
         special += [(p, "the Total row") for p in chunk.index[cleaning.total_rows(chunk, time_header)]]
         dropped += special
-        drop = {p for p, _ in special} | set(chunk.index[_blank(chunk, time_header)])
+        blank = set(chunk.index[_blank(chunk, time_header)])
+        blank_rows += len(blank)
+        drop = {p for p, _ in special} | blank
         if drop:
             chunk = chunk.drop(index=sorted(drop))
         typed = {}
@@ -307,7 +310,7 @@ def _load(path: Path, source: readers.Source, plan: _Plan, tz, skip_broken: bool
             problems.add(raw[name], converted.bad, converted.describe, converted.fix, _shown(spec))
         if spec.required:
             problems.empty_required(raw[name], _shown(spec))
-    skipped = _broken_rows(file, source, problems, rows_read, skip_broken)
+    skipped = _broken_rows(file, source, problems, rows_read, len(dropped) + blank_rows, skip_broken)
     if skipped:
         keep = ~index.isin(list(problems.first))
         typed, raw = typed[keep], raw[keep]
@@ -320,7 +323,7 @@ def _load(path: Path, source: readers.Source, plan: _Plan, tz, skip_broken: bool
     dropped_rows = [(int(r), why) for r, (_, why) in
                     zip(_rows_of(source, np.array([p for p, _ in dropped], dtype=np.int64), rows_read), dropped)]
     return LoadedExport(frame, _report(file, source, plan, frame, kept, notes, zone_of, zone_used, dropped_rows,
-                                       skipped, rows_read + len(source.bad_lines) - len(dropped)))
+                                       skipped, rows_read + len(source.bad_lines) - len(dropped) - blank_rows))
 
 
 def _blank(chunk: pd.DataFrame, time_header: str | None) -> np.ndarray:
@@ -333,7 +336,10 @@ def _blank(chunk: pd.DataFrame, time_header: str | None) -> np.ndarray:
 
 
 def _cells(chunk: pd.DataFrame, spec: _Column) -> pd.Series:
+    """The text cells feeding one schema column: its header's, else its fallbacks' where empty; a part of them."""
     cells = chunk[spec.header]
+    for other in spec.fallbacks:
+        cells = cells.where(cells.str.strip() != "", chunk[other])
     return cleaning.extract(cells, spec.pattern) if spec.pattern else cells
 
 
@@ -385,7 +391,7 @@ def _rows_of(source: readers.Source, positions: np.ndarray, total: int) -> np.nd
 EXTRA_CELLS_FIX = "Remove the extra cells, or quote text that contains the separator."
 
 
-def _broken_rows(file: str, source: readers.Source, problems: _Problems, rows_read: int,
+def _broken_rows(file: str, source: readers.Source, problems: _Problems, rows_read: int, left_aside: int,
                  skip_broken: bool) -> list[tuple[int, str]]:
     """Refuse the file at its first broken row, or (asked to skip them) return every broken row with why."""
     if not problems and not source.bad_lines:
@@ -397,7 +403,7 @@ def _broken_rows(file: str, source: readers.Source, problems: _Problems, rows_re
                     + [(row, problem, EXTRA_CELLS_FIX) for row, problem in source.bad_lines])
     if skip_broken:
         return [(row, why) for row, why, _ in listed]
-    total = rows_read + len(source.bad_lines)
+    total = rows_read + len(source.bad_lines) - left_aside
     row, why, fix = listed[0]
     if why.startswith("column "):
         where, what = why[len("column "):].split(": ", 1)
@@ -455,7 +461,8 @@ def _report(file, source, plan: _Plan, frame, kept, notes, zone_of, zone_used, d
             uses.append(reporting.ColumnUse(name, f"{spec.constant!r} for every row", spec.note))
         else:
             how = spec.note or ("the part that matches" if spec.pattern else "")
-            uses.append(reporting.ColumnUse(name, repr(spec.header), how))
+            where = repr(spec.header) + "".join(f", else {h!r} where it is empty" for h in spec.fallbacks)
+            uses.append(reporting.ColumnUse(name, where, how))
     if profile is not None:
         for name, rule in profile.derived.items():
             uses.append(reporting.ColumnUse(name, "whether a reply date is filled in"))

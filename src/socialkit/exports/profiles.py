@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 class Field:
     """Where one schema column comes from: the source's header (alternatives allowed), optionally a part of it."""
 
-    header: str | tuple[str, ...]
+    header: str | tuple[str, ...]  # several: the first present, each next one read where it is empty
     pattern: str | None = None  # a regular expression whose first group is the value (an id out of a link)
     note: str = ""  # how it is read, when the name alone does not say (shown in the load report)
 
@@ -136,8 +136,7 @@ PROFILES: tuple[Profile, ...] = (
         signature=("Post ID", "Page ID", "Page name", "Title", "Publish time", "Permalink", "Post type"),
         kind="brand_posts", platform="facebook",
         columns=dict(post_id=F("Post ID"), ts=F("Publish time"), account_id=F("Page name"),
-                     text=F(("Title", "Description"), note="the caption (Title, or Description when Title "
-                                                            "is empty)"),
+                     text=F(("Title", "Description"), note="the caption"),
                      impressions=F("Views"), reach=F("Reach"), likes=F("Reactions", note="all reactions"),
                      comments=F("Comments"), shares=F("Shares"), link_clicks=F("Link clicks")),
         time_format="%m/%d/%Y %H:%M", zone=None,

@@ -66,7 +66,7 @@ class LoadReport:
         empty = [m for m in self.missing_metrics if m not in self.lacked]
         if lacked:
             lines.append(f"Not in this export: {', '.join(lacked)}"
-                         + (f" ({self.missing_why})" if self.missing_why else "") + ".")
+                         + (f" — {self.missing_why}" if self.missing_why else "") + ".")
         if empty:
             lines.append(f"No figure at all in this file for: {', '.join(empty)}.")
         for title, items in (("Assumed", self.assumptions), ("Cleaned", self.cleaning),
