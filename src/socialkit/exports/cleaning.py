@@ -14,7 +14,9 @@ import re
 import numpy as np
 import pandas as pd
 
-TOTAL_WORDS = {"total", "totals", "grand total", "total général", "summary"}
+TOTAL_WORDS = ("total", "totals", "grand total", "total général", "summary")
+TOTAL_CELLS = frozenset(form for word in TOTAL_WORDS for case in (word, word.upper(), word.title(), word.capitalize())
+                        for form in (case, case + ":", " " + case, case + " "))
 
 
 def unique_headers(headers: list[str]) -> tuple[list[str], list[str]]:
@@ -56,12 +58,13 @@ def _looks_numeric(cells: pd.Series) -> pd.Series:
 
 def total_rows(raw: pd.DataFrame, time_header: str | None) -> np.ndarray:
     """Positions of "Total" rows (YouTube Studio's first row): the first cell says Total and there is no time."""
+    from socialkit.exports.convert import empty_cells
+
     if raw.empty:
         return np.array([], dtype=int)
-    first = raw.iloc[:, 0].str.strip().str.lower()
-    total = first.isin(TOTAL_WORDS)
+    total = raw.iloc[:, 0].isin(TOTAL_CELLS)
     if time_header and time_header != raw.columns[0]:
-        total &= raw[time_header].str.strip() == ""
+        total &= empty_cells(raw[time_header])
     return np.flatnonzero(total.to_numpy())
 
 
@@ -128,26 +131,32 @@ def looks_like_ids(values: pd.Series) -> str | None:
 # ---------------------------------------------------------------- extra columns
 
 def typed_extra(raw: pd.Series, header: str) -> tuple[pd.Series, str]:
-    """An extra column as numbers when every filled cell is one (ids and long digit strings stay text)."""
-    text = raw.where(raw.str.strip() != "").astype("str")
-    stripped = raw.str.strip()
-    cells = stripped[~stripped.isin(["", "-"])]
+    """An extra column as numbers when every filled cell is one (ids and 16+ digit numbers stay text)."""
+    from socialkit.exports.convert import empty_cells
+
+    blank = empty_cells(raw)
+    text = raw.where(~blank) if blank.any() else raw
     if re.search(r"(^|[^a-z])id([^a-z]|$)", header.lower()):
         return text, "text"
+    dash = raw.isin(["-"])
+    cells = raw[~blank & ~dash]
     if cells.empty:
-        if stripped.eq("-").any():  # "-" everywhere: a metric with no figure (X's unpaid promoted columns)
+        if dash.any():  # "-" everywhere: a metric with no figure (X's unpaid promoted columns)
             return pd.Series(pd.NA, index=raw.index, dtype="Int64"), "whole numbers"
         return text, "text"
-    if not cells.iloc[:200].str.fullmatch(_NUMBER).all():  # most text columns stop here, cheaply
+    if not cells.iloc[:200].str.strip().str.fullmatch(_NUMBER).all():  # most text columns stop here, cheaply
         return text, "text"
-    if not cells.str.fullmatch(_NUMBER).all():
-        return text, "text"
-    plain = cells.str.replace(",", "", regex=False)
-    if plain.str.replace(r"^-|\.\d*$", "", regex=True).str.len().max() > 15:
+    try:
+        values = cells.astype("float64")
+    except ValueError:
+        if not cells.str.strip().str.fullmatch(_NUMBER).all():
+            return text, "text"
+        values = cells.str.replace(",", "", regex=False).astype("float64")
+    if not np.isfinite(values).all() or (values.abs() >= 1e15).any():
         return text, "text"
     numbers = pd.Series(np.nan, index=raw.index)
-    numbers[cells.index] = plain.astype("float64")
-    if (numbers.dropna() == np.floor(numbers.dropna())).all():
+    numbers[cells.index] = values
+    if (values == np.floor(values)).all():
         return numbers.astype("Int64"), "whole numbers"
     return numbers, "numbers"
 

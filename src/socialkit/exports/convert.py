@@ -69,9 +69,23 @@ def _first(mask) -> int:
     return int(np.flatnonzero(np.asarray(mask))[0])
 
 
+# Blank cells as exports write them: empty, or a few spaces (Facebook writes " " for "none").
+BLANK_CELLS = frozenset({"", " ", "  ", "   ", "    ", "\t", "\u00a0", "\n", "\r\n", " \n"})
+
+
 def empty_cells(raw: pd.Series) -> pd.Series:
-    """True where a cell is blank (only spaces counts as blank: Facebook writes ' ' for 'none')."""
-    return raw.str.strip() == ""
+    """True where a cell is blank (see ``BLANK_CELLS``).
+
+    One hash lookup per cell, no Python loop: pandas' ``.str.strip()`` is several times slower on
+    the large files this must handle.
+    """
+    return raw.isin(BLANK_CELLS)
+
+
+def by_value(raw: pd.Series, rule) -> pd.Series:
+    """``rule`` applied once per distinct cell, then spread to every row (fast for columns of few values)."""
+    uniques = pd.unique(raw.to_numpy(dtype=object))
+    return raw.map(dict(zip(uniques, map(rule, uniques))))
 
 
 def text(raw: pd.Series, *, missing_words: tuple[str, ...] = (), fixes: tuple = ()) -> Converted:
@@ -89,42 +103,53 @@ def text(raw: pd.Series, *, missing_words: tuple[str, ...] = (), fixes: tuple = 
             notes[f"{{n}} cell(s) saying {' / '.join(map(repr, missing_words))} read as no text"] += \
                 int(placeholder.sum())
         empty = empty | placeholder
-    return Converted(values.where(~empty).astype("str"), notes=notes)
+    return Converted(values.where(~empty).astype("str") if empty.any() else values.astype("str"), notes=notes)
 
 
 def numbers(raw: pd.Series, *, whole: bool, nullable: bool = True) -> Converted:
     """Counts and amounts: "12,400" (whole numbers only), "89.0", "-" (no figure) and blanks as missing."""
-    stripped = raw.str.strip()
-    empty = stripped == ""
-    dashes = stripped.isin(NO_FIGURE)
     notes = Counter()
+    try:  # fast paths: a clean column of numbers (spaces around them are fine)
+        if whole:
+            try:
+                return Converted(raw.astype("int64").astype("Int64" if nullable else "int64"), notes=notes)
+            except (ValueError, OverflowError):
+                pass
+        floats = raw.astype("float64")  # also "89.0"
+        values = floats.to_numpy()
+        if np.isfinite(values).all() and (not whole or (values == np.floor(values)).all()):
+            if whole:
+                return Converted(floats.astype("Int64" if nullable else "int64"), notes=notes)
+            return Converted(floats, notes=notes)
+    except (ValueError, OverflowError, TypeError):
+        pass
+    cells = raw.to_numpy(dtype=object)
+    kinds = np.fromiter((0 if not c or c.isspace() else 1 if c.strip() in NO_FIGURE else 2 for c in cells),
+                        np.int8, len(cells))  # 0 blank, 1 a dash (no figure), 2 something to read
+    dashes = kinds == 1
+    empty = pd.Series(kinds < 2, index=raw.index)
     if dashes.any():
         notes["'-' read as no figure in {n} cell(s)"] += int(dashes.sum())
-    missing = empty | dashes
-    if not missing.any() and whole:
-        try:  # fast path: a clean column of whole numbers
-            return Converted(stripped.astype("int64").astype("Int64" if nullable else "int64"), notes=notes)
-        except (ValueError, OverflowError):
-            pass
-    cells = stripped.where(~missing)
-    commas = cells.str.contains(",", regex=False) & ~missing
-    if commas.any() and whole:
-        grouped = commas & cells.str.fullmatch(_THOUSANDS).fillna(False).astype(bool)
-        if grouped.any():
-            cells = cells.where(~grouped, cells.str.replace(",", "", regex=False))
-            notes['thousands separators removed in {n} cell(s) ("12,400" → 12400)'] += int(grouped.sum())
+    cells = raw.where(~empty)
+    if whole:
+        commas = cells.str.contains(",", regex=False).fillna(False).astype(bool)
+        if commas.any():
+            grouped = commas & cells.str.strip().str.fullmatch(_THOUSANDS).fillna(False).astype(bool)
+            if grouped.any():
+                cells = cells.where(~grouped, cells.str.replace(",", "", regex=False))
+                notes['thousands separators removed in {n} cell(s) ("12,400" → 12400)'] += int(grouped.sum())
     parsed = pd.to_numeric(cells, errors="coerce")
-    bad = (parsed.isna() | np.isinf(parsed)) & ~missing
+    bad = (parsed.isna() | np.isinf(parsed)) & ~empty
     if whole:
         bad |= parsed.notna() & (parsed != np.floor(parsed))
     bad = bad.to_numpy()
     what = "a whole number" if whole else "a number"
 
     def describe(i: int) -> str:
-        return f"{stripped.iloc[i]!r} is not {what}"
+        return f"{raw.iloc[i].strip()!r} is not {what}"
 
     fix = "Type a plain number with a dot for decimals and no thousands separator or unit."
-    if bad.any() and re.fullmatch(r"-?\d+,\d+", stripped.iloc[_first(bad)]):
+    if bad.any() and re.fullmatch(r"-?\d+,\d+", raw.iloc[_first(bad)].strip()):
         fix = "This looks like a decimal comma: use a dot (1.5, not 1,5)."
     parsed = parsed.where(~bad)
     if whole:
@@ -139,7 +164,7 @@ def numbers(raw: pd.Series, *, whole: bool, nullable: bool = True) -> Converted:
 
 def booleans(raw: pd.Series, *, nullable: bool) -> Converted:
     """Yes/no: true/false, yes/no, y/n, 1/0, oui/non, vrai/faux (any case)."""
-    words = raw.str.strip().str.lower()
+    words = by_value(raw, lambda c: c.strip().lower())
     empty = words == ""
     truthy, falsy = words.isin(TRUE_WORDS), words.isin(FALSE_WORDS)
     bad = (~(truthy | falsy | empty)).to_numpy()
@@ -155,7 +180,7 @@ def booleans(raw: pd.Series, *, nullable: bool) -> Converted:
 
 def category(raw: pd.Series, col: schema.Column, *, extra_values: tuple[str, ...] = ()) -> Converted:
     """Text → categorical over the schema's values (+ a source's own, e.g. 'youtube'); languages as ISO codes."""
-    stripped = raw.str.strip()
+    stripped = by_value(raw, str.strip)
     empty = stripped == ""
     cells = stripped.where(~empty)
     if col.values is None:
@@ -164,7 +189,7 @@ def category(raw: pd.Series, col: schema.Column, *, extra_values: tuple[str, ...
     if col.values == schema.LANGS:
         return languages(stripped, empty)
     allowed = tuple(col.values) + tuple(v for v in extra_values if v not in col.values)
-    lowered = cells.str.lower()
+    lowered = by_value(cells, lambda c: c.lower() if isinstance(c, str) else c)
     aliases = {v.lower(): v for v in allowed}
     if col.values == schema.PLATFORMS:
         aliases.update(PLATFORM_ALIASES)
@@ -176,18 +201,27 @@ def category(raw: pd.Series, col: schema.Column, *, extra_values: tuple[str, ...
                      f"Use one of: {', '.join(allowed)}.")
 
 
+def language_code(cell: str):
+    """The ISO 639-1 code of a language name or code ("Spanish", "es-ES" → "es"); "" if undetermined; None if unknown."""
+    word = cell.strip().lower()
+    if word in UNKNOWN_LANGUAGE:
+        return ""
+    if word in LANG_ALIASES:
+        return LANG_ALIASES[word]
+    if _LANG_CODE.fullmatch(word):
+        return re.match(r"[a-z]{2,3}", word).group(0)
+    return None
+
+
 def languages(stripped: pd.Series, empty: pd.Series) -> Converted:
     """Language names or codes → ISO 639-1 codes; 'en' and 'fr' first, then any other language found.
 
     Other languages load (the sentiment scorers leave them "not scored"); "und", "unknown"… become missing.
     """
-    lowered = stripped.str.lower()
-    unknown = lowered.isin(UNKNOWN_LANGUAGE)
-    named = lowered.map(LANG_ALIASES)
-    coded = lowered.str.fullmatch(_LANG_CODE).fillna(False).astype(bool)
-    codes = named.where(named.notna(), lowered.str.extract(r"^([a-z]{2,3})", expand=False).where(coded))
-    codes = codes.where(~unknown & ~empty)
-    bad = (codes.isna() & ~empty & ~unknown).to_numpy()
+    codes = by_value(stripped.where(~empty, ""), lambda c: language_code(c) if c else "")
+    unknown = (codes == "") & ~empty
+    bad = (codes.isna() & ~empty).to_numpy()
+    codes = codes.where(codes.notna() & (codes != ""))
     others = sorted(set(codes.dropna().unique()) - set(schema.LANGS))
     notes = Counter()
     if unknown.any():
@@ -224,8 +258,19 @@ def times(raw: pd.Series, *, time_format: str | None, zone: str | None, day_only
     A column-wide problem (no zone and none known, zones on some rows only) raises ColumnProblem
     (``no_zone_why`` says why the zone is unknown); unreadable cells are returned as bad.
     """
-    stripped = raw.str.strip()
-    empty = stripped == ""
+    empty = empty_cells(raw)
+    converted = _times(raw, empty, time_format=time_format, zone=zone, day_only=day_only, no_zone_why=no_zone_why)
+    if converted.bad is not None and _padded(raw[converted.bad]):  # cells with spaces around: read them stripped
+        converted = _times(raw.str.strip(), empty, time_format=time_format, zone=zone, day_only=day_only,
+                           no_zone_why=no_zone_why)
+    return converted
+
+
+def _padded(cells: pd.Series) -> bool:
+    return any(c[:1].isspace() or c[-1:].isspace() for c in cells)
+
+
+def _times(stripped: pd.Series, empty: pd.Series, *, time_format, zone, day_only, no_zone_why) -> Converted:
     if time_format == "unix":
         seconds = pd.to_numeric(stripped.where(~empty), errors="coerce")
         stamps = pd.to_datetime(seconds, unit="s", utc=True)
@@ -307,8 +352,8 @@ def _unreadable(stripped: pd.Series, bad: pd.Series, time_format: str | None) ->
 
 def dates(raw: pd.Series, *, time_format: str | None) -> Converted:
     """Calendar days (no time, no zone): ISO by default, or ``time_format``."""
-    stripped = raw.str.strip()
-    empty = stripped == ""
+    empty = empty_cells(raw)
+    stripped = raw.str.strip() if _padded(raw[~empty]) else raw
     fmt = time_format or "ISO8601"
     days = pd.to_datetime(stripped.where(~empty), format=fmt, errors="coerce")
     bad = days.isna() & ~empty

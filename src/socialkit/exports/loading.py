@@ -195,7 +195,7 @@ class _Problems:
                 self.first[position] = (where, describe(int(i)), fix)
 
     def empty_required(self, cells: pd.Series, where: str) -> None:
-        empty = (cells.str.strip() == "").to_numpy()
+        empty = convert.empty_cells(cells).to_numpy()
         if empty.any():
             self.add(cells, empty, lambda i: "the cell is empty but this column needs a value",
                      "Fill it in, or delete the row.", where)
@@ -328,10 +328,10 @@ def _load(path: Path, source: readers.Source, plan: _Plan, tz, skip_broken: bool
 
 def _blank(chunk: pd.DataFrame, time_header: str | None) -> np.ndarray:
     """Rows with no cell filled (checked only where the time is empty, so it is cheap on large files)."""
-    candidates = chunk if time_header is None else chunk[chunk[time_header].str.strip() == ""]
+    candidates = chunk if time_header is None else chunk[convert.empty_cells(chunk[time_header]).to_numpy()]
     if candidates.empty:
         return np.zeros(len(chunk), dtype=bool)
-    blank = (candidates.apply(lambda c: c.str.strip()) == "").all(axis=1)
+    blank = pd.concat([convert.empty_cells(candidates[c]) for c in candidates.columns], axis=1).all(axis=1)
     return chunk.index.isin(candidates.index[blank.to_numpy()])
 
 

@@ -23,7 +23,8 @@ from socialkit.exports import cleaning, profiles
 from socialkit.exports.errors import ExportError
 from socialkit.exports.sniff import WHAT_TO_EXPORT, Sniffed
 
-CHUNK_ROWS = 200_000
+CHUNK_ROWS = 250_000
+STREAM_ABOVE_MB = 150  # files larger than this (allowed with max_mb=) are read in chunks of CHUNK_ROWS rows
 HEADER_SEARCH_ROWS = 12  # a header may sit under a title or a line of explanation
 
 
@@ -123,23 +124,36 @@ def csv_source(path: Path, encoding: str, sep: str) -> Source:
     if index > 0:
         source.left_aside.append(f"row(s) 1–{index} above the header (a title or an explanation)")
 
+    def read(on_bad_lines: str, chunksize: int | None):
+        return pd.read_csv(path, encoding=encoding, sep=sep, skiprows=index, header=0, names=headers, dtype=str,
+                           keep_default_na=False, na_filter=False, index_col=False, skip_blank_lines=False,
+                           on_bad_lines=on_bad_lines, chunksize=chunksize, engine="c")
+
     def chunks() -> Iterator[pd.DataFrame]:
+        # Small files are read at once (pandas is fastest so); large ones are streamed. Rows with too many
+        # cells make pandas stop; only then is the file read again, skipping and listing them (slower).
+        chunksize = CHUNK_ROWS if path.stat().st_size > STREAM_ABOVE_MB * 1_000_000 else None
+        done = 0
         try:
-            reader = pd.read_csv(path, encoding=encoding, sep=sep, skiprows=index, header=0, names=headers,
-                                 dtype=str, keep_default_na=False, na_filter=False, index_col=False,
-                                 skip_blank_lines=False, on_bad_lines="warn", chunksize=CHUNK_ROWS,
-                                 engine="c")
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always", pd.errors.ParserWarning)
-                for chunk in reader:
-                    _collect_bad_lines(caught, source, len(headers))
-                    yield chunk
-                _collect_bad_lines(caught, source, len(headers))
+            reader = read("error", chunksize)
+            for chunk in ([reader] if chunksize is None else reader):
+                yield chunk
+                done += 1
+            return
         except UnicodeDecodeError as exc:
             raise _decode_error(path, exc) from None
         except pd.errors.ParserError as exc:
-            raise ExportError(f"{file}: the file is not valid CSV ({str(exc).strip()}). Save it again as CSV "
-                              "(a quote left open swallows the rest of the file).") from None
+            if not re.search(r"Expected \d+ fields", str(exc)):
+                raise ExportError(f"{file}: the file is not valid CSV ({str(exc).strip()}). Save it again as CSV "
+                                  "(a quote left open swallows the rest of the file).") from None
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", pd.errors.ParserWarning)
+            reader = read("warn", chunksize)
+            for number, chunk in enumerate([reader] if chunksize is None else reader):
+                _collect_bad_lines(caught, source, len(headers))
+                if number >= done:
+                    yield chunk
+            _collect_bad_lines(caught, source, len(headers))
 
     source.chunks = chunks
     return source
