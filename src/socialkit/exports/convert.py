@@ -241,7 +241,7 @@ def languages(stripped: pd.Series, empty: pd.Series) -> Converted:
 
 def has_zone_in_values(text_values: pd.Series, empty: pd.Series, time_format: str | None) -> pd.Series:
     """True where a cell carries its own UTC offset (Z, +01:00, +0000)."""
-    if time_format in ("unix", "snowflake", "excel"):
+    if time_format in ("unix", "snowflake"):
         return ~empty
     if time_format is not None and time_format != "ISO8601":
         return ~empty if ("%z" in time_format or "%Z" in time_format) else empty & False
@@ -253,8 +253,9 @@ def times(raw: pd.Series, *, time_format: str | None, zone: str | None, day_only
     """Timestamps → UTC. Cells with an offset are converted; cells without one are read in ``zone``.
 
     ``time_format``: a strptime pattern, None (ISO 8601, generic files), "unix" (seconds since
-    1970, UTC), "snowflake" (an X/Twitter id: its creation time, exact, in UTC) or "excel" (a
-    serial day number). ``day_only``: the source gives days, kept as midnight UTC of that day.
+    1970, UTC) or "snowflake" (an X/Twitter/LinkedIn id: its creation time, exact, in UTC: the
+    milliseconds since 2010-11-04 01:42:54.657 UTC in its top bits — Twitter's "Snowflake" id
+    layout, 2010). ``day_only``: the source gives days, kept as midnight UTC of that day.
     A column-wide problem (no zone and none known, zones on some rows only) raises ColumnProblem
     (``no_zone_why`` says why the zone is unknown); unreadable cells are returned as bad.
     """
@@ -281,11 +282,6 @@ def _times(stripped: pd.Series, empty: pd.Series, *, time_format, zone, day_only
         millis = pd.Series((ids >> 22) + 1288834974657, index=stripped.index).where(digits)
         stamps = pd.to_datetime(millis, unit="ms", utc=True).dt.floor("s")
         return _checked(stamps, stripped, empty, "is not a post id", "Fix the cell.")
-    if time_format == "excel":
-        days = pd.to_numeric(stripped.where(~empty), errors="coerce")
-        naive = pd.Timestamp("1899-12-30") + pd.to_timedelta(days, unit="D")
-        naive = naive.dt.round("s")
-        return _localised(naive, stripped, empty, zone, no_zone_why)
     zoned = has_zone_in_values(stripped, empty, time_format)
     fmt = time_format or "ISO8601"
     if time_format is None:

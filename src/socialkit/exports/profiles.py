@@ -42,7 +42,7 @@ class Profile:
     kind: str | None = None
     columns: dict[str, Field] = field(default_factory=dict)
     platform: str | None = None
-    time_format: str | None = None  # strptime pattern, None (ISO 8601), "unix", "snowflake" or "excel"
+    time_format: str | None = None  # strptime pattern, None (ISO 8601), "unix" or "snowflake" (see convert.times)
     zone: str | None = None  # the zone the source writes times in, when it is known and not in the file
     zone_reason: str = ""
     day_only: bool = False  # the source gives days, not times

@@ -54,6 +54,10 @@ class LoadReport:
     good_to_know: tuple[str, ...] = ()
     day_only: bool = False
 
+    def __deepcopy__(self, memo):
+        """The report is immutable: pandas copies a table's attrs on every operation, so share it instead."""
+        return self
+
     def summary(self) -> str:
         """The report as a few short paragraphs a manager can read."""
         lines = [f"{self.file}: read as {self.source}, {self.rows_loaded:,} row(s) loaded as {self.kind!r}"
