@@ -44,11 +44,14 @@ def description_rows(raw: pd.DataFrame, time_header: str | None, number_headers:
     """
     if raw.empty or not number_headers:
         return np.array([], dtype=int)
+    textual = [h for h in number_headers if pd.api.types.is_string_dtype(raw[h])]
+    if not textual:  # the parser read every number column as numbers: no sentence in them
+        return np.array([], dtype=int)
     head = raw.iloc[:3]
     no_time = head[time_header].str.strip() == "" if time_header else pd.Series(True, index=head.index)
-    words = pd.concat([head[h].str.contains(r"[A-Za-z]{3,}.*\s.*[A-Za-z]{3,}", regex=True) for h in number_headers],
+    words = pd.concat([head[h].str.contains(r"[A-Za-z]{3,}.*\s.*[A-Za-z]{3,}", regex=True) for h in textual],
                       axis=1)
-    described = no_time & words.any(axis=1) & ~head[number_headers].apply(_looks_numeric).any(axis=1)
+    described = no_time & words.any(axis=1) & ~head[textual].apply(_looks_numeric).any(axis=1)
     return np.flatnonzero(described.to_numpy())
 
 
@@ -111,7 +114,9 @@ TEXT_FIXES = {"meta_mojibake": meta_mojibake, "linkedin_quotes": linkedin_quotes
 
 def extract(raw: pd.Series, pattern: str) -> pd.Series:
     """The first group of ``pattern`` in each cell ('' where it does not match)."""
-    return raw.str.extract(pattern, flags=re.IGNORECASE, expand=False).fillna("").astype("str")
+    search = re.compile(pattern, re.IGNORECASE).search
+    found = [m.group(1) if (m := search(c)) else "" for c in raw.astype("str").to_numpy(dtype=object)]
+    return pd.Series(found, index=raw.index, dtype="str")
 
 
 def looks_like_ids(values: pd.Series) -> str | None:
@@ -134,6 +139,17 @@ def typed_extra(raw: pd.Series, header: str) -> tuple[pd.Series, str]:
     """An extra column as numbers when every filled cell is one (ids and 16+ digit numbers stay text)."""
     from socialkit.exports.convert import empty_cells
 
+    if pd.api.types.is_bool_dtype(raw):
+        return raw, "yes/no"
+    if pd.api.types.is_numeric_dtype(raw):  # the CSV parser read every cell as a number
+        values = raw.astype("float64")
+        if (values == np.floor(values)).all() and (values.abs() < 2 ** 53).all():
+            return values.astype("Int64"), "whole numbers"
+        return values, "numbers"
+    if raw.dtype == object:
+        raw = raw.astype("str")
+    if raw.eq("-").all():  # "-" everywhere: a metric with no figure (X's unpaid promoted columns)
+        return pd.Series(pd.NA, index=raw.index, dtype="Int64"), "whole numbers"
     blank = empty_cells(raw)
     text = raw.where(~blank) if blank.any() else raw
     if re.search(r"(^|[^a-z])id([^a-z]|$)", header.lower()):

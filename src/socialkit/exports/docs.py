@@ -12,6 +12,7 @@ from pathlib import Path
 from socialkit import schema
 from socialkit.exports.generic import COLUMN_ALIASES, EXPORT_REQUIRED
 from socialkit.exports.profiles import PROFILES, Profile
+from socialkit.exports.readers import CHUNK_ROWS
 from socialkit.exports.sniff import MAX_MB
 
 KIND_WORDS = {"brand_posts": "your own posts (`brand_posts`)", "mentions": "mentions (`mentions`)",
@@ -45,8 +46,9 @@ What the reader does for every file:
   JSON archives listed below. Any other file (an old `.xls`, a PDF, an image, a ZIP archive, a web
   page saved instead of the file…) is refused with a message saying what it is and what to export
   instead. A ZIP archive's message names the files inside that the kit can read.
-- **Size**: files up to {MAX_MB} MB; a larger one is refused with its size (export a shorter period,
-  or pass `max_mb=`). CSV files are read in chunks, so memory stays about a few times the file size.
+- **Size**: files up to {MAX_MB} MB are read at once; a larger one is refused with its size (export a
+  shorter period, or pass `max_mb=`: a CSV is then streamed {CHUNK_ROWS:,} rows at a time, so memory
+  stays close to what `pandas.read_csv` alone takes for the file).
 - **Cleaning**: a line of metric descriptions under the header and a `Total` row are left aside;
   a title above the header is skipped; a header written twice keeps both copies (`X`, `X (2)`);
   numbers written `"12,400"`, `89.0` or `-` (no figure) are read as 12400, 89 and missing.

@@ -10,6 +10,7 @@ skip them (``skip_broken=True``); then the report lists them.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -259,7 +260,10 @@ def _load(path: Path, source: readers.Source, plan: _Plan, tz, skip_broken: bool
     notes: dict[str, Counter] = {}
     zone_used: set[str] = set()
     rows_read = blank_rows = 0
-    for number, chunk in enumerate(source.chunks()):
+    numeric = {h for s in plan.columns.values() if s.header is not None and s.column.type in ("int", "float")
+               and s.pattern is None for h in (s.header, *s.fallbacks)}
+    textual = set(source.headers) - numeric - {h for h in extras if _may_be_number(h)}
+    for number, chunk in enumerate(source.chunks(textual)):
         rows_read += len(chunk)
         special = [(p, "a description of each metric, not data") for p in
                    chunk.index[cleaning.description_rows(chunk, time_header, number_headers)]] if number == 0 else []
@@ -321,6 +325,11 @@ def _load(path: Path, source: readers.Source, plan: _Plan, tz, skip_broken: bool
                                        skipped, rows_read + len(source.bad_lines) - len(dropped) - blank_rows))
 
 
+def _may_be_number(header: str) -> bool:
+    """Whether an extra column may be read as numbers by the parser: not an id or a code (leading zeros matter)."""
+    return not re.search(r"(^|[^a-z])(id|ids|code|zip|phone|postal)([^a-z]|$)", header.lower())
+
+
 def _blank(chunk: pd.DataFrame, time_header: str | None) -> np.ndarray:
     """Rows with no cell filled (checked only where the time is empty, so it is cheap on large files)."""
     candidates = chunk if time_header is None else chunk[convert.empty_cells(chunk[time_header]).to_numpy()]
@@ -334,7 +343,7 @@ def _cells(chunk: pd.DataFrame, spec: _Column) -> pd.Series:
     """The text cells feeding one schema column: its header's, else its fallbacks' where empty; a part of them."""
     cells = chunk[spec.header]
     for other in spec.fallbacks:
-        cells = cells.where(cells.str.strip() != "", chunk[other])
+        cells = cells.where(~convert.empty_cells(cells), chunk[other])
     return cleaning.extract(cells, spec.pattern) if spec.pattern else cells
 
 

@@ -1,8 +1,10 @@
-"""Read a file's cells as text, whatever its format: CSV (streamed in chunks), Excel, JSON archives.
+"""Read a file's cells, whatever its format: CSV (streamed in chunks when large), Excel, JSON archives.
 
 Every reader returns a ``Source``: the header (made unique), the spreadsheet row number of the
-header, and chunks of text cells ('' for empty) with those columns. Typing happens later, in one
-place, for every format. A CSV is streamed ``CHUNK_ROWS`` rows at a time so that a large file
+header, and chunks of cells ('' for empty) with those columns. Cells are text, except in a CSV
+the columns the caller does not ask as text: pandas' C parser reads those as numbers when every
+cell is one (much faster than turning text into numbers afterwards); a column with a blank, a
+"-" or a word stays text. Typing happens later, in one place, for every format. A CSV is streamed ``CHUNK_ROWS`` rows at a time so that a large file
 never sits in memory twice.
 """
 
@@ -33,7 +35,7 @@ class Source:
     """A file's header and its rows as text, ready to be matched against the profiles and typed."""
 
     headers: list[str]
-    chunks: Callable[[], Iterator[pd.DataFrame]]
+    chunks: Callable[..., Iterator[pd.DataFrame]]  # chunks(text_headers=None): None reads every column as text
     header_row: int = 1  # the header's row number as a spreadsheet shows it
     profile: profiles.Profile | None = None
     notes: list[str] = field(default_factory=list)
@@ -120,25 +122,28 @@ def csv_source(path: Path, encoding: str, sep: str) -> Source:
     if sep == "," and len(header_line) == 1 and "\t" in header_line[0]:
         raise ExportError(f"{file}: the header row is separated by tabs, not ','. Call read_export(..., sep='\\t').")
     headers, notes = cleaning.unique_headers(header_line)
-    source = Source(headers, lambda: iter(()), header_row=index + 1, profile=profile, notes=notes)
+    source = Source(headers, lambda text_headers=None: iter(()), header_row=index + 1, profile=profile, notes=notes)
     if index > 0:
         source.left_aside.append(f"row(s) 1–{index} above the header (a title or an explanation)")
 
-    def read(on_bad_lines: str, chunksize: int | None):
-        return pd.read_csv(path, encoding=encoding, sep=sep, skiprows=index, header=0, names=headers, dtype=str,
+    def read(on_bad_lines: str, chunksize: int | None, dtype):
+        return pd.read_csv(path, encoding=encoding, sep=sep, skiprows=index, header=0, names=headers, dtype=dtype,
                            keep_default_na=False, na_filter=False, index_col=False, skip_blank_lines=False,
                            on_bad_lines=on_bad_lines, chunksize=chunksize, engine="c")
 
-    def chunks() -> Iterator[pd.DataFrame]:
+    def chunks(text_headers=None) -> Iterator[pd.DataFrame]:
         # Small files are read at once (pandas is fastest so); large ones are streamed. Rows with too many
         # cells make pandas stop; only then is the file read again, skipping and listing them (slower).
+        dtype = str if text_headers is None else {h: str for h in text_headers}
         chunksize = CHUNK_ROWS if path.stat().st_size > STREAM_ABOVE_MB * 1_000_000 else None
         done = 0
         try:
-            reader = read("error", chunksize)
-            for chunk in ([reader] if chunksize is None else reader):
-                yield chunk
-                done += 1
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", pd.errors.DtypeWarning)  # mixed columns are made text below
+                reader = read("error", chunksize, dtype)
+                for chunk in ([reader] if chunksize is None else reader):
+                    yield _as_text_where_mixed(chunk)
+                    done += 1
             return
         except UnicodeDecodeError as exc:
             raise _decode_error(path, exc) from None
@@ -148,15 +153,24 @@ def csv_source(path: Path, encoding: str, sep: str) -> Source:
                                   "(a quote left open swallows the rest of the file).") from None
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", pd.errors.ParserWarning)
-            reader = read("warn", chunksize)
+            warnings.simplefilter("ignore", pd.errors.DtypeWarning)
+            reader = read("warn", chunksize, dtype)
             for number, chunk in enumerate([reader] if chunksize is None else reader):
                 _collect_bad_lines(caught, source, len(headers))
                 if number >= done:
-                    yield chunk
+                    yield _as_text_where_mixed(chunk)
             _collect_bad_lines(caught, source, len(headers))
 
     source.chunks = chunks
     return source
+
+
+def _as_text_where_mixed(chunk: pd.DataFrame) -> pd.DataFrame:
+    """Columns pandas read partly as numbers and partly as text (object dtype) become text throughout."""
+    mixed = [c for c in chunk.columns if chunk[c].dtype == object]
+    if mixed:
+        chunk = chunk.assign(**{c: chunk[c].astype("str") for c in mixed})
+    return chunk
 
 
 _SKIPPING = re.compile(r"Skipping line (\d+): expected (\d+) fields, saw (\d+)")
@@ -235,8 +249,8 @@ def xlsx_source(path: Path, sheet=None) -> Source:
     typed_times = {h for j, h in enumerate(headers)
                    if any(isinstance(r[j], (dt.datetime, dt.date)) for r in body)}
     frame = pd.DataFrame([[text_of(c) for c in row] for row in body], columns=headers, dtype="str")
-    source = Source(headers, lambda: iter([frame]), header_row=index + 1, profile=profile, notes=notes,
-                    typed_times=typed_times)
+    source = Source(headers, lambda text_headers=None: iter([frame]), header_row=index + 1, profile=profile,
+                    notes=notes, typed_times=typed_times)
     if len(candidates) > 1:
         others = [t for t, _ in candidates if t != title]
         source.notes.append(f"read the sheet {title!r}; the other sheet(s) {', '.join(map(repr, others))} left aside")
@@ -263,7 +277,8 @@ def _records_source(records: list[dict], profile_name: str, left_aside: list[str
     for column in set(profile.signature) - set(frame.columns):
         frame[column] = ""
     headers = list(frame.columns)
-    return Source(headers, lambda: iter([frame]), header_row=1, profile=profile, left_aside=left_aside)
+    return Source(headers, lambda text_headers=None: iter([frame]), header_row=1, profile=profile,
+                  left_aside=left_aside)
 
 
 def x_archive_source(path: Path, part: str) -> Source:
