@@ -177,3 +177,41 @@ def test_a_row_with_more_cells_in_the_middle_of_a_large_streamed_file(tmp_path, 
     assert len(loaded.table) == 399 and dict(loaded.report.skipped_rows) == {
         252: "the row has 13 cells but the header has 12"}
     assert loaded.table["post_id"].iloc[249:251].tolist() == ["61571000000001_100249", "61571000000001_100251"]
+
+
+QUIET = r"""
+import sys, warnings
+warnings.simplefilter("default")
+from socialkit import exports
+loaded = 0
+for name in sys.argv[1:]:
+    path, _, kind = name.partition("::")
+    try:
+        exports.read(path, kind or None, tz="UTC")
+        loaded += 1
+    except exports.ExportError:
+        pass
+print(loaded)
+"""
+
+
+def test_loading_writes_nothing_to_stderr(tmp_path):
+    """Grade cells get zero for any stderr output: no warning from pandas or openpyxl may escape, even for a
+    150-column file, mixed-type columns in a large file, or an Excel workbook written without styles."""
+    from pathlib import Path
+
+    wide = tmp_path / "wide.csv"
+    header = ["Date", "Network", "Post", "Likes"] + [f"Metric {i}" for i in range(150)]
+    rows = [",".join(["2025-01-02T10:00:00Z", "X", "hi", "3"] + [str(i) for i in range(150)])] * 50
+    wide.write_text(",".join(header) + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    mixed = tmp_path / "mixed.csv"
+    lines = [HOOTSUITE] + [hootsuite_row(i, extra="12" if i < 150_000 else "n/a") for i in range(200_000)]
+    mixed.write_text("".join(lines), encoding="utf-8")
+    real = Path(__file__).resolve().parents[1].parent / "shared" / "real-exports"
+    files = [f"{wide}::brand_posts", str(mixed)] + sorted(str(p) for p in real.glob("*") if p.suffix != ".md")
+    run = subprocess.run([sys.executable, "-W", "default", "-c", QUIET, *files], capture_output=True, text=True,
+                         timeout=300)
+    assert run.returncode == 0 and run.stdout.strip() == str(len(files) - 2), run.stderr  # all but two refusals
+    assert run.stderr == ""
+    ow_ly = exports.read(mixed).table["Ow.ly Clicks"]
+    assert ow_ly.dtype == "str" and ow_ly.iloc[0] == "12" and ow_ly.iloc[-1] == "n/a"  # mixed: text throughout

@@ -302,13 +302,15 @@ def _load(path: Path, source: readers.Source, plan: _Plan, tz, skip_broken: bool
 
     out = {}
     for name, spec in later.items():
-        converted = _convert_later(raw[name], spec, plan, file)
+        cells = raw.pop(name)  # each text column is let go once typed: large files are not held twice
+        converted = _convert_later(cells, spec, plan, file)
         out[name] = converted.values
         notes.setdefault(name, Counter()).update(converted.notes)
         if converted.bad is not None:
-            problems.add(raw[name], converted.bad, converted.describe, converted.fix, _shown(spec))
+            problems.add(cells, converted.bad, converted.describe, converted.fix, _shown(spec))
         if spec.required:
-            problems.empty_required(raw[name], _shown(spec))
+            problems.empty_required(cells, _shown(spec))
+        del cells
     skipped = _broken_rows(file, source, problems, rows_read, len(dropped) + blank_rows, skip_broken)
     if skipped:
         keep = ~index.isin(list(problems.first))
@@ -431,10 +433,9 @@ def _assemble(plan: _Plan, typed: pd.DataFrame, out: dict, raw: pd.DataFrame, ex
     for col in schema.TABLES[plan.kind]:
         spec = plan.columns.get(col.name)
         if spec is not None and spec.constant is not None:
-            extra = (spec.constant,) if col.values and spec.constant not in col.values else ()
-            columns[col.name] = pd.Series(pd.Categorical([spec.constant] * len(index),
-                                                         categories=list(col.values or ()) + list(extra)),
-                                          index=index)
+            categories = list(col.values or ()) + ([spec.constant] if spec.constant not in (col.values or ()) else [])
+            codes = np.full(len(index), categories.index(spec.constant), dtype=np.int8)
+            columns[col.name] = pd.Series(pd.Categorical.from_codes(codes, categories=categories), index=index)
         elif col.name in typed.columns:
             columns[col.name] = typed[col.name]
         elif col.name in out:
@@ -445,15 +446,15 @@ def _assemble(plan: _Plan, typed: pd.DataFrame, out: dict, raw: pd.DataFrame, ex
             columns[col.name] = values.astype("boolean")
         else:
             columns[col.name] = convert.empty_column(col, index)
-    frame = pd.DataFrame(columns, index=index)
     kept = []
     for header in extras:
-        if header in frame.columns:
-            continue
-        values, how = cleaning.typed_extra(raw[f"\0{header}"], header)
-        frame[header] = values
-        kept.append((header, how))
-    return frame.reset_index(drop=True), kept
+        values, how = cleaning.typed_extra(raw.pop(f"\0{header}"), header)
+        if header not in columns:  # a header named like a schema column it does not feed is not kept twice
+            columns[header] = values
+            kept.append((header, how))
+    frame = pd.DataFrame(columns, index=index)  # built at once: inserting columns one by one fragments it
+    frame.index = pd.RangeIndex(len(frame))  # rows numbered from 0 again, without copying the data
+    return frame, kept
 
 
 def _report(file, source, plan: _Plan, frame, kept, notes, zone_of, zone_used, dropped_rows, skipped,
