@@ -14,6 +14,8 @@ import re
 import numpy as np
 import pandas as pd
 
+from socialkit.exports.convert import empty_cells
+
 TOTAL_WORDS = ("total", "totals", "grand total", "total général", "summary")
 TOTAL_CELLS = frozenset(form for word in TOTAL_WORDS for case in (word, word.upper(), word.title(), word.capitalize())
                         for form in (case, case + ":", " " + case, case + " "))
@@ -61,8 +63,6 @@ def _looks_numeric(cells: pd.Series) -> pd.Series:
 
 def total_rows(raw: pd.DataFrame, time_header: str | None) -> np.ndarray:
     """Positions of "Total" rows (YouTube Studio's first row): the first cell says Total and there is no time."""
-    from socialkit.exports.convert import empty_cells
-
     if raw.empty:
         return np.array([], dtype=int)
     total = raw.iloc[:, 0].isin(TOTAL_CELLS)
@@ -137,8 +137,6 @@ def looks_like_ids(values: pd.Series) -> str | None:
 
 def typed_extra(raw: pd.Series, header: str) -> tuple[pd.Series, str]:
     """An extra column as numbers when every filled cell is one (ids and 16+ digit numbers stay text)."""
-    from socialkit.exports.convert import empty_cells
-
     if pd.api.types.is_bool_dtype(raw):
         return raw, "yes/no"
     if pd.api.types.is_numeric_dtype(raw):  # the CSV parser read every cell as a number
