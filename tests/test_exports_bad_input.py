@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+from real_exports import real_exports_dir
 
 from socialkit import data, exports
 from socialkit.exports import ExportError
@@ -198,8 +199,6 @@ print(loaded)
 def test_loading_writes_nothing_to_stderr(tmp_path):
     """Grade cells get zero for any stderr output: no warning from pandas or openpyxl may escape, even for a
     150-column file, mixed-type columns in a large file, or an Excel workbook written without styles."""
-    from pathlib import Path
-
     wide = tmp_path / "wide.csv"
     header = ["Date", "Network", "Post", "Likes"] + [f"Metric {i}" for i in range(150)]
     rows = [",".join(["2025-01-02T10:00:00Z", "X", "hi", "3"] + [str(i) for i in range(150)])] * 50
@@ -207,8 +206,8 @@ def test_loading_writes_nothing_to_stderr(tmp_path):
     mixed = tmp_path / "mixed.csv"
     lines = [HOOTSUITE] + [hootsuite_row(i, extra="12" if i < 150_000 else "n/a") for i in range(200_000)]
     mixed.write_text("".join(lines), encoding="utf-8")
-    real = Path(__file__).resolve().parents[1].parent / "shared" / "real-exports"
-    files = [f"{wide}::brand_posts", str(mixed)] + sorted(str(p) for p in real.glob("*") if p.suffix != ".md")
+    files = [f"{wide}::brand_posts", str(mixed)] + sorted(str(p) for p in real_exports_dir().glob("*")
+                                                           if p.suffix != ".md")
     run = subprocess.run([sys.executable, "-W", "default", "-c", QUIET, *files], capture_output=True, text=True,
                          timeout=300)
     assert run.returncode == 0 and run.stdout.strip() == str(len(files) - 2), run.stderr  # all but two refusals

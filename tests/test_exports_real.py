@@ -8,21 +8,17 @@ import re
 
 import pandas as pd
 import pytest
+from real_exports import real_exports_dir
 
 from socialkit import data, exports
 from socialkit.exports import ExportError
 
-REAL = __import__("pathlib").Path(__file__).resolve().parents[1].parent / "shared" / "real-exports"
 
 
 @pytest.fixture(scope="module")
 def real():
     """The folder of real exports beside the clone; a clear failure (not a skip) when it is missing."""
-    if not REAL.is_dir():
-        pytest.fail(f"The real exports are missing: expected them in {REAL} (the shared/ folder beside the clone; "
-                    "see shared/real-exports/SOURCES.md). They are not in the repository because their licences "
-                    "do not allow shipping them.")
-    return REAL
+    return real_exports_dir()
 
 
 def load(real, name, **options):

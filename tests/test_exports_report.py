@@ -5,6 +5,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from conftest import FIXTURES
+from real_exports import real_exports_dir
 
 from socialkit import data, exports, schema
 from socialkit.exports import cleaning, docs, profiles, zones
@@ -12,7 +13,6 @@ from socialkit.exports.report import METRICS, feeds
 
 EXPORTS = FIXTURES / "exports"
 REPO = Path(__file__).resolve().parents[1]
-REAL = REPO.parent / "shared" / "real-exports"
 
 
 def test_docs_own_data_page_is_generated_from_the_profiles():
@@ -52,7 +52,7 @@ def test_profiles_are_consistent_data():
 
 def _loaded_profiles() -> set[str]:
     found = set()
-    for path in sorted(EXPORTS.iterdir()) + sorted(REAL.iterdir()):
+    for path in sorted(EXPORTS.iterdir()) + sorted(real_exports_dir().iterdir()):
         if path.suffix in (".md",):
             continue
         try:
