@@ -61,7 +61,7 @@ def test_each_real_file_loads_with_its_row_count_or_is_refused_by_name(real, nam
         with pytest.raises(ExportError) as err:
             load(real, name)
         message = str(err.value)
-        assert message.startswith(f"{real / name}: this is {expected}")
+        assert message.startswith(f"{real / name}: recognised as {expected}")
         assert "export" in message.lower()  # and what to export instead
 
 

@@ -98,7 +98,7 @@ def _check_arguments(path: Path, kind, tz) -> None:
 
 def _profile_plan(profile: Profile, source: readers.Source, kind, platform, file: str) -> _Plan:
     if kind is not None and kind != profile.kind:
-        raise ExportError(f"{file}: this is {profile.title}, which reads as kind {profile.kind!r}, not {kind!r}. "
+        raise ExportError(f"{file}: recognised as {profile.title}, which reads as kind {profile.kind!r}, not {kind!r}. "
                           f"Leave out kind= (or pass kind={profile.kind!r}).")
     by_key = {key(h): h for h in source.headers}
     columns = {}
@@ -111,7 +111,7 @@ def _profile_plan(profile: Profile, source: readers.Source, kind, platform, file
             columns[col.name] = _Column(col, present[0], tuple(present[1:]), spec.pattern, spec.note)
     if platform is not None:
         if profile.platform is not None or "platform" in columns:
-            raise ExportError(f"{file}: this is {profile.title}; the platform is known "
+            raise ExportError(f"{file}: recognised as {profile.title}; the platform is known "
                               f"({profile.platform or 'from its ' + repr(columns['platform'].header) + ' column'}). "
                               "Leave out platform=....")
         columns["platform"] = _Column(_schema_column(profile.kind, "platform"), constant=_platform(platform))
@@ -220,7 +220,7 @@ def read(path, kind: str | None = None, *, tz: str | None = None, date_format: s
     source = readers.open_source(path, sniffed, sep=sep, sheet=sheet)
     profile = source.profile
     if profile is not None and profile.refusal:
-        raise ExportError(f"{file}: this is {profile.title}: {profile.refusal}")
+        raise ExportError(f"{file}: recognised as {profile.title}: {profile.refusal}")
     if profile is not None:
         plan = _profile_plan(profile, source, kind, platform, file)
         if date_format is not None:
