@@ -255,7 +255,10 @@ def _load(path: Path, source: readers.Source, plan: _Plan, tz, skip_broken: bool
     zone_of = {n: zones.resolve(s.header, plan.profile, tz) for n, s in now.items() if s.column.type == "datetime"}
 
     problems = _Problems()
-    typed_parts, raw_parts = [], []
+    # each column's pieces, one per chunk, joined column by column at the end (never two whole tables at once)
+    typed_parts: dict[str, list] = {name: [] for name in now}
+    raw_parts: dict[str, list] = {key: [] for key in [*later, *(f"\0{h}" for h in extras)]}
+    index_parts: list[pd.Index] = []
     dropped: list[tuple[int, str]] = []  # (data position, why)
     notes: dict[str, Counter] = {}
     zone_used: set[str] = set()
@@ -274,7 +277,7 @@ def _load(path: Path, source: readers.Source, plan: _Plan, tz, skip_broken: bool
         drop = {p for p, _ in special} | blank
         if drop:
             chunk = chunk.drop(index=sorted(drop))
-        typed = {}
+        index_parts.append(chunk.index)
         for name, spec in now.items():
             cells = _cells(chunk, spec)
             try:
@@ -282,7 +285,7 @@ def _load(path: Path, source: readers.Source, plan: _Plan, tz, skip_broken: bool
             except ColumnProblem as problem:
                 row = _rows_of(source, np.array([chunk.index[problem.position]]), rows_read)[0]
                 raise ExportError(f"{file}: column {_shown(spec)}, row {row}: {problem.message}") from None
-            typed[name] = converted.values
+            typed_parts[name].append(converted.values)
             notes.setdefault(name, Counter()).update(converted.notes)
             if converted.zone_used:
                 zone_used.add(name)
@@ -290,15 +293,15 @@ def _load(path: Path, source: readers.Source, plan: _Plan, tz, skip_broken: bool
                 problems.add(cells, converted.bad, converted.describe, converted.fix, _shown(spec))
             if spec.required:
                 problems.empty_required(cells, _shown(spec))
-        typed_parts.append(pd.DataFrame(typed, index=chunk.index))
-        raw = {name: _cells(chunk, spec) for name, spec in later.items()}
-        raw.update({f"\0{h}": chunk[h] for h in extras})
-        raw_parts.append(pd.DataFrame(raw, index=chunk.index))
+        for name, spec in later.items():
+            raw_parts[name].append(_cells(chunk, spec))
+        for header in extras:
+            raw_parts[f"\0{header}"].append(chunk[header])
     if rows_read == 0 and not source.bad_lines:
         raise ExportError(f"{file}: the file has a header row but no data rows. Export the data again.")
-    typed = pd.concat(typed_parts)
-    raw = pd.concat(raw_parts)
-    index = typed.index
+    index = index_parts[0].append(index_parts[1:]) if index_parts else pd.RangeIndex(0)
+    typed = {name: _joined(typed_parts, name) for name in now}
+    raw = _Columns(raw_parts)
 
     out = {}
     for name, spec in later.items():
@@ -314,9 +317,10 @@ def _load(path: Path, source: readers.Source, plan: _Plan, tz, skip_broken: bool
     skipped = _broken_rows(file, source, problems, rows_read, len(dropped) + blank_rows, skip_broken)
     if skipped:
         keep = ~index.isin(list(problems.first))
-        typed, raw = typed[keep], raw[keep]
+        typed = {name: values[keep] for name, values in typed.items()}
         out = {name: values[keep] for name, values in out.items()}
-        index = typed.index
+        raw.keep = keep
+        index = index[keep]
     if len(index) == 0:
         raise ExportError(f"{file}: the file has a header row but no data rows that can be read. "
                           "Export the data again.")
@@ -325,6 +329,23 @@ def _load(path: Path, source: readers.Source, plan: _Plan, tz, skip_broken: bool
                     zip(_rows_of(source, np.array([p for p, _ in dropped], dtype=np.int64), rows_read), dropped)]
     return LoadedExport(frame, _report(file, source, plan, frame, kept, notes, zone_of, zone_used, dropped_rows,
                                        skipped, rows_read + len(source.bad_lines) - len(dropped) - blank_rows))
+
+
+def _joined(parts: dict[str, list], key: str) -> pd.Series:
+    """One column from its pieces (let go of as it is joined); a single piece is used as it is."""
+    pieces = parts.pop(key)
+    return pieces[0] if len(pieces) == 1 else pd.concat(pieces)
+
+
+class _Columns:
+    """Raw text columns still in pieces; ``pop`` joins one (keeping only the rows in ``keep``) and lets it go."""
+
+    def __init__(self, parts: dict[str, list]):
+        self.parts, self.keep = parts, None
+
+    def pop(self, key: str) -> pd.Series:
+        column = _joined(self.parts, key)
+        return column if self.keep is None else column[self.keep]
 
 
 def _may_be_number(header: str) -> bool:
@@ -426,7 +447,7 @@ def _broken_rows(file: str, source: readers.Source, problems: _Problems, rows_re
 
 # ---------------------------------------------------------------- the table and its report
 
-def _assemble(plan: _Plan, typed: pd.DataFrame, out: dict, raw: pd.DataFrame, extras: list[str],
+def _assemble(plan: _Plan, typed: dict, out: dict, raw: _Columns, extras: list[str],
               index: pd.Index) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
     """Schema columns in schema order (absent ones filled with missing values), then the extra columns."""
     columns = {}
@@ -436,12 +457,12 @@ def _assemble(plan: _Plan, typed: pd.DataFrame, out: dict, raw: pd.DataFrame, ex
             categories = list(col.values or ()) + ([spec.constant] if spec.constant not in (col.values or ()) else [])
             codes = np.full(len(index), categories.index(spec.constant), dtype=np.int8)
             columns[col.name] = pd.Series(pd.Categorical.from_codes(codes, categories=categories), index=index)
-        elif col.name in typed.columns:
+        elif col.name in typed:
             columns[col.name] = typed[col.name]
         elif col.name in out:
             columns[col.name] = out[col.name]
         elif plan.profile is not None and plan.profile.derived.get(col.name) == "reply_date_present":
-            answer = next((n for n in ("response_at", "first_response_at") if n in typed.columns), None)
+            answer = next((n for n in ("response_at", "first_response_at") if n in typed), None)
             values = typed[answer].notna() if answer else pd.Series(False, index=index)
             columns[col.name] = values.astype("boolean")
         else:
@@ -452,7 +473,7 @@ def _assemble(plan: _Plan, typed: pd.DataFrame, out: dict, raw: pd.DataFrame, ex
         if header not in columns:  # a header named like a schema column it does not feed is not kept twice
             columns[header] = values
             kept.append((header, how))
-    frame = pd.DataFrame(columns, index=index)  # built at once: inserting columns one by one fragments it
+    frame = pd.DataFrame(columns, index=index, copy=False)  # at once: inserting columns one by one fragments it
     frame.index = pd.RangeIndex(len(frame))  # rows numbered from 0 again, without copying the data
     return frame, kept
 
