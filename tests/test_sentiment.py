@@ -63,8 +63,26 @@ def test_threshold_moves_the_neutral_band():
 def test_unsupported_language_is_a_clear_error():
     with pytest.raises(ValueError, match=r"English \('en'\) and French \('fr'\) only; got lang='de'"):
         sentiment.score("Der Kaffee ist gut", "de")
-    with pytest.raises(ValueError, match="lang='es'"):
-        sentiment.score_series(pd.Series(["hola", "hello"]), pd.Series(["es", "en"]))
+    with pytest.raises(ValueError, match="lang='es'"):  # one language for every row: it must be scorable
+        sentiment.score_series(pd.Series(["hola", "hello"]), "es")
+
+
+def test_rows_in_other_languages_are_not_scored_never_scored_wrongly():
+    # a negative Dutch complaint that either lexicon would call positive: only "super" is a word it knows
+    complaint = "Het was super slecht"
+    assert sentiment.score(complaint, "en") > 0.5 and sentiment.score(complaint, "fr") > 0.5
+    texts = pd.Series([complaint, "I love it", "Service horrible", "¡Qué café tan malo!", "ok"])
+    langs = pd.Series(["nl", "EN", "fr", "es", None])
+    scores = sentiment.score_series(texts, langs)
+    assert scores.isna().tolist() == [True, False, False, True, True]
+    assert scores[1] == pytest.approx(sentiment.score("I love it", "en"))
+    assert sentiment.scored(langs).tolist() == [False, True, True, False, False]
+    labels = sentiment.label_series(texts, langs)
+    assert labels.isna().tolist() == [True, False, False, True, True]
+    assert list(labels.cat.categories) == ["positive", "neutral", "negative"]
+    # categorical languages, as exports load them (en, fr, then the other codes found)
+    as_loaded = pd.Series(pd.Categorical(["de", "en"], categories=["en", "fr", "de"]))
+    assert sentiment.score_series(pd.Series(["schlecht", "bad"]), as_loaded).isna().tolist() == [True, False]
 
 
 def test_missing_text_gives_nan_and_wrong_type_an_error():

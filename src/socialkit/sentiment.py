@@ -7,8 +7,9 @@ Rule-based Model for Sentiment Analysis of Social Media Text", ICWSM; package
 rule-based lexicons: fast, explainable, and wrong in teachable ways (sarcasm,
 idioms such as "pas terrible", slang).
 
-The scorers are imported on first use and kept, and nothing here ever writes to
-stderr (nbgrader gives zero to a grade cell that does).
+Text in any other language is "not scored" by the series helpers (its score and label are
+missing), never scored with the wrong lexicon. The scorers are imported on first use and kept,
+and nothing here ever writes to stderr (nbgrader gives zero to a grade cell that does).
 """
 
 from __future__ import annotations
@@ -101,24 +102,33 @@ def label(text, lang: str = "en", threshold: float = 0.05):
     return label_of(score(text, lang), threshold)
 
 
+def scored(langs):
+    """True where a row's language can be scored ('en' or 'fr'); other languages and missing ones are not scored."""
+    import pandas as pd
+
+    langs = pd.Series(langs)
+    keys = langs.astype("object").map(lambda v: v.strip().lower() if isinstance(v, str) else v)
+    return keys.isin(SUPPORTED_LANGS)
+
+
 def score_series(texts, langs="en"):
     """Scores for a Series of texts; ``langs`` is one language or a Series aligned with ``texts``.
 
+    Rows in another language than English or French, or with no language, are "not scored":
+    their score is missing (NaN), never a score from the wrong lexicon (a user's own mentions
+    come in many languages). One language given for all rows must be 'en' or 'fr'.
     Each distinct (text, language) pair is scored once, so template-heavy data is fast.
     """
     import pandas as pd
 
     texts = pd.Series(texts)
     if isinstance(langs, str):
+        _scorer(langs)  # one language for every row: it must be one the scorers know
         langs = pd.Series(langs, index=texts.index)
     else:
         langs = pd.Series(langs, index=texts.index).astype("object")
-    for lang in pd.unique(langs.dropna()):
-        _scorer(lang)  # an unsupported language fails before any work
-    if langs.isna().any():
-        first = langs.index[langs.isna()][0]
-        raise ValueError(f"Row {first!r} has no language; score_series needs 'en' or 'fr' for every row.")
-    present = texts.notna()
+    langs = langs.map(lambda v: v.strip().lower() if isinstance(v, str) else v)
+    present = texts.notna() & scored(langs)
     pairs = pd.DataFrame({"text": texts[present].astype("object"), "lang": langs[present].astype("object")})
     unique = pairs.drop_duplicates()
     scores = {(t, lang): score(t, lang) for t, lang in zip(unique["text"], unique["lang"])}
@@ -128,7 +138,10 @@ def score_series(texts, langs="en"):
 
 
 def label_series(texts, langs="en", threshold: float = 0.05):
-    """Labels for a Series of texts, as a categorical with categories positive, neutral, negative."""
+    """Labels for a Series of texts, as a categorical with categories positive, neutral, negative.
+
+    Rows that are not scored (another language, no language, no text) have no label (missing).
+    """
     import pandas as pd
 
     scores = score_series(texts, langs)

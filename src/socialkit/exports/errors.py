@@ -1,0 +1,19 @@
+"""The one error a user's export can raise, and the column-wide problem the converters report."""
+
+from __future__ import annotations
+
+
+class ExportError(ValueError):
+    """A user's own export cannot be read; the message names the file, what it looks like and what to do."""
+
+
+class ColumnProblem(Exception):
+    """A problem with a whole column (no time zone, zones on some rows only), first seen at ``position``.
+
+    The loader turns it into an ExportError that names the file, the column and the row.
+    """
+
+    def __init__(self, position: int, message: str):
+        super().__init__(message)
+        self.position = position
+        self.message = message
