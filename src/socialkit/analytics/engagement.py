@@ -32,6 +32,11 @@ def _need(df: pd.DataFrame, *cols: str, where: str, table: str) -> None:
             f"{', '.join(map(str, df.columns))}. Give it {table}, or some of its rows: {table}[ condition ].")
 
 
+def _comment_col(posts: pd.DataFrame) -> str:
+    """The column holding comments: ``comments`` in brand_posts, ``replies`` in mentions (comments when neither)."""
+    return "replies" if "replies" in posts.columns and "comments" not in posts.columns else "comments"
+
+
 def _keys(df: pd.DataFrame, by, where: str) -> list[pd.Series]:
     """The grouping columns named by ``by`` (one name or a list of names), refused in plain words if absent."""
     names = [by] if isinstance(by, str) else list(by)
@@ -51,7 +56,7 @@ def engagements(posts: pd.DataFrame, *, include_clicks: bool = False) -> pd.Seri
     Iconosquare's Facebook engagement rate does. Source: Hootsuite and
     Iconosquare engagement-rate help pages.
     """
-    comment_col = "comments" if "comments" in posts.columns else "replies"
+    comment_col = _comment_col(posts)
     _need(posts, "likes", "shares", comment_col, where="engagements()", table="brand_posts")
     total = posts["likes"] + posts["shares"] + posts[comment_col]
     if include_clicks:
@@ -74,6 +79,13 @@ def _followers(posts: pd.DataFrame, accounts: pd.DataFrame | None, where: str) -
     return posts[key].astype("object").map(followers).astype("float64")
 
 
+def _need_rate_columns(posts: pd.DataFrame, per: str, where: str) -> None:
+    """Name every column an engagement rate needs at once (a learner who gave another table sees them all)."""
+    comment_col = _comment_col(posts)
+    audience = (per,) if per in ("reach", "impressions") else ()
+    _need(posts, "likes", "shares", comment_col, *audience, where=where, table="brand_posts")
+
+
 def _denominator(posts: pd.DataFrame, per: str, accounts: pd.DataFrame | None) -> pd.Series:
     """The audience a rate divides by: reach, impressions, or the author's followers."""
     if per not in ("reach", "impressions", "followers"):
@@ -94,6 +106,7 @@ def post_engagement_rates(posts: pd.DataFrame, *, per: str = "reach",
     by reach (ERR) and by followers, e.g. Iconosquare, "How are the Facebook
     engagement/reach rates calculated"; Hootsuite, "How to calculate engagement rate".
     """
+    _need_rate_columns(posts, per, "post_engagement_rates()")
     denom = _denominator(posts, per, accounts)
     rate = 100 * engagements(posts, include_clicks=include_clicks) / denom.where(denom > 0)
     return rate.rename(f"engagement_rate_{per}_pct")
@@ -111,6 +124,7 @@ def engagement_rate(posts: pd.DataFrame, *, per: str = "reach", by=None,
     Source: Iconosquare and Hootsuite engagement-rate definitions (ERR = total
     engagements / reach × 100; ER by followers = engagements / followers × 100).
     """
+    _need_rate_columns(posts, per, "engagement_rate()")
     denom = _denominator(posts, per, accounts)
     eng = engagements(posts, include_clicks=include_clicks)
     ok = denom.notna() & (denom > 0)
@@ -154,7 +168,7 @@ def kaushik_rates(posts: pd.DataFrame, *, by=None):
     Applause, Economic Value", Occam's Razor blog (kaushik.net). Returns a Series
     (overall) or a DataFrame with one row per ``by`` group, plus the post count.
     """
-    comment_col = "comments" if "comments" in posts.columns else "replies"
+    comment_col = _comment_col(posts)
     _need(posts, "likes", "shares", comment_col, where="kaushik_rates()", table="brand_posts")
     frame = pd.DataFrame({
         "conversation_rate": posts[comment_col].astype("float64"),

@@ -83,6 +83,8 @@ def post_mix(rates, counts=None, ax=None, *, measure: str = "er_reach", title: s
     label = measure_label(measure)
     frame = rates.to_frame("all") if isinstance(rates, pd.Series) else rates
     n = None if counts is None else (counts.to_frame("all") if isinstance(counts, pd.Series) else counts)
+    if n is not None:  # counts may come in another order (value_counts sorts by size): align them on the kinds
+        n = n.reindex(index=frame.index, columns=frame.columns).fillna(0)
     ax = new_ax(ax, figsize=(9, 3.8))
     kinds = list(frame.index)
     columns = list(frame.columns)
@@ -101,7 +103,7 @@ def post_mix(rates, counts=None, ax=None, *, measure: str = "er_reach", title: s
         shown = np.nan_to_num(values)
         bars = ax.bar(offsets, shown, width * 0.92, color=colours, label=name, edgecolor="black", linewidth=0.5)
         for i, bar in enumerate(bars):
-            posts = None if n is None else int(n[column].iloc[i]) if column in n.columns else None
+            posts = None if n is None else int(n[column].iloc[i])
             if posts is not None and posts < few:
                 bar.set_hatch("///")
                 bar.set_alpha(0.55)
@@ -164,6 +166,9 @@ def answer_rates(rates, ax=None, *, counts=None, title: str | None = None):
     frame = rates.unstack() if isinstance(rates, pd.Series) and rates.index.nlevels == 2 else rates
     frame = frame.to_frame("answer rate") if isinstance(frame, pd.Series) else frame
     n = counts.unstack() if isinstance(counts, pd.Series) and counts.index.nlevels == 2 else counts
+    if n is not None:
+        n = (n.to_frame(frame.columns[0]) if isinstance(n, pd.Series) else n).reindex(
+            index=frame.index, columns=frame.columns).fillna(0)
     names = {False: "questions (no complaint)", True: "complaints"}
     colours = {False: "#0072B2", True: "#D55E00"}
     ax = new_ax(ax)
