@@ -151,6 +151,10 @@ def test_expected_engagements_adds_posts_times_each_kinds_average(lumiere):
     assert analytics.expected_engagements(lumiere, swap) == pytest.approx(
         -6 * average["automated_promo"] + 3 * average["conversation"] + 3 * average["expertise"])
     assert analytics.expected_engagements(lumiere, {"reply": 2.5}) == pytest.approx(2.5 * average["reply"])
+    assert analytics.expected_engagements(lumiere, automated_promo=-6, conversation=3, expertise=3) == \
+        pytest.approx(analytics.expected_engagements(lumiere, swap))  # the plan written as settings works too
+    with pytest.raises(analytics.WrongSetting, match="needs a plan written as a dictionary"):
+        analytics.expected_engagements(lumiere)
 
 
 @pytest.mark.parametrize(("plan", "fragment"), [

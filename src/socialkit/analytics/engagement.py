@@ -223,7 +223,7 @@ def answer_rate(df: pd.DataFrame, *, answered_col: str = "first_response_at",
 
 
 @metric("brand_posts")
-def expected_engagements(posts: pd.DataFrame, plan, *, by: str = "post_type") -> float:
+def expected_engagements(posts: pd.DataFrame, plan=None, *, by: str = "post_type", **posts_by_kind) -> float:
     """Engagements a posting plan should add: Σ over kinds (posts added or dropped × engagements per past post).
 
     ``plan`` says how many posts of each kind (a value of ``by``) to ADD
@@ -231,8 +231,13 @@ def expected_engagements(posts: pd.DataFrame, plan, *, by: str = "post_type") ->
     Each post is assumed to earn what an average past post of its kind earned
     (Σ engagements ÷ number of posts: the per-post view of Kaushik 2011). It is
     generous to "post more": audiences tire of repeated promotions (Sprout Social
-    Index Q3 2016: 46 % of users unfollow brands that post too many).
+    Index Q3 2016: 46 % of users unfollow brands that post too many). The plan may
+    also be written as settings: ``expected_engagements(posts, automated_promo=14)``.
     """
+    if plan is None and posts_by_kind:
+        plan = posts_by_kind
+    elif isinstance(plan, dict) and posts_by_kind:
+        plan = {**plan, **posts_by_kind}
     if not isinstance(plan, dict) or not plan:
         raise WrongSetting('expected_engagements() needs a plan written as a dictionary in curly brackets, e.g. '
                            '{"automated_promo": -6, "conversation": 3}: each kind of post, a colon, how many '
