@@ -27,9 +27,6 @@ KAUSHIK_LABELS = {"conversation_rate": "conversation: comments per post",
                   "applause_rate": "applause: likes per post"}
 KAUSHIK_COLORS = {"conversation_rate": "#D55E00", "amplification_rate": "#009E73", "applause_rate": "#E69F00"}
 FEW_POSTS = 20  # a bar resting on fewer posts is hatched: too few to trust
-# A fixed title height: left to itself, Matplotlib measures every tick label to place the title, a third of
-# a dashboard's redraw; nothing is drawn above these charts' axes, so the usual height is always right.
-TITLE_Y = 1.0
 
 
 def measure_label(measure: str) -> str:
@@ -71,7 +68,7 @@ def engagement_by_audience(table: pd.DataFrame, ax=None, *, title: str | None = 
     ax.set_ylabel("engagement rate (%)")
     ax.set_ylim(0, float(np.nanmax(table[["reach", "followers"]].to_numpy(float))) * 1.2)
     ax.legend(loc="upper left", fontsize=8, frameon=False)
-    ax.set_title(title or "Engagement rate, divided by two different audiences", y=TITLE_Y)
+    ax.set_title(title or "Engagement rate, divided by two different audiences")
     return ax
 
 
@@ -126,7 +123,7 @@ def post_mix(rates, counts=None, ax=None, *, measure: str = "er_reach", title: s
     if len(columns) > 1 or columns != ["all"]:
         ax.legend(loc="upper left", fontsize=8, frameon=False, ncols=min(5, len(columns)))
     under = " (value, then number of posts)" if len(columns) > 2 and n is not None else ""
-    ax.set_title(title or f"{MEASURES[measure][0].capitalize()} by kind of post{under}", y=TITLE_Y)
+    ax.set_title(title or f"{MEASURES[measure][0].capitalize()} by kind of post{under}")
     return ax
 
 
@@ -156,7 +153,7 @@ def kaushik_rates(table: pd.DataFrame, ax=None, *, title: str | None = None):
     ax.set_ylabel("per post (average)")
     ax.set_ylim(0, float(np.nanmax(table[columns].to_numpy(float))) * 1.15)
     ax.legend(loc="upper left", fontsize=8, frameon=False)
-    ax.set_title(title or "What people do with each kind of post", y=TITLE_Y)
+    ax.set_title(title or "What people do with each kind of post")
     return ax
 
 
@@ -191,7 +188,7 @@ def answer_rates(rates, ax=None, *, counts=None, title: str | None = None):
     ax.set_ylabel("answered (% of threads)")
     ax.set_ylim(0, 115)
     ax.legend(loc="lower left", fontsize=8, frameon=True)
-    ax.set_title(title or "Share of customers' threads that got an answer", y=TITLE_Y)
+    ax.set_title(title or "Share of customers' threads that got an answer")
     return ax
 
 
@@ -234,8 +231,13 @@ def influence_scatter(table: pd.DataFrame, ax=None, *, n: int = 10, score: str =
     ax.legend(loc="upper left", fontsize=8, frameon=True)
     both = len(set(by_followers.index) & set(by_score.index))
     ax.set_title(title or f"Followers are not influence: {both} of the top {n} by followers "
-                          f"{'is' if both == 1 else 'are'} in the top {n} by engagement", y=TITLE_Y)
+                          f"{'is' if both == 1 else 'are'} in the top {n} by engagement")
     return ax
+
+
+def _thousands(value, _position) -> str:
+    """An axis tick as a whole number with thousands separators: ``27,690``."""
+    return f"{value:,.0f}"
 
 
 def influencer_ranking(table: pd.DataFrame, ax=None, *, n: int = 10, label: str = "score",
@@ -253,16 +255,14 @@ def influencer_ranking(table: pd.DataFrame, ax=None, *, n: int = 10, label: str 
     ranks = top["followers_rank"] if "followers_rank" in top.columns else pd.Series(np.nan, index=top.index)
     colours = ["#0072B2" if r <= n else "#E69F00" for r in ranks.fillna(np.inf)]
     y = np.arange(len(top))
-    bars = ax.barh(y, top["score"].to_numpy(float), color=colours, edgecolor="black", linewidth=0.5)
+    ax.barh(y, top["score"].to_numpy(float), color=colours, edgecolor="black", linewidth=0.5)
     names = [f"@{h} (#{int(r)})" if np.isfinite(r) else f"@{h}" for h, r in zip(top["handle"], ranks)]
     ax.set_yticks(y, names, fontsize=8)
-    for bar, value in zip(bars, top["score"].to_numpy(float)):
-        ax.annotate(f"{value:,.0f}", (bar.get_width(), bar.get_y() + bar.get_height() / 2), va="center",
-                    fontsize=7, xytext=(3, 0), textcoords="offset points")
-    ax.set_xlabel(f"{label}     (#n) = rank by followers; blue = also in the top {n} by followers")
+    ax.xaxis.set_major_formatter(_thousands)
+    ax.set_xlabel(label)
     right = float(top["score"].max()) if len(top) else 1.0
-    ax.set_xlim(0, right * 1.18 if right > 0 else 1)
-    ax.set_title(title or f"Top {len(top)}", y=TITLE_Y)
+    ax.set_xlim(0, right * 1.05 if right > 0 else 1)
+    ax.set_title(title or f"Top {len(top)}")
     return ax
 
 

@@ -196,7 +196,8 @@ class PostMixDashboard(Dashboard):
     def title(self) -> str:
         """The chart's title: the measure and the brand."""
         name = plots.MEASURES[self.measure.value][0]
-        return f"{brand_name(self.brand.value)}: {name} by kind of post"
+        under = " (value, then number of posts)" if self.split.value == "side" else ""
+        return f"{brand_name(self.brand.value)}: {name} by kind of post{under}"
 
 
 def post_mix_dashboard(brand_posts: pd.DataFrame, accounts: pd.DataFrame | None = None, *, brand: str = "lumiere"):
@@ -315,27 +316,29 @@ class InfluencerDashboard(Dashboard):
             return f"<b>No account</b> qualifies: no {who}{at_least} wrote about {about} in 2025."
         method = analytics.INFLUENCE_METHODS[self.method.value]
         if self.method.value == "followers":
-            return (f"{pool}. This is the top {len(self.table)} by <b>followers</b>, the list most tools show. "
-                    f"Change <b>Rank by</b> to see who actually makes people react.")
+            return (f"{pool}. This is the top {len(self.table)} by <b>followers</b>, the list most tools show "
+                    f"(after each name, its rank). Change <b>Rank by</b> to see who actually makes people react.")
         new = [f"@{h}" for h in self.table.loc[~self.table.index.isin(self.by_followers.index), "handle"]]
         shown_new = ", ".join(new[:3]) + (f" and {len(new) - 3} more" if len(new) > 3 else "")
         return (f"{pool}. Top {len(self.table)} by <b>{method}</b>: <b>{self.overlap} of them</b> "
                 f"{'is' if self.overlap == 1 else 'are'} also in the top {len(self.by_followers)} by followers"
                 + (f"; new in the list: {shown_new}." if new else ".")
-                + " Orange bars: accounts the follower ranking would have missed.")
+                + " After each name, (#n) is its rank by followers; orange bars are the accounts the follower "
+                  "ranking would have missed.")
 
     def has_chart(self) -> bool:
         return not self.table.empty
 
     def draw(self, ax) -> None:
-        """Draw the top 10 on the dashboard's figure."""
+        """Draw the top 10 on the dashboard's figure, with room on the left for the @handles."""
+        ax.figure.subplots_adjust(left=0.24)
         plots.influencer_ranking(self.table, ax=ax, n=TOP, label=analytics.INFLUENCE_METHODS[self.method.value],
                                  title=self.title())
 
     def title(self) -> str:
         """The chart's title: the method and whose conversation."""
         about = "all three brands" if self.brand.value == ALL_BRANDS else brand_name(self.brand.value)
-        return f"Top {TOP} by {analytics.INFLUENCE_METHODS[self.method.value]} — posts about {about}"
+        return f"Top {TOP} by {analytics.INFLUENCE_METHODS[self.method.value]}, {about}"
 
 
 def influencer_dashboard(mentions: pd.DataFrame, accounts: pd.DataFrame, *, brand: str = "lumiere"):
