@@ -112,7 +112,7 @@ class PostMixDashboard(Dashboard):
             p: w.Checkbox(value=True, description=platform_name(p), indent=False, layout=w.Layout(width="auto"))
             for p in cube.platforms
         }
-        self.split = w.ToggleButtons(options=SPLIT_OPTIONS, value="together", style={"button_width": "190px"})
+        self.split = w.ToggleButtons(options=SPLIT_OPTIONS, value="together", style={"button_width": "230px"})
         self.months = w.SelectionRangeSlider(options=[(m, i + 1) for i, m in enumerate(MONTHS)], index=(0, 11),
                                              description="Months", continuous_update=False,
                                              layout=w.Layout(width="70%"))
