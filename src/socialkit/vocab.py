@@ -24,6 +24,8 @@ TOPIC_LABELS = {
     "sustainability": "sustainability", "wait_time": "waiting time",
 }
 LANGUAGE_NAMES = {"en": "English", "fr": "French"}
+POST_TYPE_LABELS = {"automated_promo": "automated promotions", "conversation": "conversation posts",
+                    "expertise": "expertise posts", "reply": "replies to people"}
 PLATFORM_NAMES = {"x": "X (Twitter)", "linkedin": "LinkedIn", "instagram": "Instagram", "facebook": "Facebook",
                   "tiktok": "TikTok"}
 # Column names of the kit's tables, as a manager would head them (e.g. the output of analytics.spikes).
@@ -33,6 +35,14 @@ COLUMN_WORDS = {
 }
 
 WORDS = {**BRAND_NAMES, **GROUP_LABELS, **TOPIC_LABELS, **LANGUAGE_NAMES, **PLATFORM_NAMES}
+WORDS.update(POST_TYPE_LABELS)
+COLUMN_WORDS.update({
+    "conversation_rate": "conversation rate (comments per post)", "amplification_rate": "amplification rate "
+    "(shares per post)", "applause_rate": "applause rate (likes per post)", "engagements": "engagements received",
+    "rank_followers": "rank by followers", "rank_engagement": "rank by engagement received",
+    "rank_engagement_per_post": "rank by engagement per post", "rank_amplification": "rank by shares received",
+    "rank_conversation": "rank by replies received",
+})
 
 
 def brand_name(brand: str) -> str:
@@ -48,6 +58,16 @@ def group_name(group: str) -> str:
 def topic_name(topic: str) -> str:
     """A topic in plain words ("ordering through an app" for "app_order")."""
     return TOPIC_LABELS.get(str(topic), str(topic))
+
+
+def post_type_name(post_type: str) -> str:
+    """A kind of brand post in plain words ("automated promotions" for "automated_promo")."""
+    return POST_TYPE_LABELS.get(str(post_type), str(post_type))
+
+
+def platform_name(platform: str) -> str:
+    """A platform's usual name ("X (Twitter)" for "x")."""
+    return PLATFORM_NAMES.get(str(platform), str(platform))
 
 
 def say(label):

@@ -24,6 +24,10 @@ from socialkit.analytics.listening import (  # noqa: F401
 from socialkit.analytics.engagement import (  # noqa: F401
     engagements, post_engagement_rates, engagement_rate, kaushik_rates, answer_rate, influencer_score,
 )
+from socialkit.analytics.engagement import (  # noqa: F401
+    INFLUENCE_METHODS, compare_rankings, expected_engagements, reach_rate,
+)
+from socialkit.analytics._inputs import MissingColumn, WrongSetting  # noqa: F401
 from socialkit.analytics.care import (  # noqa: F401
     response_hours, response_rate, first_response_time, sla_compliance, private_share, resolution_rate,
     resolution_public_vs_private, sentiment_change, backlash_half_life,

@@ -96,6 +96,27 @@ class WrongInput(TypeError):
         return [f"TypeError: {self}"]
 
 
+class WrongSetting(ValueError):
+    """A metric was given a setting it cannot use (an unknown method, a plan naming a kind of post the data
+    lacks …): one plain sentence in Jupyter, which says what to write instead."""
+
+    def _render_traceback_(self) -> list[str]:
+        """The single line Jupyter shows for this error, in place of a traceback."""
+        return [f"ValueError: {self}"]
+
+
+class MissingColumn(KeyError):
+    """A metric was given a table without a column it needs (often another table): one plain sentence in Jupyter."""
+
+    def __str__(self) -> str:
+        """The plain message (KeyError would otherwise show it in quotes)."""
+        return str(self.args[0]) if self.args else "a column is missing"
+
+    def _render_traceback_(self) -> list[str]:
+        """The single line Jupyter shows for this error, in place of a traceback."""
+        return [f"KeyError: {self}"]
+
+
 def _need_table(value, function: str, table: str = "mentions") -> None:
     """Refuse anything but a table, saying in plain words what to write instead.
 

@@ -18,3 +18,7 @@ from socialkit.plots.listening import (  # noqa: F401
     METRIC_LABELS, METRIC_TITLES, net_sentiment_by_group, rising_topics, sentiment_confusion, share_of_voice,
     volume_with_alerts,
 )
+from socialkit.plots.engagement import (  # noqa: F401
+    MEASURES, answer_rates, engagement_by_audience, influence_scatter, influencer_ranking, kaushik_rates,
+    measure_label, post_mix,
+)

@@ -15,6 +15,8 @@ _WHERE = {
     "listen_dashboard": "listening", "ListenDashboard": "listening", "EVERYONE": "listening",
     "METRIC_OPTIONS": "listening", "BASELINE_DAYS": "listening",
     "Dashboard": "_base", "Chart": "_base",
+    "post_mix_dashboard": "engagement", "PostMixDashboard": "engagement",
+    "influencer_dashboard": "engagement", "InfluencerDashboard": "engagement",
 }
 
 

@@ -1,0 +1,358 @@
+"""The engagement dashboards (module 02): the post-mix explorer and the influencer finder.
+
+Both count once when they open: the post-mix explorer sums likes, shares, comments, reach and followers per
+(brand, kind of post, platform, month), so a control change only adds small arrays; the influencer finder
+totals each author's posts per brand, so a change only filters and sorts a few thousand rows.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as w
+import numpy as np
+import pandas as pd
+
+from socialkit import analytics, plots
+from socialkit.plots.engagement import FEW_POSTS
+from socialkit.schema import BRANDS, PLATFORMS, POST_TYPES
+from socialkit.vocab import brand_name, group_name, platform_name, post_type_name
+from socialkit.widgets._base import Dashboard
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+MEASURE_OPTIONS = tuple((f"{name} ({unit})", key) for key, (name, unit) in plots.MEASURES.items())
+SPLIT_OPTIONS = (("platforms together", "together"), ("each platform side by side", "side"))
+EVERYONE = "all"
+ALL_BRANDS = "all"
+TOP = 10
+MIN_FOLLOWER_STEPS = (0, 100, 1_000, 5_000, 10_000, 50_000, 100_000)
+
+
+# --------------------------------------------------------------------------- the post-mix explorer
+
+
+class _PostCube:
+    """Sums per (brand, kind of post, platform, month) of posts, likes, shares, comments, reach and followers."""
+
+    FIELDS = ("posts", "likes", "shares", "comments", "reach", "followers")
+
+    def __init__(self, posts: pd.DataFrame, accounts: pd.DataFrame | None):
+        """Count the posts once; fail in one plain sentence when the table is not ``brand_posts``."""
+        needed = ("ts", "brand", "post_type", "platform", "likes", "shares", "comments", "reach", "account_id")
+        missing = [c for c in needed if c not in posts.columns]
+        if missing:
+            raise analytics.MissingColumn(
+                f"post_mix_dashboard needs the brand_posts table (columns {', '.join(needed)}); this table "
+                f"lacks {', '.join(missing)}. Use data.load(\"brand_posts\").")
+        if posts.empty:
+            raise ValueError("post_mix_dashboard got an empty brand_posts table: there is nothing to show.")
+        present = set(posts["brand"].astype("object"))
+        self.brands = [b for b in BRANDS if b in present]
+        self.types = list(POST_TYPES)
+        self.platforms = list(PLATFORMS)
+        followers = None
+        if "followers" in posts.columns:
+            followers = posts["followers"].astype("float64")
+        elif accounts is not None:
+            by_account = accounts.drop_duplicates("account_id").set_index("account_id")["followers"]
+            followers = posts["account_id"].astype("object").map(by_account).astype("float64")
+        self.has_followers = followers is not None and bool(followers.notna().any())
+        month = pd.to_datetime(posts["ts"]).dt.month.to_numpy() - 1
+        index = (pd.Categorical(posts["brand"].astype("object"), categories=self.brands).codes,
+                 pd.Categorical(posts["post_type"].astype("object"), categories=self.types).codes,
+                 pd.Categorical(posts["platform"].astype("object"), categories=self.platforms).codes,
+                 month)
+        keep = np.all([i >= 0 for i in index], axis=0)
+        shape = (len(self.brands), len(self.types), len(self.platforms), 12)
+        flat = np.ravel_multi_index(tuple(i[keep] for i in index), shape)
+        values = {
+            "posts": np.ones(len(posts)), "likes": posts["likes"].to_numpy(float),
+            "shares": posts["shares"].to_numpy(float), "comments": posts["comments"].to_numpy(float),
+            "reach": posts["reach"].to_numpy(float),
+            "followers": np.nan_to_num(followers.to_numpy(float)) if self.has_followers else np.zeros(len(posts)),
+        }
+        size = int(np.prod(shape))
+        self.sums = {k: np.bincount(flat, weights=v[keep], minlength=size).reshape(shape) for k, v in values.items()}
+
+    def view(self, *, brand: str, measure: str, platforms, months: tuple[int, int], split: str):
+        """(values, posts): post types × ('all' or each ticked platform), for one brand and months (1–12)."""
+        b = self.brands.index(brand)
+        chosen = [self.platforms.index(p) for p in platforms]
+        first, last = months
+        part = {k: v[b][:, chosen, first - 1:last].sum(axis=2) for k, v in self.sums.items()}  # types × platforms
+        if split == "together":
+            part = {k: v.sum(axis=1, keepdims=True) for k, v in part.items()}
+            columns = ["all"]
+        else:
+            columns = list(platforms)
+        engaged = part["likes"] + part["shares"] + part["comments"]
+        top = {"er_reach": 100 * engaged, "er_followers": 100 * engaged, "conversation": part["comments"],
+               "amplification": part["shares"], "applause": part["likes"]}[measure]
+        bottom = {"er_reach": part["reach"], "er_followers": part["followers"]}.get(measure, part["posts"])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            values = np.where(bottom > 0, top / np.where(bottom > 0, bottom, 1), np.nan)
+        frame = pd.DataFrame(values, index=pd.Index(self.types, name="post_type"), columns=columns)
+        posts = pd.DataFrame(part["posts"].astype(int), index=frame.index, columns=columns)
+        return frame, posts
+
+
+class PostMixDashboard(Dashboard):
+    """Brand, measure, platforms and months → one bar per kind of post, with the posts behind each bar."""
+
+    figsize = (9.0, 3.9)
+
+    def __init__(self, cube: _PostCube, brand: str = "lumiere"):
+        """Make the controls, lay them out, wire them to ``refresh`` and show the first view."""
+        self.cube = cube
+        self.brand = w.Dropdown(options=[(brand_name(b), b) for b in cube.brands], value=brand, description="Brand")
+        options = [o for o in MEASURE_OPTIONS if cube.has_followers or o[1] != "er_followers"]
+        self.measure = w.Dropdown(options=options, value="er_reach", description="Measure",
+                                  layout=w.Layout(width="460px"), style={"description_width": "initial"})
+        self.platform_boxes = {
+            p: w.Checkbox(value=True, description=platform_name(p), indent=False, layout=w.Layout(width="auto"))
+            for p in cube.platforms
+        }
+        self.split = w.ToggleButtons(options=SPLIT_OPTIONS, value="together", style={"button_width": "230px"})
+        self.months = w.SelectionRangeSlider(options=[(m, i + 1) for i, m in enumerate(MONTHS)], index=(0, 11),
+                                             description="Months", continuous_update=False,
+                                             layout=w.Layout(width="70%"))
+        self.table = pd.DataFrame()
+        self.counts = pd.DataFrame()
+        controls = {"brand": self.brand, "measure": self.measure}
+        controls.update({f"platform_{p}": box for p, box in self.platform_boxes.items()})
+        controls.update(split=self.split, months=self.months)
+        super().__init__(controls, [
+            w.HBox([self.brand, self.measure]),
+            w.HBox([w.Label("Platforms"), *self.platform_boxes.values()]),
+            self.split,
+            self.months,
+        ])
+
+    @property
+    def selected_platforms(self) -> list[str]:
+        """The platforms whose box is ticked, in the kit's usual order."""
+        return [p for p, box in self.platform_boxes.items() if box.value]
+
+    def update(self) -> str:
+        """Recompute the bars for the current controls; return the line under the controls."""
+        platforms = self.selected_platforms
+        if not platforms:
+            self.table, self.counts = pd.DataFrame(), pd.DataFrame()
+            return "<b>Tick at least one platform</b> to see the bars."
+        self.table, self.counts = self.cube.view(brand=self.brand.value, measure=self.measure.value,
+                                                 platforms=platforms, months=self.months.value,
+                                                 split=self.split.value)
+        return self._summary_html(platforms)
+
+    def _where(self, platforms) -> str:
+        """"all five platforms, January–December" in words."""
+        first, last = self.months.value
+        when = MONTH_NAMES[first - 1] if first == last else f"{MONTH_NAMES[first - 1]}–{MONTH_NAMES[last - 1]}"
+        where = ("all five platforms" if len(platforms) == len(self.cube.platforms)
+                 else ", ".join(platform_name(p) for p in platforms))
+        return f"<b>{brand_name(self.brand.value)}</b>, {where}, {when} 2025"
+
+    def _value(self, value: float) -> str:
+        """One value in words, with its unit."""
+        name, unit = plots.MEASURES[self.measure.value]
+        return f"{value:.2f} %" if unit == "%" else f"{value:.1f} {unit}"
+
+    def _summary_html(self, platforms) -> str:
+        """The sentence under the controls: the best kind of post against automated promotions, with post counts."""
+        name = plots.MEASURES[self.measure.value][0]
+        note = (f" The number under each value is how many posts it rests on; hatched bars rest on fewer than "
+                f"{FEW_POSTS} posts: too few to trust.")
+        if self.split.value == "side":
+            flat = self.table.stack()
+            posts = self.counts.stack()
+            trusted = flat[(posts >= FEW_POSTS).to_numpy()].dropna()
+            if trusted.empty:
+                return f"{self._where(platforms)}: fewer than {FEW_POSTS} posts behind every bar.{note}"
+            kind, platform = trusted.idxmax()
+            return (f"{self._where(platforms)}: the highest {name} is that of {post_type_name(kind)} on "
+                    f"{platform_name(platform)} ({self._value(trusted.max())}, {posts[(kind, platform)]} posts).{note}")
+        values, posts = self.table["all"], self.counts["all"]
+        ranked = values[(posts >= 1).to_numpy()].dropna().sort_values(ascending=False)
+        if ranked.empty:
+            return f"{self._where(platforms)}: no post in this period."
+        best = ranked.index[0]
+        text = (f"{self._where(platforms)}: {post_type_name(best)} do best ({self._value(values[best])}, "
+                f"{posts[best]} posts)")
+        promo = "automated_promo"
+        if best != promo and posts[promo] > 0 and values[promo] > 0:
+            text += (f", <b>{values[best] / values[promo]:.1f} times</b> the {name} of automated promotions "
+                     f"({self._value(values[promo])}, {posts[promo]} posts)")
+        return text + "." + note
+
+    def has_chart(self) -> bool:
+        return not self.table.empty
+
+    def draw(self, ax) -> None:
+        """Draw the current bars on the dashboard's figure."""
+        plots.post_mix(self.table["all"] if list(self.table.columns) == ["all"] else self.table,
+                       self.counts["all"] if list(self.counts.columns) == ["all"] else self.counts,
+                       ax=ax, measure=self.measure.value, title=self.title())
+
+    def title(self) -> str:
+        """The chart's title: the measure and the brand."""
+        name = plots.MEASURES[self.measure.value][0]
+        under = " (value, then number of posts)" if self.split.value == "side" else ""
+        return f"{brand_name(self.brand.value)}: {name} by kind of post{under}"
+
+
+def post_mix_dashboard(brand_posts: pd.DataFrame, accounts: pd.DataFrame | None = None, *, brand: str = "lumiere"):
+    """The module-02 post-mix explorer: brand, measure, platforms, months → one bar per kind of post.
+
+    Measures: engagement rate by reach or by followers (``accounts`` gives each posting account's
+    followers), and Kaushik's conversation, amplification and applause rates. The returned VBox has the
+    controls as attributes (``brand``, ``measure``, ``platform_boxes``, ``split``, ``months``) and the data on
+    show: ``table`` (post types × 'all' or platforms) and ``counts`` (the posts behind each value).
+    """
+    if not isinstance(brand_posts, pd.DataFrame):
+        analytics._inputs._need_table(brand_posts, "post_mix_dashboard", "brand_posts")
+    cube = _PostCube(brand_posts, accounts)
+    if brand not in cube.brands:
+        raise ValueError(f"Unknown brand {brand!r}; the data has {', '.join(cube.brands)}.")
+    return PostMixDashboard(cube, brand=brand)
+
+
+# --------------------------------------------------------------------------- the influencer finder
+
+
+class _Authors:
+    """Each author's totals (posts, likes, shares, replies, followers, role) per brand and for all three brands."""
+
+    def __init__(self, mentions: pd.DataFrame, accounts: pd.DataFrame):
+        """Total the authors' posts once per brand; fail in one plain sentence on the wrong tables."""
+        for table, name, needed in ((mentions, "mentions", ("author_id", "brand", "likes", "shares", "replies")),
+                                    (accounts, "accounts", ("account_id", "handle", "followers"))):
+            missing = [c for c in needed if c not in table.columns]
+            if missing:
+                raise analytics.MissingColumn(
+                    f"influencer_dashboard needs the {name} table (columns {', '.join(needed)}); this table lacks "
+                    f"{', '.join(missing)}. Use data.load(\"{name}\").")
+        if mentions.empty:
+            raise ValueError("influencer_dashboard got an empty mentions table: there is nothing to rank.")
+        present = set(mentions["brand"].astype("object"))
+        self.brands = [b for b in BRANDS if b in present]
+        self.tables = {ALL_BRANDS: analytics.influencer_score(mentions, accounts, method="followers")}
+        for b in self.brands:
+            self.tables[b] = analytics.influencer_score(mentions[mentions["brand"] == b], accounts, method="followers")
+        methods = [m for m in analytics.INFLUENCE_METHODS if m != "mentions"]
+        if "text" in mentions.columns:
+            named = analytics.influencer_score(mentions, accounts, method="mentions")["score"]
+            if (named > 0).any():  # offer "times named" only when posts name people, not only the brands
+                methods.append("mentions")
+                for key, table in self.tables.items():
+                    rows = mentions if key == ALL_BRANDS else mentions[mentions["brand"] == key]
+                    table["mentions"] = analytics.influencer_score(rows, accounts, method="mentions")["score"]
+        self.methods = methods
+        roles = self.tables[ALL_BRANDS]["role"].astype("object").dropna() if "role" in accounts.columns else []
+        self.groups = list(pd.Series(roles).value_counts().index) if len(roles) else []
+
+    def top(self, *, brand: str, method: str, min_followers: int, group: str, n: int = TOP):
+        """(top n by the method, top n by followers, how many authors qualify) among the chosen authors."""
+        table = self.tables[brand]
+        keep = table["followers"].fillna(0) >= min_followers
+        if group != EVERYONE:
+            keep &= table["role"].astype("object") == group
+        rows = table[keep]
+        column = {"followers": "followers", "engagement": "engagements", "engagement_per_post": "engagement_per_post",
+                  "amplification": "shares", "conversation": "replies", "mentions": "mentions"}[method]
+        ranked = rows.sort_values([column, "engagements"], ascending=False, kind="mergesort")
+        by_followers = rows.sort_values(["followers", "engagements"], ascending=False, kind="mergesort")
+        followers_rank = pd.Series(np.arange(1, len(rows) + 1), index=by_followers.index)
+        top = ranked.head(n).copy()
+        top["score"] = top[column].astype(float)
+        top["rank"] = np.arange(1, len(top) + 1)
+        top["followers_rank"] = followers_rank.loc[top.index].to_numpy()
+        shown = [c for c in ("handle", "role", "followers", "posts", "engagements", "engagement_per_post", "shares",
+                             "replies", "score", "rank", "followers_rank") if c in top.columns]
+        return top[shown], by_followers.head(n), len(rows)
+
+
+class InfluencerDashboard(Dashboard):
+    """Whose conversation, ranking method, minimum followers, who → the top 10, and how it differs from followers."""
+
+    figsize = (9.0, 4.2)
+
+    def __init__(self, authors: _Authors, brand: str = "lumiere"):
+        """Make the controls, lay them out, wire them to ``refresh`` and show the first view."""
+        self.authors = authors
+        self.brand = w.Dropdown(options=[(f"posts about {brand_name(b)}", b) for b in authors.brands] +
+                                [("posts about all three brands", ALL_BRANDS)], value=brand,
+                                description="Conversation", style={"description_width": "initial"})
+        self.method = w.Dropdown(options=[(analytics.INFLUENCE_METHODS[m], m) for m in authors.methods],
+                                 value="followers", description="Rank by", layout=w.Layout(width="420px"),
+                                 style={"description_width": "initial"})
+        self.min_followers = w.SelectionSlider(options=[(f"{v:,}", v) for v in MIN_FOLLOWER_STEPS], value=0,
+                                               description="Minimum followers", continuous_update=False,
+                                               style={"description_width": "initial"}, layout=w.Layout(width="60%"))
+        self.group = w.Dropdown(options=[("everyone", EVERYONE)] + [(group_name(g), g) for g in authors.groups],
+                                value=EVERYONE, description="Who", disabled=not authors.groups)
+        self.table = pd.DataFrame()
+        self.by_followers = pd.DataFrame()
+        self.overlap = 0
+        self.candidates = 0
+        controls = {"brand": self.brand, "method": self.method, "min_followers": self.min_followers,
+                    "group": self.group}
+        super().__init__(controls, [w.HBox([self.brand, self.group]), self.method, self.min_followers])
+
+    def update(self) -> str:
+        """Rank the authors for the current controls; return the line under the controls."""
+        self.table, self.by_followers, self.candidates = self.authors.top(
+            brand=self.brand.value, method=self.method.value, min_followers=self.min_followers.value,
+            group=self.group.value)
+        self.overlap = len(set(self.table.index) & set(self.by_followers.index))
+        return self._summary_html()
+
+    def _summary_html(self) -> str:
+        """The sentence under the controls: how many accounts qualify, and how the list differs from followers."""
+        about = ("all three brands" if self.brand.value == ALL_BRANDS else brand_name(self.brand.value))
+        who = "accounts" if self.group.value == EVERYONE else group_name(self.group.value)
+        at_least = f" with at least {self.min_followers.value:,} followers" if self.min_followers.value else ""
+        pool = f"{self.candidates:,} {who}{at_least} wrote about {about} in 2025"
+        if self.table.empty:
+            return f"<b>No account</b> qualifies: no {who}{at_least} wrote about {about} in 2025."
+        method = analytics.INFLUENCE_METHODS[self.method.value]
+        if self.method.value == "followers":
+            return (f"{pool}. This is the top {len(self.table)} by <b>followers</b>, the list most tools show "
+                    f"(after each name, its rank). Change <b>Rank by</b> to see who actually makes people react.")
+        new = [f"@{h}" for h in self.table.loc[~self.table.index.isin(self.by_followers.index), "handle"]]
+        shown_new = ", ".join(new[:3]) + (f" and {len(new) - 3} more" if len(new) > 3 else "")
+        return (f"{pool}. Top {len(self.table)} by <b>{method}</b>: <b>{self.overlap} of them</b> "
+                f"{'is' if self.overlap == 1 else 'are'} also in the top {len(self.by_followers)} by followers"
+                + (f"; new in the list: {shown_new}." if new else ".")
+                + " After each name, (#n) is its rank by followers; orange bars are the accounts the follower "
+                  "ranking would have missed.")
+
+    def has_chart(self) -> bool:
+        return not self.table.empty
+
+    def draw(self, ax) -> None:
+        """Draw the top 10 on the dashboard's figure, with room on the left for the @handles."""
+        ax.figure.subplots_adjust(left=0.24)
+        plots.influencer_ranking(self.table, ax=ax, n=TOP, label=analytics.INFLUENCE_METHODS[self.method.value],
+                                 title=self.title())
+
+    def title(self) -> str:
+        """The chart's title: the method and whose conversation."""
+        about = "all three brands" if self.brand.value == ALL_BRANDS else brand_name(self.brand.value)
+        return f"Top {TOP} by {analytics.INFLUENCE_METHODS[self.method.value]}, {about}"
+
+
+def influencer_dashboard(mentions: pd.DataFrame, accounts: pd.DataFrame, *, brand: str = "lumiere"):
+    """The module-02 influencer finder: whose conversation, ranking method, minimum followers, who → top 10.
+
+    It opens on the ranking by followers (what most tools show); each other method ranks by what people do
+    with the authors' posts (Cha et al., ICWSM 2010). The returned VBox has the controls as attributes
+    (``brand``, ``method``, ``min_followers``, ``group``) and the data on show: ``table`` (the top 10, with
+    each account's rank by followers), ``by_followers`` (the top 10 by followers) and ``overlap``.
+    """
+    for value, name in ((mentions, "mentions"), (accounts, "accounts")):
+        if not isinstance(value, pd.DataFrame):
+            analytics._inputs._need_table(value, "influencer_dashboard", name)
+    authors = _Authors(mentions, accounts)
+    if brand not in authors.tables:
+        raise ValueError(f"Unknown brand {brand!r}; the data has {', '.join(authors.brands)} (or 'all').")
+    return InfluencerDashboard(authors, brand=brand)
