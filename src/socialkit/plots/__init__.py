@@ -1,6 +1,6 @@
 """Charts for the lessons and dashboards: pure functions that draw on an ``ax`` and return it.
 
-One file per topic (``listening`` …) on a shared style (``_style``); this package re-exports them,
+One file per topic (``listening``, ``care`` …) on a shared style (``_style``); this package re-exports them,
 so notebooks write ``plots.volume_with_alerts``.
 
 Each function takes data that is already computed (by ``socialkit.analytics``), draws it on
@@ -17,4 +17,7 @@ from socialkit.plots._style import (  # noqa: F401
 from socialkit.plots.listening import (  # noqa: F401
     METRIC_LABELS, METRIC_TITLES, net_sentiment_by_group, rising_topics, sentiment_confusion, share_of_voice,
     volume_with_alerts,
+)
+from socialkit.plots.care import (  # noqa: F401
+    backlash_decay, compliance_by_weekday, outcomes_by_channel, response_time_curve,
 )
