@@ -142,3 +142,40 @@ def pytest_collection_modifyitems(config, items):
             slug = item.path.stem[len("test_"):]
         if slug and not item.get_closest_marker("xdist_group"):
             item.add_marker(pytest.mark.xdist_group(slug))
+
+
+# --------------------------------------------------------------------------- one JupyterLab and one Chromium per test session
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory):
+    """JupyterLab over a copy of the kit's course/ and exercises/ (autosave never touches the kit): (url, token)."""
+    import os
+    import shutil
+
+    from browser_support import jupyter_lab
+
+    kit = Path(os.environ.get("SOCIALKIT_ROOT", ROOT)).resolve()
+    base = tmp_path_factory.mktemp("lab")
+    root = base / "root"
+    for folder in ("course", "exercises"):
+        shutil.copytree(kit / folder, root / folder)
+    with jupyter_lab(root, base, {"SOCIALKIT_ROOT": str(kit)}) as (url, token):
+        yield url, token
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session; tests open their own pages."""
+    from browser_support import chromium_browser
+
+    with chromium_browser() as chromium:
+        yield chromium
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page (1400 × 1000) closed after the test."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    yield page
+    page.close()

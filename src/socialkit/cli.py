@@ -34,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("start", help="open the course in JupyterLab")
     p.add_argument("--port", type=int, default=8888, help="port to serve on (default 8888)")
     p.add_argument("--no-browser", action="store_true", help="print the address instead of opening a browser")
+    p.add_argument("--trainer", action="store_true",
+                   help="JupyterLab with every tool (nbgrader's formgrader, create assignment…) and its full log")
 
     p = sub.add_parser("data", help="make or check the sample data")
     data_sub = p.add_subparsers(dest="data_command", metavar="ACTION")
