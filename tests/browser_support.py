@@ -140,21 +140,6 @@ def open_and_run_all(page, url: str, token: str, path: str) -> None:
     page.locator(".lm-Menu-itemLabel").filter(has_text=re.compile(r"^Run All Cells$")).click()
 
 
-@contextlib.contextmanager
-def chromium_browser():
-    """One headless Chromium (Debian's) for many pages."""
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        raise RuntimeError(f"{CHROMIUM} is missing: run `make system-deps` (apt-get install chromium).")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
 def wait_for_new_chart(page, scope, before: str, timeout: int = 30_000) -> str:
     """Wait until the first chart image inside ``scope`` (a CSS selector) differs from ``before``; return it."""
     page.wait_for_function(

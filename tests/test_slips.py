@@ -318,7 +318,7 @@ def test_an_error_that_is_not_a_slip_keeps_its_traceback(ran):
 
 def test_an_error_inside_the_kits_code_keeps_its_traceback(ran):
     """A KeyError raised by the kit's own function is a bug to see, not a learner's slip."""
-    assert "analytics.py" in full_traceback(ran["error_inside_the_kit"], "KeyError")
+    assert "socialkit/analytics/" in full_traceback(ran["error_inside_the_kit"], "KeyError")
 
 
 def test_the_kits_own_one_line_errors_are_unchanged(ran):

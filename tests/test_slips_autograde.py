@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from socialkit import release
+from socialkit.nbconfig import nbgrader_config
 from socialkit.notebooks import read_notebook
 
 pytestmark = pytest.mark.slow
@@ -78,7 +78,7 @@ def graded(tmp_path_factory):
         patch.setenv("MPLBACKEND", "Agg")
         patch.setenv("PATH", str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""))
         patch.setenv("SOCIALKIT_ROOT", str(REPO))
-        api = NbGraderAPI(config=release.nbgrader_config(REPO, course))
+        api = NbGraderAPI(config=nbgrader_config(course))
         generated = api.generate_assignment(ASSIGNMENT, force=True, create=True)
         assert generated["success"], generated.get("log", "") + generated.get("error", "")
         released = course / "exercises" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from socialkit import checks
+from socialkit import checks, judging
 from socialkit.grading.feedback import feedback_html
 from socialkit.grading.status import LearnerStatus, QuestionResult
 from socialkit.notebooks import read_notebook
@@ -24,6 +24,7 @@ SYMBOL_WORDS = {
     "❌": ("not yet",),
     "⏳": ("not attempted",),
     "💡": ("hint", "no more hints"),
+    "🟡": ("partly right",),
 }
 MODULE = "91_symbols_selftest"
 
@@ -51,14 +52,16 @@ def question():
     question_id = f"{MODULE}.q1"
     checks.reset()
     checks.register(checks.Question(question_id, "a test question", ["first hint"],
-                                    lambda value: checks.right("well done") if value == 1 else checks.wrong("no")))
+                                    lambda value: judging.right("well done") if value == 1 else
+                                    judging.partial("half", 0.5) if value == 0.5 else judging.wrong("no")))
     yield question_id
     checks.reset()
-    del checks._REGISTRY[question_id]
+    checks.unregister(MODULE)
 
 
 def test_check_hint_and_progress_put_words_after_every_symbol(question, capsys):
     checks.check(question, 1)
+    checks.check(question, 0.5)  # partly right: no error, the points of a partial answer
     with pytest.raises(checks.CheckFailed):
         checks.check(question, 2)
     with pytest.raises(checks.CheckFailed):
@@ -81,7 +84,8 @@ def test_the_feedback_page_puts_words_after_every_symbol():
     assert "2 / 2" in page and "0 / 2" in page  # scores are numbers, never only a colour or a symbol
 
 
-LEARNER_TEXTS = sorted([*ROOT.glob("course/**/*.ipynb"), *ROOT.glob("course/**/*.md")])
+LEARNER_TEXTS = sorted([*ROOT.glob("course/**/*.ipynb"), *ROOT.glob("course/**/*.md"),
+                        *ROOT.glob("exercises/**/*.ipynb"), *ROOT.glob("solutions/**/*.ipynb")])
 
 
 @pytest.mark.parametrize("path", LEARNER_TEXTS, ids=lambda p: str(p.relative_to(ROOT)))
