@@ -47,15 +47,15 @@ def response_time_curve(waits, ax=None, *, target: float | None = None, title: s
                         color=color, fontsize=9, fontweight="bold")
     if target is not None:
         ax.axvline(target, color=ALERT_COLOR, ls="--", lw=1.2, label=f"target: {_hours_label(target)}")
-    ax.set_xscale("log")
-    ax.minorticks_off()  # a log axis draws dozens of minor ticks: slow to draw and not needed here
-    ax.set_xticks(WAIT_TICKS)
-    ax.set_xticklabels([_hours_label(h) for h in WAIT_TICKS])
+    if not (ax.get_xscale() == "log" and tuple(ax.get_xticks()) == WAIT_TICKS):  # a dashboard's kept axes are set
+        ax.set_xscale("log")
+        ax.minorticks_off()  # a log axis draws dozens of minor ticks: slow to draw and not needed here
+        ax.set_xticks(WAIT_TICKS, [_hours_label(h) for h in WAIT_TICKS])
+        ax.set_xlabel("time since the customer's post (log scale)")
+        ax.set_ylabel("threads answered by then (%)")
+        ax.grid(alpha=0.3)
     ax.set_xlim(0.1, 100)
     ax.set_ylim(0, 100)
-    ax.set_xlabel("time since the customer's post (log scale)")
-    ax.set_ylabel("threads answered by then (%)")
-    ax.grid(alpha=0.3)
     ax.legend(loc="upper left", frameon=False, fontsize=9)
     ax.set_title(title or "How fast customers got a first answer")
     return ax

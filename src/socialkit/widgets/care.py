@@ -30,6 +30,7 @@ class ResponseSimulator(Dashboard):
     """Days and hours on duty, "answer every thread" and a target → % answered in time and expected mood."""
 
     figsize = (9.0, 3.8)
+    keep_axes = True  # a chart on number axes: the base keeps them and redraws only the lines (faster)
 
     def __init__(self, replay: "_Replay"):
         """Make the controls (opening on 2025's schedule), lay them out and show the first view."""
