@@ -418,8 +418,14 @@ def test_the_coach_judges_live_switches_posts_and_resets(mentions):
     coach = widgets.reply_coach_dashboard(mentions)
     assert "2 of 9 points" in coach.summary.value  # the weak first draft
     assert coach.table.index[~coach.table["met"]].tolist() == ["acknowledges", "apologises", "private", "no_pitch"]
+    from matplotlib.colors import to_hex
+
+    red = [to_hex(bar.get_facecolor()) for bar in coach.ax.patches]
+    assert red.count("#1a9850") == 2 and "Oh good, Café Lumière forgot my order" in coach.ax.get_title()
     coach.draft.value = GOOD_REPLIES[0]
     assert "9 of 9 points" in coach.summary.value and coach.table["met"].all()
+    assert {to_hex(bar.get_facecolor()) for bar in coach.ax.patches} == {"#1a9850"}  # every bar green
+    assert coach.ax.get_title().startswith("9 of 9 rubric points")
     coach.draft.value = "   "
     assert coach.table.empty and "Type your reply" in coach.summary.value
     question = next(i for i, (label, _) in enumerate(coach.post.options) if "what time do you open" in label)

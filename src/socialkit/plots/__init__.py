@@ -21,3 +21,4 @@ from socialkit.plots.listening import (  # noqa: F401
 from socialkit.plots.care import (  # noqa: F401
     backlash_decay, compliance_by_weekday, outcomes_by_channel, response_time_curve,
 )
+from socialkit.plots.replies import rubric_bars  # noqa: F401

@@ -11,6 +11,7 @@ import html
 import ipywidgets as w
 import pandas as pd
 
+from socialkit import plots
 from socialkit.analytics import replies
 from socialkit.vocab import PLATFORM_NAMES
 from socialkit.widgets._base import Dashboard
@@ -22,6 +23,8 @@ LANGUAGES = {"en": "EN", "fr": "FR"}
 
 class ReplyCoach(Dashboard):
     """A post to answer and a text box; the rubric's six lines turn green as the draft meets them."""
+
+    figsize = (9.0, 2.6)
 
     def __init__(self, posts: pd.DataFrame, draft: str = FIRST_DRAFT):
         """Make the post chooser and the text box (live: every keystroke re-judges), and show the first view."""
@@ -74,10 +77,18 @@ class ReplyCoach(Dashboard):
                 + "<br>".join(lines))
 
     def has_chart(self) -> bool:
-        return False
+        return not self.table.empty
 
     def draw(self, ax) -> None:
-        """Nothing to draw: the rubric is the view."""
+        """The rubric's lines as bars, green when met; the title names the post answered."""
+        ax.figure.subplots_adjust(left=0.2, bottom=0.2, top=0.86)  # room for the lines' names
+        plots.rubric_bars(self.table, ax=ax, title=self.title())
+
+    def title(self) -> str:
+        """The chart's title: the score, and the first words of the post answered."""
+        text = self.posts.iloc[self.post.value]["text"]
+        earned, total = self.table["earned"].sum(), self.table["points"].sum()
+        return f"{earned:g} of {total:g} rubric points — reply to \u201c{text[:45]}{'…' if len(text) > 45 else ''}\u201d"
 
 
 def reply_coach_dashboard(mentions: pd.DataFrame, *, draft: str = FIRST_DRAFT):
