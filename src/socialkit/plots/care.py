@@ -97,11 +97,11 @@ def outcomes_by_channel(table: pd.DataFrame, ax=None, *, title: str | None = Non
     values = table["resolved_pct"].to_numpy(dtype=float)
     bars = ax.barh(names, values, color=[CHANNEL_COLORS.get(n, "#444444") for n in names])
     for bar, (name, row) in zip(bars, table.iterrows()):
-        note = (f"{row['resolved_pct']:.0f} % resolved · mood {row['sentiment_change']:+.2f} · "
-                f"public replies (median): {row['public_replies']:.0f}")
+        note = (f"{row['resolved_pct']:.0f} % resolved\nmood {row['sentiment_change']:+.2f} · "
+                f"public replies (median): {row['public_replies']:.0f}").replace("-", "−")
         ax.text(max(bar.get_width(), 0) + 1.5, bar.get_y() + bar.get_height() / 2, note, va="center", fontsize=9)
     ax.invert_yaxis()
-    ax.set_xlim(0, 150)
+    ax.set_xlim(0, 140)
     ax.set_xticks([0, 20, 40, 60, 80, 100])
     ax.set_xlabel("threads resolved (%); mood = mean change in the customer's sentiment (−1 to +1 scale)")
     ax.set_title(title or "How threads ended, by where the conversation went")
@@ -116,15 +116,15 @@ def backlash_decay(series: pd.Series, profile: pd.Series | None = None, ax=None,
     ax.plot(series.index, series.to_numpy(dtype=float), color=color, lw=1.8, marker="o", ms=3)
     if profile is not None:
         ax.axhline(profile["baseline"], color="#7A7A7A", ls=":", lw=1.2,
-                   label=f"normal level (median of the 4 weeks before): {profile['baseline']:.0f}")
+                   label=f"normal level: {profile['baseline']:.0f} (median of the 4 weeks before)")
         if pd.notna(profile["half_life_days"]):
             ax.axhline(profile["half_level"], color=ALERT_COLOR, ls="--", lw=1,
                        label=f"half-way back: {profile['half_level']:.0f}")
             crossing = pd.Timestamp(profile["peak_day"]) + pd.Timedelta(days=float(profile["half_life_days"]))
             ax.annotate(f"half-life {profile['half_life_days']:.1f} days", (crossing, profile["half_level"]),
-                        textcoords="offset points", xytext=(8, 12), color=ALERT_COLOR, fontsize=9,
+                        textcoords="offset points", xytext=(14, 22), color=ALERT_COLOR, fontsize=9,
                         arrowprops={"arrowstyle": "->", "color": ALERT_COLOR})
-        ax.legend(frameon=False, fontsize=9, loc="center right")
+        ax.legend(frameon=False, fontsize=9, loc="upper right")
     month_name_axis(ax)
     ax.set_xlabel(day_axis_label(series.index))
     ax.set_ylabel(ylabel)
