@@ -627,3 +627,34 @@ def test_the_real_grader_gives_q5_the_checks_partial_points(tmp_path):
         others = [q for q in record.questions if not q.manual and q.grade_id != "q5_check"]
         assert all(q.auto_score == q.max_score for q in others)
     assert records["partial"].questions and records["french"].auto_score == pytest.approx(10)
+
+
+# --------------------------------------------------------------------------- the charts
+
+
+def test_the_care_charts_draw_what_they_are_given(threads, daily):
+    import matplotlib.pyplot as plt
+
+    from socialkit import plots
+
+    fig, axes = plt.subplots(5, 1)
+    try:
+        ax = plots.response_time_curve({"2025": waits(threads)}, ax=axes[0], target=24)
+        assert ax is axes[0] and "%" in ax.get_ylabel() and ax.get_xscale() == "log"
+        assert [t.get_text() for t in ax.texts] == [f"{within(threads, 24):.1f} %"]  # the compliance, marked
+        ax = plots.compliance_by_weekday(analytics.sla_by_weekday(threads), ax=axes[1])
+        heights = [bar.get_height() for bar in ax.patches]
+        assert heights[:7] == pytest.approx(analytics.sla_by_weekday(threads)["within_1h_pct"].tolist())
+        table = analytics.outcomes_by_channel(threads)
+        ax = plots.outcomes_by_channel(table, ax=axes[2])
+        assert [bar.get_width() for bar in ax.patches] == pytest.approx(table["resolved_pct"].tolist())
+        assert "−0.13" in ax.texts[2].get_text()  # a typographic minus
+        profile = analytics.backlash_profile(daily["lumiere"])
+        ax = plots.backlash_decay(daily["lumiere"].loc["2025-03-24":"2025-04-27"], profile, ax=axes[3])
+        assert [line.get_ydata()[0] for line in ax.lines[1:]] == [profile["baseline"], profile["half_level"]]
+        assert ax.texts[0].get_text() == f"half-life {profile['half_life_days']:.1f} days"
+        ax = plots.rubric_bars(replies.score_reply("Calm down."), ax=axes[4])
+        assert [bar.get_width() for bar in ax.patches] == [2, 2, 2, 1, 1, 1]
+        assert ax.get_title() == "Your reply: 2 of 9 rubric points"
+    finally:
+        plt.close(fig)
