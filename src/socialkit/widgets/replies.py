@@ -25,6 +25,7 @@ class ReplyCoach(Dashboard):
     """A post to answer and a text box; the rubric's six lines turn green as the draft meets them."""
 
     figsize = (9.0, 2.6)
+    keep_axes = True  # the rubric's lines sit on a number axis (0–5) labelled once: only the bars are redrawn
 
     def __init__(self, posts: pd.DataFrame, draft: str = FIRST_DRAFT):
         """Make the post chooser and the text box (live: every keystroke re-judges), and show the first view."""
