@@ -72,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--deadline", help="e.g. '2025-05-01 18:00': work saved after it is marked late")
 
     p = sub.add_parser("mark", help="mark written answers by hand in nbgrader's formgrader (rubric shown)")
-    p.add_argument("assignment", choices=MODULE_SLUGS)
+    p.add_argument("assignment", choices=slugs)
     p.add_argument("--workspace", required=True, help="the grading folder")
     p.add_argument("--port", type=int, default=8899, help="port to serve on (default 8899)")
     p.add_argument("--no-browser", action="store_true", help="print the address instead of opening a browser")
@@ -82,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workspace", required=True, help="the grading folder")
 
     p = sub.add_parser("send", help="e-mail each learner their feedback page (.eml drafts, or through SMTP)")
-    p.add_argument("assignment", choices=MODULE_SLUGS)
+    p.add_argument("assignment", choices=slugs)
     p.add_argument("--workspace", required=True, help="the grading folder")
     p.add_argument("--sender", required=True, help="your address, e.g. 'Claire Dupont <claire@example.org>'")
     p.add_argument("--roster", help="a CSV of learner_id,name,email (default: the workspace's roster.csv)")
