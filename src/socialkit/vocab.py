@@ -32,6 +32,8 @@ PLATFORM_NAMES = {"x": "X (Twitter)", "linkedin": "LinkedIn", "instagram": "Inst
 COLUMN_WORDS = {
     "count": "mentions", "baseline_mean": "7-day average",
     "baseline_sd": "typical daily swing (standard deviation)", "z": "z", "alert": "alert?",
+    "resolved_pct": "resolved (%)", "sentiment_change": "change in mood (−2 to +2)",
+    "public_replies": "public replies (median)", "hours_to_resolution": "hours to a solution (median)",
 }
 
 WORDS = {**BRAND_NAMES, **GROUP_LABELS, **TOPIC_LABELS, **LANGUAGE_NAMES, **PLATFORM_NAMES}

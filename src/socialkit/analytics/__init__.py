@@ -1,6 +1,6 @@
 """The course's metrics as small pure functions on DataFrames, one file per topic.
 
-Topics: ``listening`` (module 01), ``engagement`` (02), ``care`` (03); this package re-exports every
+Topics: ``listening`` (module 01), ``engagement`` (02), ``care`` and ``replies`` (03); this package re-exports every
 public name, so notebooks write ``analytics.share_of_voice``.
 
 Each function takes a table shaped like the sample data (see ``socialkit.schema``)
@@ -32,3 +32,8 @@ from socialkit.analytics.care import (  # noqa: F401
     response_hours, response_rate, first_response_time, sla_compliance, private_share, resolution_rate,
     resolution_public_vs_private, sentiment_change, backlash_half_life,
 )
+from socialkit.analytics.care import (  # noqa: F401
+    daily_threads, daily_negative_share, simulate_staffing, sentiment_by_wait, expected_sentiment_change,
+    backlash_profile, sla_by_weekday, outcomes_by_channel,
+)
+from socialkit.analytics.replies import coach_posts  # noqa: F401  (the reply rubric: analytics.replies)

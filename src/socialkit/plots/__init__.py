@@ -1,6 +1,6 @@
 """Charts for the lessons and dashboards: pure functions that draw on an ``ax`` and return it.
 
-One file per topic (``listening`` …) on a shared style (``_style``); this package re-exports them,
+One file per topic (``listening``, ``care`` …) on a shared style (``_style``); this package re-exports them,
 so notebooks write ``plots.volume_with_alerts``.
 
 Each function takes data that is already computed (by ``socialkit.analytics``), draws it on
@@ -22,3 +22,7 @@ from socialkit.plots.engagement import (  # noqa: F401
     MEASURES, answer_rates, engagement_by_audience, influence_scatter, influencer_ranking, kaushik_rates,
     measure_label, post_mix,
 )
+from socialkit.plots.care import (  # noqa: F401
+    backlash_decay, compliance_by_weekday, outcomes_by_channel, response_time_curve,
+)
+from socialkit.plots.replies import rubric_bars  # noqa: F401

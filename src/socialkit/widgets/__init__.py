@@ -14,6 +14,8 @@ import importlib
 _WHERE = {
     "listen_dashboard": "listening", "ListenDashboard": "listening", "EVERYONE": "listening",
     "METRIC_OPTIONS": "listening", "BASELINE_DAYS": "listening",
+    "response_simulator_dashboard": "care", "ResponseSimulator": "care",
+    "reply_coach_dashboard": "replies", "ReplyCoach": "replies",
     "Dashboard": "_base", "Chart": "_base",
     "post_mix_dashboard": "engagement", "PostMixDashboard": "engagement",
     "influencer_dashboard": "engagement", "InfluencerDashboard": "engagement",
