@@ -30,9 +30,20 @@ PLATFORM_NAMES = {"x": "X (Twitter)", "linkedin": "LinkedIn", "instagram": "Inst
 COLUMN_WORDS = {
     "count": "mentions", "baseline_mean": "7-day average",
     "baseline_sd": "typical daily swing (standard deviation)", "z": "z", "alert": "alert?",
+    "meetings_kept": "meetings kept", "meetings_skipped": "meetings skipped", "hours_saved": "hours saved",
+    "valuable_kept": "valuable contacts kept", "valuable_missed": "valuable contacts missed",
+    "precision_pct": "precision (%)", "recall_pct": "recall (%)", "valuable_pct": "% valuable",
+    "share_of_hours_pct": "% of meeting hours", "pairs_ranked_right_pct": "valuable one ranked higher (% of pairs)",
 }
+# The online signals noted for each meeting request (meeting_candidates), as a manager would say them.
+SIGNAL_LABELS = {"relevance": "relevance to our business", "mutual_connections": "people in common",
+                 "posts_90d": "posts in the last 90 days", "red_flags": "red flags"}
+# What a meeting turned out to be (meeting_candidates.turned_out), as a manager would say it.
+OUTCOME_LABELS = {"customer": "a customer", "partner": "a partner", "supplier": "a supplier",
+                  "press": "a press article", "hire": "a hire", "sales_pitch": "a sales pitch",
+                  "nothing": "nothing concrete"}
 
-WORDS = {**BRAND_NAMES, **GROUP_LABELS, **TOPIC_LABELS, **LANGUAGE_NAMES, **PLATFORM_NAMES}
+WORDS = {**BRAND_NAMES, **GROUP_LABELS, **TOPIC_LABELS, **LANGUAGE_NAMES, **PLATFORM_NAMES, **SIGNAL_LABELS}
 
 
 def brand_name(brand: str) -> str:
@@ -48,6 +59,11 @@ def group_name(group: str) -> str:
 def topic_name(topic: str) -> str:
     """A topic in plain words ("ordering through an app" for "app_order")."""
     return TOPIC_LABELS.get(str(topic), str(topic))
+
+
+def outcome_name(outcome: str) -> str:
+    """What a meeting turned out to be, in plain words ("a sales pitch" for "sales_pitch")."""
+    return OUTCOME_LABELS.get(str(outcome), str(outcome))
 
 
 def say(label):

@@ -1,6 +1,7 @@
 """The course's metrics as small pure functions on DataFrames, one file per topic.
 
-Topics: ``listening`` (module 01), ``engagement`` (02), ``care`` (03); this package re-exports every
+Topics: ``listening`` (module 01), ``engagement`` (02), ``care`` (03), ``screening`` (05, 08); this
+package re-exports every
 public name, so notebooks write ``analytics.share_of_voice``.
 
 Each function takes a table shaped like the sample data (see ``socialkit.schema``)
@@ -27,4 +28,8 @@ from socialkit.analytics.engagement import (  # noqa: F401
 from socialkit.analytics.care import (  # noqa: F401
     response_hours, response_rate, first_response_time, sla_compliance, private_share, resolution_rate,
     resolution_public_vs_private, sentiment_change, backlash_half_life,
+)
+from socialkit.analytics.screening import (  # noqa: F401
+    wasted_hours, meeting_outcomes, valuable_share_by_level, signal_information, screening_score, precision_recall,
+    confusion_table, screening_tradeoff,
 )

@@ -18,3 +18,6 @@ from socialkit.plots.listening import (  # noqa: F401
     METRIC_LABELS, METRIC_TITLES, net_sentiment_by_group, rising_topics, sentiment_confusion, share_of_voice,
     volume_with_alerts,
 )
+from socialkit.plots.screening import (  # noqa: F401
+    confusion_table, meeting_outcomes, screening_tradeoff, valuable_share_by_level,
+)

@@ -14,6 +14,7 @@ import importlib
 _WHERE = {
     "listen_dashboard": "listening", "ListenDashboard": "listening", "EVERYONE": "listening",
     "METRIC_OPTIONS": "listening", "BASELINE_DAYS": "listening",
+    "screening_dashboard": "screening", "ScreeningDashboard": "screening", "LENGTH_OPTIONS": "screening",
     "Dashboard": "_base", "Chart": "_base",
 }
 
