@@ -19,5 +19,5 @@ from socialkit.plots.listening import (  # noqa: F401
     volume_with_alerts,
 )
 from socialkit.plots.screening import (  # noqa: F401
-    confusion_table, meeting_outcomes, screening_tradeoff, valuable_share_by_level,
+    confusion_table, meeting_outcomes, outcome_name, screening_tradeoff, valuable_share_by_level,
 )

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from socialkit.plots._style import new_ax
-from socialkit.vocab import SIGNAL_LABELS, outcome_name
+from socialkit.vocab import SIGNAL_LABELS, outcome_name  # noqa: F401  (re-exported: plots.outcome_name)
 
 # Okabe & Ito (2008): bluish green for what proved valuable, vermillion for what did not.
 VALUABLE_COLOR = "#009E73"
@@ -118,24 +118,23 @@ def confusion_table(table: pd.DataFrame, ax=None, *, title: str | None = None):
 def screening_tradeoff(curve: pd.DataFrame, ax=None, *, current: float | None = None, title: str | None = None):
     """The trade-off curve: hours saved (up) against valuable contacts missed (right), one point per threshold.
 
-    ``curve``: the table of ``analytics.screening_tradeoff`` (rows: thresholds). Whole thresholds
-    are labelled; ``current`` (a threshold of the table) is marked with a large red point and its
+    ``curve``: the table of ``analytics.screening_tradeoff`` (rows: thresholds). The even whole
+    thresholds (0, 2, 4 …) are labelled; ``current`` (a threshold of the table) is marked with a large red point and its
     figures. The best rules sit high and to the left: many hours saved, few contacts missed.
     """
     if not isinstance(curve, pd.DataFrame) or not {"hours_saved", "valuable_missed"} <= set(curve.columns):
         raise TypeError("screening_tradeoff needs the table of analytics.screening_tradeoff(meetings).")
     ax = new_ax(ax, figsize=(8, 4))
     x, y = curve["valuable_missed"].to_numpy(), curve["hours_saved"].to_numpy()
-    ax.plot(x, y, "-o", color=CURVE_COLOR, ms=3.5, lw=1.4, label="one point per threshold")
+    ax.plot(x, y, "-o", color=CURVE_COLOR, ms=3.5, lw=1.4)
     for threshold, xx, yy in zip(curve.index, x, y):
-        if float(threshold).is_integer():
+        if float(threshold).is_integer() and int(threshold) % 2 == 0:  # every other whole threshold: readable, fast
             ax.annotate(f"{threshold:g}", (xx, yy), xytext=(-4, 5), textcoords="offset points", ha="right",
                         fontsize="x-small", color=CURVE_COLOR)
     if current is not None:
         nearest = curve.index[curve.index.get_indexer([float(current)], method="nearest")[0]]
         point = curve.loc[nearest]
-        ax.plot([point["valuable_missed"]], [point["hours_saved"]], "o", ms=11, color=WASTED_COLOR,
-                label=f"threshold {nearest:g}", zorder=3)
+        ax.plot([point["valuable_missed"]], [point["hours_saved"]], "o", ms=11, color=WASTED_COLOR, zorder=3)
         right_half = point["valuable_missed"] > 0.6 * max(1.0, float(np.nanmax(x)))
         ax.annotate(f"threshold {nearest:g}: {point['hours_saved']:,.0f} h saved,\n"
                     f"{int(point['valuable_missed'])} valuable contact(s) missed",
@@ -145,6 +144,6 @@ def screening_tradeoff(curve: pd.DataFrame, ax=None, *, current: float | None = 
     ax.set_ylim(0, max(1.0, float(np.nanmax(y))) * 1.08)
     ax.set_xlabel("valuable contacts missed (the rule would have skipped them)")
     ax.set_ylabel("hours saved")
-    ax.legend(loc="lower right", frameon=False, fontsize="small")
-    ax.set_title(title or "Hours saved vs valuable contacts missed (small numbers: the threshold)")
+    ax.set_title(title or "Hours saved vs valuable contacts missed (one point per threshold; small numbers: "
+                          "the threshold)")
     return ax
