@@ -214,8 +214,8 @@ def test_valuable_share_by_level_counts_each_level(meetings):
 
 def test_a_column_instead_of_the_requests_table_gets_the_plain_words_advice(requests):
     with pytest.raises(TypeError, match=r"wasted_hours\(\) needs rows of the table, not a column of True/False\. "
-                                        r"To keep the rows where a condition is True, write requests\[ condition \]\."):
-        analytics.wasted_hours(requests["met"])
+                                        r"To keep the rows where a condition is True, write meetings\[ condition \]\."):
+        analytics.wasted_hours(requests["red_flags"] >= 1)  # Q1's slip: the condition, not the meetings it keeps
     with pytest.raises(TypeError, match=r"screening_tradeoff\(\) needs rows of the table, not one column of it "
                                         r"\('score'\)"):
         analytics.screening_tradeoff(requests["score"])
@@ -617,3 +617,15 @@ def test_the_exercises_explain_how_they_work_and_name_no_answer_in_their_text():
     assert "Click **+** to add a new cell under the answer cell" in text
     assert "A question you leave unanswered simply scores 0" in text
     assert "at least 200 hours" in text and "at most 8" in text
+
+
+@pytest.mark.parametrize(("question", "letter"), [("Q2", "C"), ("Q5", "B")])
+def test_the_right_options_are_not_copied_from_the_lesson(lesson_text, question, letter):
+    """A learner must understand the lesson to pick the option, not spot five words copied from it."""
+    notebook = json.loads(SOLUTIONS.read_text(encoding="utf-8"))
+    (cell,) = ["".join(c["source"]) for c in notebook["cells"] if f"### {question} ·" in "".join(c["source"])]
+    option = cell.split(f"- **{letter}.**")[1].split("\n")[0]
+    words = option.lower().replace(",", "").replace(".", "").split()
+    phrases = {" ".join(words[i:i + 5]) for i in range(len(words) - 4)}
+    lesson = lesson_text.lower().replace("*", "").replace(",", "")
+    assert [p for p in phrases if p in lesson] == []

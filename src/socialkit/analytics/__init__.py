@@ -1,8 +1,7 @@
 """The course's metrics as small pure functions on DataFrames, one file per topic.
 
 Topics: ``listening`` (module 01), ``engagement`` (02), ``care`` (03), ``screening`` (05, 08); this
-package re-exports every
-public name, so notebooks write ``analytics.share_of_voice``.
+package re-exports every public name, so notebooks write ``analytics.share_of_voice``.
 
 Each function takes a table shaped like the sample data (see ``socialkit.schema``)
 and returns a plain number, Series or DataFrame. Its docstring gives the formula

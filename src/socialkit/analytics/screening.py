@@ -58,7 +58,7 @@ def _same_rows(predicted, actual, function: str) -> tuple[np.ndarray, np.ndarray
 # --------------------------------------------------------------------------- the cost of an open diary
 
 
-@metric("requests")
+@metric("meetings")
 def wasted_hours(requests: pd.DataFrame) -> float:
     """Hours spent in meetings that proved not valuable (travel included).
 

@@ -263,7 +263,8 @@ QUESTIONS = QuestionSet("05_time", [
         no_rows_advice="Check the column names: score and valuable, in lower case.",
         right=_precision_right_message,
         hints=[
-            "The rule is a condition: meetings[\"score\"] >= 6 is True for the meetings it would keep. "
+            "The rule is a condition, like the ones you write to keep rows (move 2 of module 00), but without "
+            "the table around it: meetings[\"score\"] >= 6 is True for the meetings the rule would keep. "
             "analytics.precision_recall(RULE, meetings[\"valuable\"]) gives its precision and its recall, in %.",
             "It gives two numbers, named precision_pct and recall_pct. Read the first (move 3 of module 00, read "
             "one cell): RESULT[\"precision_pct\"].",
@@ -276,9 +277,9 @@ QUESTIONS = QuestionSet("05_time", [
         var="chosen_threshold", points=2, outcome=rule_outcome, min_saved=MIN_HOURS_SAVED,
         max_missed=MAX_VALUABLE_MISSED, right=_threshold_right_message,
         hints=[
-            "Run the dashboard cell under the question, keep \"One meeting takes: the hours in the 2025 diary\", "
-            "and move the threshold one step at a time: the line of text gives the hours saved and the valuable "
-            "contacts missed.",
+            "No code is needed: run the dashboard cell under the question, keep \"One meeting takes: the hours in "
+            "the 2025 diary\", and move the threshold one step at a time. The line of text gives the hours saved "
+            "and the valuable contacts missed.",
             "Or without the dashboard (move 2 of module 00, keep rows): curve = "
             "analytics.screening_tradeoff(meetings), then keep the rows where hours_saved >= 200 and "
             "valuable_missed <= 8, each condition in round brackets, combined with &.",
