@@ -597,6 +597,12 @@ def test_the_guides_figures_and_answers_are_the_datas(meetings):
     kit.assert_quotes(room, "only {:.1f} %\n     of the meetings proved valuable", 100 * truth.mean())
     kit.assert_quotes(room, "two thirds of the coffee time ({:g} of {:.0f} hours)",
                       meetings.loc[~truth, "meeting_hours"].sum(), meetings["meeting_hours"].sum())
+    # the rubric (copied into the guide from the solutions notebook) quotes the data too
+    hours, wasted = meetings["meeting_hours"].sum(), meetings.loc[~truth, "meeting_hours"].sum()
+    kit.assert_quotes(room, "{} meetings, {:.0f} hours (almost {:.0f} a week), of which {:g} hours ({:.0f} %) led nowhere",
+                      len(meetings), hours, hours / 52, wasted, 100 * wasted / hours)
+    kit.assert_quotes(room, "the board's threshold 4: {:.0f} hours saved, {} of {} valuable contacts missed",
+                      four["saved"], four["missed"], truth.sum())
 
 
 # --------------------------------------------------------------------------- the real-world fact and the exercise text
