@@ -25,8 +25,8 @@ def read(table: str) -> pd.DataFrame:
     df = pd.read_csv(DATASETS / f"{table}.csv", encoding="utf-8", keep_default_na=False, na_values=[""])
     for col in DATETIME_COLUMNS[table]:
         df[col] = pd.to_datetime(df[col], utc=True)
-    for col in (c.name for c in schema.TABLES[table] if c.type == "bool"):
-        df[col] = df[col].astype(bool)
+    for col in (c for c in schema.TABLES[table] if c.type == "bool"):  # an empty cell stays missing (<NA>)
+        df[col.name] = df[col.name].astype("boolean" if col.nullable else bool)
     return df
 
 
@@ -346,6 +346,38 @@ def test_online_signals_predict_valuable_meetings(t):
     assert k.groupby(k["red_flags"] > 0)["valuable"].mean().diff().iloc[-1] < -0.1
     wasted = k[k["met"] & ~k["valuable"]]["meeting_hours"].sum() / k[k["met"]]["meeting_hours"].sum()
     assert wasted > 0.4, f"only {wasted:.0%} of meeting hours were wasted: nothing to screen"
+
+
+def check_meeting_requests(k: pd.DataFrame) -> None:
+    """Outcomes known exactly for the people met; met first come first served; sellers post more, flag more."""
+    assert (k["valuable"].notna() == k["met"]).all() and (k["turned_out"].notna() == k["met"]).all()
+    met = k[k["met"]]
+    assert (met["valuable"].astype(bool) == met["turned_out"].isin(("customer", "partner", "supplier", "press",
+                                                                    "hire"))).all()
+    assert 0.25 < k["met"].mean() < 0.45, f"{k['met'].mean():.0%} of requests met (about one in three)"
+    for signal in ("relevance", "mutual_connections", "red_flags"):  # met whatever the signals: a fair test bench
+        gap = abs(met[signal].mean() - k.loc[~k["met"], signal].mean())
+        assert gap < 0.35 * k[signal].std(), f"{signal}: the people met differ from the others"
+    pitches = met["turned_out"] == "sales_pitch"
+    assert 0.15 < pitches.mean() < 0.35, f"{pitches.mean():.0%} of meetings were sales pitches"
+    assert met.loc[pitches, "posts_90d"].median() > met.loc[~pitches, "posts_90d"].median()
+    assert (met.loc[pitches, "red_flags"] > 0).mean() > 0.4 > (met.loc[~pitches, "red_flags"] > 0).mean()
+
+
+def test_meeting_requests_have_outcomes_only_when_met_and_sellers_show_online(t):
+    check_meeting_requests(t["meeting_candidates"])
+
+
+@pytest.mark.parametrize("seed", [1, 7])
+def test_meeting_request_properties_hold_for_other_seeds(seed):
+    """The generator's design, not one lucky seed: the same properties at two other seeds (scale 1)."""
+    from socialkit.datagen.people import build_meeting_candidates
+
+    k = build_meeting_candidates(np.random.default_rng(seed), 1)
+    check_meeting_requests(k)
+    met = k[k["met"]]
+    relevance = met.groupby(pd.qcut(met["relevance"], 4, labels=False))["valuable"].mean()
+    assert relevance[3] > 2 * relevance[0]
 
 
 def test_spring_experiment_has_a_measurable_uplift_and_a_quiet_guardrail(t):

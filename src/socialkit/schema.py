@@ -26,6 +26,7 @@ POST_TYPES = ("automated_promo", "conversation", "expertise", "reply")
 POLICY_LABELS = ("ok", "insult", "profanity", "confidential", "off_values")
 REVIEW_PLATFORMS = ("google", "tripadvisor", "yelp")
 CHANNELS = ("phone", "email", "social", "chat", "in_person")
+MEETING_OUTCOMES = ("customer", "partner", "supplier", "press", "hire", "sales_pitch", "nothing")
 TECHNOLOGIES = ("internet", "email", "mobile_phone", "smartphone", "social_media")
 
 
@@ -132,9 +133,12 @@ TABLES: dict[str, tuple[Column, ...]] = {
         C("posts_90d", "int", "posts in the last 90 days", unit="count"),
         C("mutual_connections", "int", "people we both know", unit="count"),
         C("red_flags", "int", "warning signs seen online", unit="count"),
-        C("met", "bool", "the manager met them in 2025"),
-        C("meeting_hours", "float", "hours the meeting took (travel included)", unit="hours"),
-        C("valuable", "bool", "ground truth: the contact proved valuable"),
+        C("met", "bool", "the managing director met them in 2025"),
+        C("meeting_hours", "float", "hours the meeting took, or would have taken (travel included)", unit="hours"),
+        C("turned_out", "category", "what the meeting turned out to be; known only for the people met",
+          values=MEETING_OUTCOMES, nullable=True),
+        C("valuable", "bool", "ground truth: the contact proved valuable (a customer, partner, supplier, press "
+          "article or hire); known only for the people met", nullable=True),
     ),
     "employees": (
         C("employee_id", "str", "unique id, e.g. E0042"),

@@ -34,7 +34,18 @@ COLUMN_WORDS = {
     "baseline_sd": "typical daily swing (standard deviation)", "z": "z", "alert": "alert?",
     "resolved_pct": "resolved (%)", "sentiment_change": "change in mood (−2 to +2)",
     "public_replies": "public replies (median)", "hours_to_resolution": "hours to a solution (median)",
+    "meetings_kept": "meetings kept", "meetings_skipped": "meetings skipped", "hours_saved": "hours saved",
+    "valuable_kept": "valuable contacts kept", "valuable_missed": "valuable contacts missed",
+    "precision_pct": "precision (%)", "recall_pct": "recall (%)", "valuable_pct": "% valuable",
+    "share_of_hours_pct": "% of meeting hours", "pairs_ranked_right_pct": "valuable one ranked higher (% of pairs)",
 }
+# The online signals noted for each meeting request (meeting_candidates), as a manager would say them.
+SIGNAL_LABELS = {"relevance": "relevance to our business", "mutual_connections": "people in common",
+                 "posts_90d": "posts in the last 90 days", "red_flags": "red flags"}
+# What a meeting turned out to be (meeting_candidates.turned_out), as a manager would say it.
+OUTCOME_LABELS = {"customer": "a customer", "partner": "a partner", "supplier": "a supplier",
+                  "press": "a press article", "hire": "a hire", "sales_pitch": "a sales pitch",
+                  "nothing": "nothing concrete"}
 
 WORDS = {**BRAND_NAMES, **GROUP_LABELS, **TOPIC_LABELS, **LANGUAGE_NAMES, **PLATFORM_NAMES}
 WORDS.update(POST_TYPE_LABELS)
@@ -45,6 +56,7 @@ COLUMN_WORDS.update({
     "rank_engagement_per_post": "rank by engagement per post", "rank_amplification": "rank by shares received",
     "rank_conversation": "rank by replies received",
 })
+WORDS = {**BRAND_NAMES, **GROUP_LABELS, **TOPIC_LABELS, **LANGUAGE_NAMES, **PLATFORM_NAMES, **SIGNAL_LABELS}
 
 
 def brand_name(brand: str) -> str:
@@ -70,6 +82,9 @@ def post_type_name(post_type: str) -> str:
 def platform_name(platform: str) -> str:
     """A platform's usual name ("X (Twitter)" for "x")."""
     return PLATFORM_NAMES.get(str(platform), str(platform))
+def outcome_name(outcome: str) -> str:
+    """What a meeting turned out to be, in plain words ("a sales pitch" for "sales_pitch")."""
+    return OUTCOME_LABELS.get(str(outcome), str(outcome))
 
 
 def say(label):

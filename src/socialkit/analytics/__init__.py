@@ -2,6 +2,8 @@
 
 Topics: ``listening`` (module 01), ``engagement`` (02), ``care`` and ``replies`` (03); this package re-exports every
 public name, so notebooks write ``analytics.share_of_voice``.
+Topics: ``listening`` (module 01), ``engagement`` (02), ``care`` (03), ``screening`` (05, 08); this
+package re-exports every public name, so notebooks write ``analytics.share_of_voice``.
 
 Each function takes a table shaped like the sample data (see ``socialkit.schema``)
 and returns a plain number, Series or DataFrame. Its docstring gives the formula
@@ -37,3 +39,7 @@ from socialkit.analytics.care import (  # noqa: F401
     backlash_profile, sla_by_weekday, outcomes_by_channel,
 )
 from socialkit.analytics.replies import coach_posts  # noqa: F401  (the reply rubric: analytics.replies)
+from socialkit.analytics.screening import (  # noqa: F401
+    wasted_hours, meeting_outcomes, valuable_share_by_level, signal_information, screening_score, precision_recall,
+    confusion_table, screening_tradeoff,
+)

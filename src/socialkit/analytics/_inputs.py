@@ -18,11 +18,13 @@ METRICS: dict[str, Callable] = {}  # name -> metric, filled by @metric (one entr
 METRIC_TABLES: dict[str, tuple[str, ...]] = {}  # name -> the tables its leading arguments must be
 
 
-def metric(*tables: str, counts: bool = False):
+def metric(*tables: str, counts: bool = False, flags: int = 0, example: str = ""):
     """Declare a learner-facing metric: refuse a wrong leading argument in plain words, and list it in ``METRICS``.
 
     ``@metric("mentions", "accounts")`` checks the first two positional arguments are tables (named
-    so in the advice); ``@metric(counts=True)`` checks the first is one column of daily counts.
+    so in the advice); ``@metric(counts=True)`` checks the first is one column of daily counts;
+    ``@metric(flags=2, example='meetings["score"] >= 5')`` checks the first two are columns of
+    True/False (a condition), the example showing one in the advice.
     """
     def wrap(function: Callable) -> Callable:
         name = function.__name__
@@ -31,12 +33,14 @@ def metric(*tables: str, counts: bool = False):
         def checked(*args, **kwargs):
             if counts:
                 _need_counts(args[0] if args else None, name)
+            for position in range(flags):
+                _need_flags(args[position] if position < len(args) else None, name, example)
             for value, table in zip(args, tables):
                 _need_table(value, name, table)
             return function(*args, **kwargs)
 
         METRICS[name] = checked
-        METRIC_TABLES[name] = ("counts",) if counts else tables
+        METRIC_TABLES[name] = ("counts",) if counts else ("flags",) if flags else tables
         return checked
 
     return wrap
@@ -149,3 +153,23 @@ def _need_counts(value, function: str, example: str = 'daily_volume(mentions)["l
     if not isinstance(value, pd.Series):
         raise WrongInput(f"{function}() needs one column of daily counts, e.g. {example}, not "
                          f"{describe(value)}.")
+
+
+def _need_flags(value, function: str, example: str) -> None:
+    """Refuse anything but one column of True/False (a condition), saying what to write instead."""
+    import numpy as np
+
+    if isinstance(value, pd.Series) and pd.api.types.is_bool_dtype(value):
+        return
+    if isinstance(value, np.ndarray) and value.ndim == 1 and value.dtype == bool:
+        return
+    advice = f"a column of True/False, e.g. {example}" if example else "a column of True/False (a condition)"
+    if isinstance(value, pd.Series):
+        name = f" ({value.name!r})" if isinstance(value.name, str) else ""
+        what = "numbers" if pd.api.types.is_numeric_dtype(value) else "text"
+        raise WrongInput(f"{function}() needs {advice}, not a column of {what}{name}: write a condition "
+                         f"with ==, >= or <.")
+    if isinstance(value, pd.DataFrame):
+        raise WrongInput(f"{function}() needs {advice}, not {describe(value)}: pick one column and write "
+                         f"a condition.")
+    raise WrongInput(f"{function}() needs {advice}, not {describe(value)}.")

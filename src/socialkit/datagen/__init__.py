@@ -126,7 +126,9 @@ def _format(values: pd.Series, column: schema.Column) -> list[str]:
         text = [f"{x:.{decimals}f}" for x in rounded.tolist()]
         return np.where(np.isnan(numbers), "", np.array(text, dtype=object)).tolist()
     if kind == "bool":
-        return np.where(values.to_numpy(dtype=bool), "true", "false").tolist()
+        known = values.notna().to_numpy()
+        truth = values.astype("boolean").fillna(False).to_numpy(dtype=bool)
+        return np.where(known, np.where(truth, "true", "false"), "").tolist()
     if kind == "datetime":
         stamps = values.to_numpy(dtype="datetime64[s]")
         text = np.strings.add(np.datetime_as_string(stamps, unit="s"), "Z")

@@ -78,7 +78,7 @@ figures with their sources.
 - **Reviews** are J-shaped: many 5s, some 1s, few 2s and 3s, so the mean hides the shape.
 - **Ground truth** for the lessons that compare a tool with the truth: `mentions.true_sentiment`
   (what a human reader would say), `employee_posts.policy_label` (the policy review's verdict)
-  and `meeting_candidates.valuable` (whether the contact proved valuable).
+  and `meeting_candidates.valuable` (whether the contact proved valuable, known for the people met).
 - **Text** in English and French from template grammars with slots (product, feature,
   intensifier, emoji, #hashtag, @handle, city). On purpose, some texts fool automatic scorers:
   negated praise ("not bad at all", "pas mal du tout"), negated criticism ("pas terrible" means
@@ -110,9 +110,12 @@ TABLE_NOTES = {
                  "Marketing in Lyon).", "06 networks"),
     "connections": ("Undirected ties between contacts (each pair once, `source` < `target`), with how often "
                     "they interact and since when.", "06 networks"),
-    "meeting_candidates": ("People who asked the manager for a meeting in 2025, their online signals, whether "
-                           "she met them, how long it took (or would have taken) and whether they proved "
-                           "valuable. `meeting_hours` is filled for everyone.", "05 time"),
+    "meeting_candidates": ("People who asked Café Lumière's managing director for a meeting in 2025, their "
+                           "online signals (noted when the request came in), whether the managing director met "
+                           "them (about one request in three, first come first served, whatever the signals), "
+                           "how long it took (or would have taken), what it turned out to be and whether they proved "
+                           "valuable. `meeting_hours` is filled for everyone; `turned_out` and `valuable` only for "
+                           "the people met, since nobody knows what the others would have brought.", "05 time"),
     "employees": ("Café Lumière's staff: team, age band, the platforms each is active on, followers and "
                   "whether they joined the advocacy programme.", "07 team, 08 trust"),
     "employee_posts": ("Employees' public posts, with the policy review's label and the spring experiment "

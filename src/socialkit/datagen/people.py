@@ -151,19 +151,34 @@ def build_connections(rng: np.random.Generator, scale: float, contacts: pd.DataF
 
 # --- meeting candidates -------------------------------------------------------------------
 MEETING_CANDIDATES = 600
+MEETING_ACCEPT_RATE = 0.35  # share of requests the managing director accepted in 2025
+SELLER_SHARE = 0.28  # requesters who really want to sell something
+VALUABLE_OUTCOMES = {"customer": 0.35, "partner": 0.25, "supplier": 0.15, "press": 0.15, "hire": 0.10}
 
 
 def build_meeting_candidates(rng: np.random.Generator, scale: float) -> pd.DataFrame:
-    """~600 people who asked to meet: online signals predict who proves valuable (ground truth)."""
+    """~600 people who asked to meet in 2025: online signals predict who proves valuable.
+
+    About 28 % of requesters really want to sell something: their posts are less relevant to the
+    business, they post more and show more red flags, and their meetings mostly turn out to be sales
+    pitches. The managing director said yes to about one request in three, first come first served
+    (``met`` is independent of the signals, so the meetings that took place are a fair test of a
+    screening rule). What a meeting turned out to be (``turned_out``) and whether it proved valuable
+    are known only for the people met: both are empty for the others.
+    """
     n = scaled(MEETING_CANDIDATES, scale)
-    relevance = rng.beta(2.0, 2.6, n)
+    seller = rng.random(n) < SELLER_SHARE
+    relevance = np.where(seller, rng.beta(1.6, 3.0, n), rng.beta(2.2, 2.4, n))
     mutual = rng.poisson(0.5 + 7.0 * relevance * rng.gamma(2.0, 0.5, n))
-    posts = rng.negative_binomial(1.2, 0.08, n)
-    red_flags = rng.poisson(np.where(rng.random(n) < 0.15, 1.8, 0.15))
-    logit = -3.4 + 4.2 * relevance + 0.20 * mutual - 1.2 * red_flags + 0.5 * (posts > 0)
+    posts = np.where(seller, rng.negative_binomial(2.0, 0.07, n), rng.negative_binomial(1.2, 0.09, n))
+    red_flags = rng.poisson(np.where(seller, 1.1, 0.1))
+    logit = -3.0 + 4.2 * relevance + 0.20 * mutual - 0.9 * red_flags - 1.4 * seller
     valuable = rng.random(n) < 1 / (1 + np.exp(-logit))
-    met = rng.random(n) < 0.68
+    met = rng.random(n) < MEETING_ACCEPT_RATE
     hours = np.round(2.2 * np.exp(0.45 * rng.standard_normal(n)) * 4) / 4  # quarter hours
+    gain = pick(rng, tuple(VALUABLE_OUTCOMES), n, p=tuple(VALUABLE_OUTCOMES.values()))
+    turned_out = np.where(valuable, np.where(seller, "supplier", gain),  # a useful seller becomes a supplier
+                          np.where(seller, "sales_pitch", "nothing"))
     return pd.DataFrame({
         "candidate_id": ids("K", n, 4),
         "relevance": relevance,
@@ -172,7 +187,8 @@ def build_meeting_candidates(rng: np.random.Generator, scale: float) -> pd.DataF
         "red_flags": red_flags,
         "met": met,
         "meeting_hours": np.maximum(hours, 0.5),
-        "valuable": valuable,
+        "turned_out": pd.Series(turned_out, dtype=object).where(met),  # unknown (empty) when not met
+        "valuable": pd.Series(valuable, dtype="boolean").where(met),
     })
 
 

@@ -26,3 +26,6 @@ from socialkit.plots.care import (  # noqa: F401
     backlash_decay, compliance_by_weekday, outcomes_by_channel, response_time_curve,
 )
 from socialkit.plots.replies import rubric_bars  # noqa: F401
+from socialkit.plots.screening import (  # noqa: F401
+    confusion_table, meeting_outcomes, outcome_name, screening_tradeoff, valuable_share_by_level,
+)

@@ -16,6 +16,7 @@ _WHERE = {
     "METRIC_OPTIONS": "listening", "BASELINE_DAYS": "listening",
     "response_simulator_dashboard": "care", "ResponseSimulator": "care",
     "reply_coach_dashboard": "replies", "ReplyCoach": "replies",
+    "screening_dashboard": "screening", "ScreeningDashboard": "screening", "LENGTH_OPTIONS": "screening",
     "Dashboard": "_base", "Chart": "_base",
     "post_mix_dashboard": "engagement", "PostMixDashboard": "engagement",
     "influencer_dashboard": "engagement", "InfluencerDashboard": "engagement",
