@@ -1,6 +1,6 @@
 """The course's metrics as small pure functions on DataFrames, one file per topic.
 
-Topics: ``listening`` (module 01), ``engagement`` (02), ``care`` (03); this package re-exports every
+Topics: ``listening`` (module 01), ``engagement`` (02), ``care`` (03), ``networks`` (06); this package re-exports every
 public name, so notebooks write ``analytics.share_of_voice``.
 
 Each function takes a table shaped like the sample data (see ``socialkit.schema``)
@@ -27,4 +27,8 @@ from socialkit.analytics.engagement import (  # noqa: F401
 from socialkit.analytics.care import (  # noqa: F401
     response_hours, response_rate, first_response_time, sla_compliance, private_share, resolution_rate,
     resolution_public_vs_private, sentiment_change, backlash_half_life,
+)
+from socialkit.analytics.networks import (  # noqa: F401
+    NetworkError, network, reach, reach_by_continent, continents_reached, door_openers, brokers, structural_holes,
+    tie_types, introduction_path, florentine_families,
 )

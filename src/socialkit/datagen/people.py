@@ -219,8 +219,8 @@ def build_connections(rng: np.random.Generator, scale: float, contacts: pd.DataF
     home = np.flatnonzero(np.isin(city, ["Lyon", "Paris"]))
     europe = cont_members["Europe"]
     european_brokers = brokers[continent[brokers] == "Europe"]
-    m_target = np.concatenate([rng.choice(home, min(38, len(home)), replace=False),
-                               rng.choice(europe, min(10, len(europe)), replace=False),
+    m_target = np.concatenate([rng.choice(home, min(26, len(home)), replace=False),
+                               rng.choice(europe, min(8, len(europe)), replace=False),
                                rng.choice(european_brokers, min(2, len(european_brokers)), replace=False)])
     m_source = np.zeros(len(m_target), dtype=np.int64)
     m_kind = np.where(np.isin(m_target, home), "city", "continent").astype(object)

@@ -18,3 +18,7 @@ from socialkit.plots.listening import (  # noqa: F401
     METRIC_LABELS, METRIC_TITLES, net_sentiment_by_group, rising_topics, sentiment_confusion, share_of_voice,
     volume_with_alerts,
 )
+from socialkit.plots.networks import (  # noqa: F401
+    CONTINENT_COLORS, brokers, city_layout, continent_color, door_openers, network_map, reach_by_continent, reach_map,
+    small_network, tie_types, ties_per_year,
+)
