@@ -89,8 +89,8 @@ figures with their sources.
 - **Network.** Contacts cluster by city (strong ties, about 14 interactions a year); friends of
   friends in the same city often know each other (triangles), so strong ties rarely bridge two
   groups. A dozen brokers (senior traders, journalists, consultants) link every continent through
-  weak ties (about 3 a year, mostly made since 2012), which are most of the network's local
-  bridges. P0001 is the learner, Café Lumière's managing director (named "You"): her own contacts
+  weak ties (about 3 a year, mostly made in the last ten years, when ties at home built up over
+  decades), which are most of the network's local bridges. P0001 is the learner, Café Lumière's managing director (named "You"): her own contacts
   are all in Europe, so she reaches other continents only through brokers.
 """
 

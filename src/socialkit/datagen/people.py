@@ -242,10 +242,10 @@ def build_connections(rng: np.random.Generator, scale: float, contacts: pd.DataF
     # strong ties at home, weak ties far away (Granovetter)
     strength = np.where(far, 2.5, 14.0) * np.exp(0.8 * rng.standard_normal(k))
     strength = np.maximum(1, np.round(strength)).astype(np.int64)
-    # long-distance ties are mostly recent: social media made them
-    start = np.where(far, np.datetime64("2012-01-01"), np.datetime64("2003-01-01")).astype("datetime64[D]")
+    # long-distance ties are mostly recent (social media made them); ties at home build up over decades
+    start = np.where(far, np.datetime64("2006-01-01"), np.datetime64("2000-01-01")).astype("datetime64[D]")
     span = (np.datetime64("2025-12-31") - start).astype(np.int64)
-    since = start + (span * rng.beta(np.where(far, 2.5, 1.3), 1.0, k)).astype(np.int64).astype("timedelta64[D]")
+    since = start + (span * rng.beta(np.where(far, 2.2, 1.2), 1.0, k)).astype(np.int64).astype("timedelta64[D]")
     cid = contacts["contact_id"].to_numpy()
     return pd.DataFrame({
         "source": cid[edges["a"].to_numpy()], "target": cid[edges["b"].to_numpy()],
