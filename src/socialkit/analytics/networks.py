@@ -3,8 +3,9 @@ weak ties and local bridges, the shortest introduction chain — every graph com
 
 A network is two tables: people (``contacts``: contact_id, name, city, continent, industry …) and
 ties (``connections``: source, target, strength = interactions a year, since). Every function takes
-them in that order. A person is named by id (``"P0042"``) or by full name (``"Emma Mercier"``);
-the managing director, P0001, is ``"You"``. ``florentine_families()`` gives a real network in the
+them in that order. A person is named by id (``"P0042"``) or by full name (``"Jade Petit"``);
+the managing director, P0001, is ``"You"``. Tables of people are labelled by name (names are unique
+in the sample data), so one cell reads ``table.loc["Jade Petit", "new_people"]``. ``florentine_families()`` gives a real network in the
 same two tables, so the same functions work on it.
 
 The graph built from the two tables is kept for the last few tables seen (the tables are
@@ -128,8 +129,10 @@ def _steps(steps) -> int:
 
 
 def _rows(net: _Network, ids) -> pd.DataFrame:
-    """The people table's rows for these ids, in that order, with a fresh index (as a manager reads it)."""
-    return net.people.loc[list(ids)].reset_index(drop=True)
+    """The people table's rows for these ids, in that order, labelled by name (``table.loc["Medici", …]``)."""
+    table = net.people.loc[list(ids)]
+    table.index = pd.Index(table["name"].astype(str).to_numpy(), dtype=object)
+    return table
 
 
 # --------------------------------------------------------------------------- reach

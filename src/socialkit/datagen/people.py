@@ -105,18 +105,32 @@ DEGREE = 1.4  # mean extra ties of an ordinary person (before friends of friends
 BROKERS = 12  # people who bridge cities and continents (coffee traders, journalists, consultants)
 
 
-def _names(rng: np.random.Generator, city: np.ndarray) -> np.ndarray:
-    """A full name for each person, in the usual names of their city (French, English or local)."""
-    m = len(city)
-    french = rng.random(m) < np.array([CITIES[c][2] for c in city])
-    first = np.where(french, pick(rng, FIRST_NAMES_FR, m), pick(rng, FIRST_NAMES_EN, m))
-    last = np.where(french, pick(rng, LAST_NAMES_FR, m), pick(rng, LAST_NAMES_EN, m))
-    local_first, local_last = pick(rng, range(12), m), pick(rng, range(12), m)
+def _names(rng: np.random.Generator, city: np.ndarray, taken=("You",)) -> np.ndarray:
+    """A different full name for each person, in the usual names of their city (French, English or local).
+
+    A name already given is drawn again (up to 20 times), then gets a middle initial, so a manager can
+    name anyone without ambiguity.
+    """
+    used = set(taken)
+    names = np.empty(len(city), dtype=object)
+    french_share = np.array([CITIES[c][2] for c in city])
     for i, c in enumerate(city):
         if c in NAMES_OF_CITY:
             firsts, lasts = LOCAL_NAMES[NAMES_OF_CITY[c]]
-            first[i], last[i] = firsts[local_first[i]], lasts[local_last[i]]
-    return np.array([f"{f} {l}" for f, l in zip(first, last)], dtype=object)
+        elif rng.random() < french_share[i]:
+            firsts, lasts = FIRST_NAMES_FR, LAST_NAMES_FR
+        else:
+            firsts, lasts = FIRST_NAMES_EN, LAST_NAMES_EN
+        for attempt in range(21):
+            first, last = firsts[rng.integers(len(firsts))], lasts[rng.integers(len(lasts))]
+            name = f"{first} {last}" if attempt < 20 else f"{first} {chr(65 + int(rng.integers(26)))}. {last}"
+            if name not in used:
+                break
+        while name in used:  # a crowded city at a large scale: letters until the name is free
+            name = f"{first} {chr(65 + int(rng.integers(26)))}. {chr(65 + int(rng.integers(26)))}. {last}"
+        used.add(name)
+        names[i] = name
+    return names
 
 
 def build_contacts(rng: np.random.Generator, scale: float) -> pd.DataFrame:

@@ -308,7 +308,7 @@ def reach_map(contacts: pd.DataFrame, connections: pd.DataFrame, person="You", *
 
 
 def possessive(name: str) -> str:
-    """"Your" for You, "Emma Mercier's" for anyone else."""
+    """"Your" for You, "Jade Petit's" for anyone else."""
     return "Your" if str(name) == "You" else f"{name}'s"
 
 
