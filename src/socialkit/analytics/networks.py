@@ -224,7 +224,9 @@ def door_openers(contacts: pd.DataFrame, connections: pd.DataFrame, person="You"
         rows.append((contact, len(new), int(continents), graph[me][contact].get("strength", np.nan)))
     rows.sort(key=lambda r: (-r[1], -r[2], str(net.people.at[r[0], "name"])))
     table = _rows(net, [r[0] for r in rows])
-    table["strength"] = [r[3] for r in rows]
+    strengths = pd.Series([r[3] for r in rows], dtype="float64")
+    table["strength"] = strengths.astype("int64").to_numpy() if strengths.notna().all() and (
+        strengths % 1 == 0).all() else strengths.to_numpy()
     table["new_people"] = [r[1] for r in rows]
     table["new_continents"] = [r[2] for r in rows]
     if "strength" not in connections.columns:

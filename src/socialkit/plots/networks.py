@@ -81,7 +81,7 @@ def door_openers(table: pd.DataFrame, ax=None, *, top: int = 10, title: str | No
     colors = ["#009E73" if n > 1 else "#BBBBBB" for n in shown["new_continents"]]
     ax.barh(labels, shown["new_people"].to_numpy(), color=colors)
     for y, row in enumerate(shown.itertuples()):
-        strength = f", you talk {int(row.strength)}× a year" if "strength" in shown.columns else ""
+        strength = f", you interact {int(row.strength)}× a year" if "strength" in shown.columns else ""
         ax.annotate(f"{row.new_continents} continent{'s' if row.new_continents != 1 else ''}{strength}",
                     (row.new_people, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize="small")
     ax.set_xlim(0, max(1.0, float(shown["new_people"].max())) * 1.6)
@@ -143,9 +143,10 @@ def ties_per_year(ties: pd.DataFrame, ax=None, *, title: str | None = None):
     colors = dict(zip(DISTANCES, ["#0072B2", "#56B4E9", "#E69F00"]))
     for distance in table.columns:
         ax.plot(table.index, table[distance].to_numpy(), color=colors[distance], lw=2, label=distance)
-    ax.axvline(2012, color="#888888", lw=0.8, ls="--")
-    ax.annotate("2012", (2012, ax.get_ylim()[1]), xytext=(3, -12), textcoords="offset points", fontsize="small",
-                color="#555555")
+    last = int(table.index.max()) if len(table) else 2025
+    ax.axvspan(last - 10 + 0.5, last + 0.5, color="#EEEEEE", zorder=0)
+    ax.annotate("the last ten years", (last - 10 + 0.5, 1), xycoords=("data", "axes fraction"), xytext=(4, -14),
+                textcoords="offset points", fontsize="small", color="#555555")
     ax.set_xlabel("year the tie was made")
     ax.set_ylabel("ties made that year (count)")
     ax.legend(loc="upper left", frameon=False, fontsize="small")
@@ -258,10 +259,13 @@ def map_foreground(ax, people: pd.DataFrame, ties: pd.DataFrame, layout: pd.Data
     where = dict(zip(ids, range(len(ids))))
     names = people["name"].astype(str).to_numpy()
     towns = people["city"].astype(str).to_numpy() if "city" in people.columns else None
+    first = set(ids[steps == 0])
     for rank, person in enumerate(p for p in named if p in where):
         i = where[person]
         text = f"{names[i]} ({towns[i]})" if towns is not None else names[i]
-        artists.append(ax.annotate(text, tuple(xy[i]), xytext=(6, 6 if rank % 2 == 0 else -12),
+        # the person's name to the lower left, the others to the right, alternately above and below
+        offset, align = ((-8, -14), "right") if person in first else ((8, 6 if rank % 2 else -14), "left")
+        artists.append(ax.annotate(text, tuple(xy[i]), xytext=offset, ha=align,
                                    textcoords="offset points", fontsize="small", fontweight="bold", zorder=5,
                                    animated=animated,
                                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8}))
@@ -326,7 +330,8 @@ def small_network(people: pd.DataFrame, ties: pd.DataFrame, ax=None, *, size: st
                   title: str | None = None):
     """A small network (a few dozen people) with every name: nodes sized by the column ``size`` (e.g. betweenness).
 
-    Positions come from networkx's Kamada–Kawai layout (deterministic: the same drawing every time).
+    Positions come from networkx's spring layout (Fruchterman–Reingold) with a fixed seed: the same
+    drawing every time.
     """
     import networkx as nx
     from matplotlib.collections import LineCollection
@@ -334,7 +339,7 @@ def small_network(people: pd.DataFrame, ties: pd.DataFrame, ax=None, *, size: st
     graph = nx.Graph()
     graph.add_nodes_from(people["contact_id"])
     graph.add_edges_from(zip(ties["source"], ties["target"]))
-    place = nx.kamada_kawai_layout(graph)
+    place = nx.spring_layout(graph, seed=7, iterations=300)
     ax = new_ax(ax, figsize=(7, 5))
     ends = np.array([[place[a], place[b]] for a, b in zip(ties["source"], ties["target"])])
     if len(ends):
@@ -342,10 +347,10 @@ def small_network(people: pd.DataFrame, ties: pd.DataFrame, ax=None, *, size: st
     xy = np.array([place[p] for p in people["contact_id"]])
     values = people[size].to_numpy(dtype=float) if size else np.ones(len(people))
     scaled = 80 + 1400 * values / max(values.max(), 1e-9)
-    ax.scatter(xy[:, 0], xy[:, 1], s=scaled, c="#0072B2", alpha=0.85, edgecolors="white", zorder=2)
-    for (px, py), name in zip(xy, people["name"]):
-        ax.annotate(str(name), (px, py), xytext=(0, 9), textcoords="offset points", ha="center",
-                    fontsize="small", zorder=3)
+    ax.scatter(xy[:, 0], xy[:, 1], s=scaled, c="#0072B2", edgecolors="white", zorder=2)
+    for (px, py), name, area in zip(xy, people["name"], scaled):
+        ax.annotate(str(name), (px, py), xytext=(0, math.sqrt(area) / 2 + 2), textcoords="offset points",
+                    ha="center", fontsize="small", zorder=3)
     ax.set_aspect("equal", adjustable="datalim")
     ax.margins(0.12)
     ax.set_axis_off()
