@@ -86,6 +86,8 @@ COLUMN_WORDS.update({
     "steps": "steps away", "strength": "interactions a year", "new_people": "new people reached",
     "new_continents": "new continents", "betweenness_pct": "betweenness (%)", "constraint": "constraint (Burt)",
     "local_bridge": "local bridge?", "weak": "weak tie?", "distance": "where they live",
+    "ties": "people they know", "since": "tie made on", "source_name": "one person", "source_city": "lives in",
+    "target_name": "knows", "target_city": "who lives in",
 })
 
 

@@ -475,7 +475,7 @@ def test_the_lessons_reach_and_door_opener_figures_are_the_datas(lesson_text, co
 
 
 def test_the_lessons_broker_and_constraint_figures_are_the_datas(lesson_text, contacts, connections, friends, ids):
-    top = analytics.brokers(contacts, connections).set_index("name")
+    top = analytics.brokers(contacts, connections, person="You").set_index("name")
     assert top.index[0] == "You" and top.index[1] == "Sophie King"
     assert_quotes(lesson_text, "You come first, with {:.1f} %", top.loc["You", "betweenness_pct"])
     assert_quotes(lesson_text, "a senior journalist in London ({:.1f} %), then your two door openers",
@@ -484,6 +484,7 @@ def test_the_lessons_broker_and_constraint_figures_are_the_datas(lesson_text, co
     twelve = list(top.index[:12])
     for name, city in (("Dawit Gebre", "Addis Ababa"), ("Daniela Moreno", "Bogotá"), ("Ryan Jones", "New York")):
         assert name in twelve and top.loc[name, "city"] == city and ids[name] not in friends[ME]
+        assert top.loc[name, "steps"] >= 2  # grey on the chart: "you do not know yet"
         assert top.loc[name, "industry"] == "coffee_trade"
     holes = analytics.structural_holes(contacts, connections, ["You", "Louise Laurent", "Jade Petit", "Zoé Petit",
                                                                "Léa Lambert", "Maxime Martinez"])["constraint"]

@@ -238,13 +238,14 @@ def door_openers(contacts: pd.DataFrame, connections: pd.DataFrame, person="You"
 
 
 @metric("contacts", "connections")
-def brokers(contacts: pd.DataFrame, connections: pd.DataFrame, *, samples: int | None = BROKER_SAMPLES,
-            seed: int = 2025) -> pd.DataFrame:
+def brokers(contacts: pd.DataFrame, connections: pd.DataFrame, *, person=None,
+            samples: int | None = BROKER_SAMPLES, seed: int = 2025) -> pd.DataFrame:
     """Everyone with their betweenness in %: the share of shortest chains between two others that run through them.
 
     betweenness(v) = Σ over pairs s ≠ v ≠ t of (shortest s–t chains through v ÷ shortest s–t chains),
     ÷ the number of pairs, × 100 (``networkx.betweenness_centrality``, normalised). Also ``ties``:
-    how many people they know. Sorted by betweenness, largest first. On a network of more than 500
+    how many people they know, and with ``person`` (a name or id) ``steps``: how far each one is
+    from that person (0 the person, 1 their contacts …). Sorted by betweenness, largest first. On a network of more than 500
     people it is estimated from ``samples`` starting people chosen at random with ``seed`` (the
     same every time; ``samples=None`` counts exactly, about 15 s on the sample network).
     Sources: Freeman, "A set of measures of centrality based on betweenness", Sociometry, 1977;
@@ -264,6 +265,9 @@ def brokers(contacts: pd.DataFrame, connections: pd.DataFrame, *, samples: int |
     table = _rows(net, order)
     table["ties"] = [graph.degree(p) for p in order]
     table["betweenness_pct"] = [100 * score[p] for p in order]
+    if person is not None:
+        distance = nx.single_source_shortest_path_length(graph, _person(net, person))
+        table["steps"] = pd.array([distance.get(p) for p in order], dtype="Int64")  # empty: out of reach
     return table
 
 

@@ -90,14 +90,16 @@ def door_openers(table: pd.DataFrame, ax=None, *, top: int = 10, title: str | No
     return ax
 
 
-def brokers(table: pd.DataFrame, ax=None, *, top: int = 12, you: str | None = "P0001", known=(),
-            title: str | None = None):
-    """Horizontal bars of betweenness (%) for the ``top`` brokers (``analytics.brokers``): you, your contacts, others."""
+def brokers(table: pd.DataFrame, ax=None, *, top: int = 12, title: str | None = None):
+    """Horizontal bars of betweenness (%) for the ``top`` brokers (``analytics.brokers``).
+
+    With the column ``steps`` (``analytics.brokers(…, person="You")``) the bars say who they are to
+    that person: the person, their contacts, the others.
+    """
     shown = table.head(top).iloc[::-1]
     ax = new_ax(ax, figsize=(8, 0.33 * len(shown) + 1.4))
-    known = set(known)
-    kinds = ["you" if p == you else "your contact" if p in known else "not (yet) your contact"
-             for p in shown["contact_id"]]
+    steps = shown["steps"].fillna(99).to_numpy() if "steps" in shown.columns else np.full(len(shown), 99)
+    kinds = ["you" if s == 0 else "your contact" if s == 1 else "not (yet) your contact" for s in steps]
     palette = {"you": "#E69F00", "your contact": "#0072B2", "not (yet) your contact": "#BBBBBB"}
     labels = [f"{row.name} ({row.city})" if "city" in shown.columns else str(row.name) for row in shown.itertuples()]
     ax.barh(labels, shown["betweenness_pct"].to_numpy(), color=[palette[k] for k in kinds])
@@ -258,11 +260,10 @@ def map_foreground(ax, people: pd.DataFrame, ties: pd.DataFrame, layout: pd.Data
     named = list(dict.fromkeys([*ids[steps == 0], *chain_ids, *[str(p) for p in labels]]))
     where = dict(zip(ids, range(len(ids))))
     names = people["name"].astype(str).to_numpy()
-    towns = people["city"].astype(str).to_numpy() if "city" in people.columns else None
     first = set(ids[steps == 0])
     for rank, person in enumerate(p for p in named if p in where):
         i = where[person]
-        text = f"{names[i]} ({towns[i]})" if towns is not None else names[i]
+        text = names[i]  # the map already names the cities
         # the person's name to the lower left, the others to the right, alternately above and below
         offset, align = ((-8, -14), "right") if person in first else ((8, 6 if rank % 2 else -14), "left")
         artists.append(ax.annotate(text, tuple(xy[i]), xytext=offset, ha=align,

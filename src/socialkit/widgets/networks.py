@@ -171,7 +171,9 @@ class _MapCanvas:
             self.heading.set_text(title)
             self.figure.draw_artist(self.heading)
             buffer = io.BytesIO()
-            Image.fromarray(np.asarray(self.canvas.buffer_rgba())).save(buffer, format="png", compress_level=1)
+            # RGB (the map is opaque) and level 1 compression: a quarter less to encode than RGBA, fast
+            pixels = np.asarray(self.canvas.buffer_rgba())[:, :, :3]
+            Image.fromarray(pixels).save(buffer, format="png", compress_level=1)
         finally:
             for artist in artists:
                 artist.remove()
