@@ -117,7 +117,7 @@ def test_door_openers_count_the_people_reached_only_through_each_contact(contact
 
 def test_brokers_betweenness_on_the_florentine_families_by_hand():
     """Exact on a small network: each pair's share of shortest chains through a family, counted by hand."""
-    families, marriages = analytics.florentine_families()
+    families, marriages = data.florentine_families()
     table = analytics.brokers(families, marriages)
     graph = nx.florentine_families_graph()
     n = len(graph)
@@ -162,7 +162,7 @@ def burt_constraint(graph, i):
 
 
 def test_structural_holes_is_burts_constraint(contacts, connections, ids):
-    families, marriages = analytics.florentine_families()
+    families, marriages = data.florentine_families()
     table = analytics.structural_holes(families, marriages)
     graph = nx.florentine_families_graph()
     for family in graph:
@@ -211,7 +211,7 @@ def test_introduction_path_is_a_shortest_chain_through_the_most_frequent_ties(co
 
 
 def test_the_florentine_families_are_networkx_s():
-    families, marriages = analytics.florentine_families()
+    families, marriages = data.florentine_families()
     graph = nx.florentine_families_graph()
     assert set(families["contact_id"]) == set(graph) and len(families) == 15
     assert {frozenset(p) for p in zip(marriages["source"], marriages["target"])} == {frozenset(e) for e in graph.edges}
@@ -343,7 +343,7 @@ def test_q4_the_medicis_betweenness():
     graph = nx.florentine_families_graph()
     exact = nx.betweenness_centrality(graph)
     answer = 100 * exact["Medici"]
-    families, marriages = analytics.florentine_families()
+    families, marriages = data.florentine_families()
     assert_right("06_networks.q4", answer)
     assert_right("06_networks.q4", round(answer, 1))
     assert_right("06_networks.q4", analytics.brokers(families, marriages).loc["Medici", "betweenness_pct"])
@@ -515,7 +515,7 @@ def test_the_lessons_tie_chain_and_florence_figures_are_the_datas(lesson_text, c
     assert chain["role"].iloc[2] == "Cooperative coordinator"
     assert_quotes(lesson_text, "you meet **{:.0f}** times a year, knows **Paula Rojas**", chain["strength"].iloc[1])
     assert_quotes(lesson_text, "(they interact **{:.0f}** times a year)", chain["strength"].iloc[2])
-    families, marriages = analytics.florentine_families()
+    families, marriages = data.florentine_families()
     holes = analytics.structural_holes(families, marriages)
     assert_quotes(lesson_text, "The Medici married into **{}** families, the Strozzi into **{}**",
                   holes.loc["Medici", "ties"], holes.loc["Strozzi", "ties"])
@@ -561,5 +561,5 @@ def test_the_exercises_setup_gives_the_tables_the_questions_use():
     text = "\n".join("".join(c["source"]) for c in notebook(SOLUTIONS)["cells"])
     for name in ("reached = analytics.reach(contacts, connections, \"You\", steps=2)",
                  "ties = analytics.tie_types(contacts, connections)",
-                 "families, marriages = analytics.florentine_families()"):
+                 "families, marriages = data.florentine_families()"):
         assert name in text

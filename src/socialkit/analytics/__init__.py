@@ -30,5 +30,5 @@ from socialkit.analytics.care import (  # noqa: F401
 )
 from socialkit.analytics.networks import (  # noqa: F401
     NetworkError, network, reach, reach_by_continent, continents_reached, door_openers, brokers, structural_holes,
-    tie_types, introduction_path, florentine_families,
+    tie_types, introduction_path,
 )

@@ -5,8 +5,9 @@ A network is two tables: people (``contacts``: contact_id, name, city, continent
 ties (``connections``: source, target, strength = interactions a year, since). Every function takes
 them in that order. A person is named by id (``"P0042"``) or by full name (``"Jade Petit"``);
 the managing director, P0001, is ``"You"``. Tables of people are labelled by name (names are unique
-in the sample data), so one cell reads ``table.loc["Jade Petit", "new_people"]``. ``florentine_families()`` gives a real network in the
-same two tables, so the same functions work on it.
+in the sample data), so one cell reads ``table.loc["Jade Petit", "new_people"]``.
+``data.florentine_families()`` gives a real network in the same two tables, so the same functions
+work on it.
 
 The graph built from the two tables is kept for the last few tables seen (the tables are
 fingerprinted, never modified), so a lesson and its dashboard do not rebuild it or recount the
@@ -392,27 +393,3 @@ def _nearest(net: _Network, me: str, cost: dict, *, city, industry) -> str:
         raise NetworkError("Nobody matching that can be reached from "
                             f"{people.at[me, 'name']} in this network.")
     return min(candidates, key=lambda p: (cost[p], p))
-
-
-# --------------------------------------------------------------------------- a real network: Florence, 15th century
-
-
-def florentine_families() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The marriage network of 15 Florentine families around 1430, as (families, marriages) tables.
-
-    ``families``: contact_id and name (the family); ``marriages``: source, target (each pair once)
-    and strength = 1. Real historical data shipped with networkx (``florentine_families_graph``),
-    coded by Breiger & Pattison, "Cumulated social roles: the duality of persons and their
-    algebras", Social Networks 8, 1986, from Kent's archival study; made famous by Padgett &
-    Ansell, "Robust action and the rise of the Medici, 1400–1434", American Journal of Sociology
-    98(6), 1993, which shows the Medici rose by marrying into families that did not marry each other.
-    """
-    import networkx as nx
-
-    graph = nx.florentine_families_graph()
-    names = sorted(graph)
-    families = pd.DataFrame({"contact_id": names, "name": names})
-    pairs = sorted(tuple(sorted(edge)) for edge in graph.edges())
-    marriages = pd.DataFrame(pairs, columns=["source", "target"])
-    marriages["strength"] = 1
-    return families, marriages

@@ -94,12 +94,12 @@ def _bridges_message() -> str:
 @cache
 def family_betweenness(family: str = "Medici", column: str = "betweenness_pct") -> float:
     """One family's betweenness in % (or another column of ``analytics.brokers``) in Florence's marriage network."""
-    return float(analytics.brokers(*analytics.florentine_families()).loc[family, column])
+    return float(analytics.brokers(*data.florentine_families()).loc[family, column])
 
 
 def _medici_share_of_ties() -> float:
     """The Medici's marriages as a % of the other 14 families (a slip: ties counted, not chains)."""
-    families, marriages = analytics.florentine_families()
+    families, marriages = data.florentine_families()
     return 100 * family_betweenness(column="ties") / (len(families) - 1)
 
 
@@ -112,13 +112,13 @@ def _medici_raw() -> float:
 
 def _medici_constraint() -> float:
     """The Medici's Burt constraint × 100 (a slip: the structural-holes column, not betweenness)."""
-    families, marriages = analytics.florentine_families()
+    families, marriages = data.florentine_families()
     return 100 * float(analytics.structural_holes(families, marriages).loc["Medici", "constraint"])
 
 
 def _medici_message() -> str:
     """What Q4's answer means, with the next family computed from the data."""
-    table = analytics.brokers(*analytics.florentine_families())
+    table = analytics.brokers(*data.florentine_families())
     second = table.index[1]
     return (f"more than twice the next family (the {second}, {table.loc[second, 'betweenness_pct']:.1f} %). The "
             f"Medici were not the richest family: they married into families that did not marry each other, so "
