@@ -159,13 +159,24 @@ def ties_per_year(ties: pd.DataFrame, ax=None, *, title: str | None = None):
 # --------------------------------------------------------------------------- drawings of a network
 
 
-def city_layout(people: pd.DataFrame, *, spacing: float = 1.0) -> pd.DataFrame:
+BIGGEST_DISC = 18.0  # radius of the biggest city's disc on the map (Lyon, with about 300 people at scale 1)
+
+
+def disc_spacing(city_sizes) -> float:
+    """Distance between two people in a city's disc: 1, or less when a city is so big its disc would cover others."""
+    biggest = max([int(n) for n in city_sizes] or [1])
+    return min(1.0, BIGGEST_DISC / math.sqrt(biggest))
+
+
+def city_layout(people: pd.DataFrame, *, spacing: float | None = None) -> pd.DataFrame:
     """A place (x, y) for every person: their city's place on the schematic map, in a disc of their city's people.
 
-    People of one city fill a sunflower pattern (Vogel's spiral, ``spacing`` apart) around the city's
-    place, in the order of their contact_id, so the layout is the same every time. Returns columns
-    x, y and the index contact_id.
+    People of one city fill a sunflower pattern (Vogel's spiral, ``spacing`` apart; by default 1, or
+    less for a very big network, see ``disc_spacing``) around the city's place, in the order of their
+    contact_id, so the layout is the same every time. Returns columns x, y and the index contact_id.
     """
+    if spacing is None:
+        spacing = disc_spacing(people["city"].astype(str).value_counts())
     x = np.zeros(len(people))
     y = np.zeros(len(people))
     order = people.reset_index(drop=True).sort_values(["city", "contact_id"], kind="stable")
@@ -214,11 +225,12 @@ def map_background(ax, layout: pd.DataFrame, everyone: pd.DataFrame, *, cities: 
     ax.set_axis_off()
     if cities and "city" in everyone.columns:
         counts = everyone["city"].astype(str).value_counts()
+        spacing = disc_spacing(counts)
         for city, n in counts.items():
             if city in CITY_PLACES:
                 cx, cy = CITY_PLACES[city]
-                ax.annotate(city, (cx, cy - math.sqrt(n) - 1.5), ha="center", va="top", fontsize="x-small",
-                            color="#555555", zorder=0)
+                ax.annotate(city, (cx, cy - spacing * math.sqrt(n) - 1.5), ha="center", va="top",
+                            fontsize="x-small", color="#555555", zorder=0)
     if "continent" in everyone.columns:
         present = set(everyone["continent"].astype(str))
         for name in [c for c in CONTINENT_COLORS if c in present]:

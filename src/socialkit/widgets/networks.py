@@ -35,8 +35,7 @@ class NetworkExplorer(Dashboard):
         style = {"description_width": "initial"}
         self.person = w.Dropdown(options=model.person_options(person), value=person, description="Whose network",
                                  style=style, layout=w.Layout(width="60%"))
-        self.steps = w.ToggleButtons(options=STEP_OPTIONS, value=steps, description="Show",
-                                     style={**style, "button_width": "220px"})
+        self.steps = w.RadioButtons(options=STEP_OPTIONS, value=steps, description="Show", style=style)
         self.city = w.Dropdown(options=model.city_options(), value=city, description="Introduce me to someone in",
                                style=style)
         self.industry = w.Dropdown(options=model.industry_options(), value=industry, description="working in",
