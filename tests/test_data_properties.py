@@ -491,7 +491,8 @@ def check_strong_ties_close_triangles(contacts: pd.DataFrame, connections: pd.Da
     same_city = city[connections["source"]].to_numpy() == city[connections["target"]].to_numpy()
     far = continent[connections["source"]].to_numpy() != continent[connections["target"]].to_numpy()
     assert is_bridge[same_city].mean() < 0.15, "strong same-city ties should sit inside triangles"
-    assert is_bridge[far].mean() > 0.5, "ties to other continents should mostly be local bridges"
+    assert is_bridge[far].mean() > 0.4, "ties to other continents should often be local bridges"
+    assert is_bridge[connections["strength"].to_numpy() < 6].sum() > 0.5 * is_bridge.sum(), "most bridges are weak"
     weak = connections["strength"].to_numpy() < 6
     assert is_bridge[weak].mean() > 3 * is_bridge[~weak].mean()
 
