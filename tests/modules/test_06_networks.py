@@ -134,11 +134,14 @@ def test_brokers_betweenness_on_the_florentine_families_by_hand():
 
 
 def test_brokers_on_the_sample_network_are_an_estimate_that_never_changes(contacts, connections):
-    first = analytics.brokers(contacts, connections)
+    first = analytics.brokers(contacts, connections, samples=60)
     analytics.networks._graphs.clear()  # forget the kept graph: compute again from scratch
-    again = analytics.brokers(contacts.copy(), connections.copy())
+    again = analytics.brokers(contacts.copy(), connections.copy(), samples=60)
     pd.testing.assert_frame_equal(first, again)  # the same starting people every time: the same numbers
     assert first["betweenness_pct"].between(0, 100).all() and len(first) == len(contacts)
+    other = analytics.brokers(contacts, connections, samples=60, seed=7)
+    assert not np.allclose(first.set_index("contact_id")["betweenness_pct"],
+                           other.set_index("contact_id").loc[first["contact_id"], "betweenness_pct"])  # a sample
 
 
 def test_the_brokers_estimate_is_close_to_the_exact_count(contacts, connections):
@@ -253,6 +256,17 @@ def test_swapped_tables_unknown_people_and_bad_settings_are_one_plain_sentence(c
     twins = pd.concat([contacts.head(3), contacts.head(3).assign(contact_id=["X1", "X2", "X3"])])
     with pytest.raises(NetworkError, match="Several people are called"):
         analytics.reach(twins, connections.head(0), contacts.iloc[1]["name"])
+
+
+def test_a_changed_table_is_never_answered_from_the_kept_graph(contacts, connections):
+    """The graph is kept per pair of tables: a learner who edits a table gets answers for the edited one."""
+    before = analytics.reach_by_continent(contacts, connections)
+    moved = contacts.copy()
+    moved.loc[moved["city"] == "Lyon", "continent"] = "Oceania"  # an edit that keeps every id
+    after = analytics.reach_by_continent(moved, connections)
+    assert after.loc["Oceania", "1 step"] > before.loc["Oceania", "1 step"]
+    fewer = connections[connections["strength"] > 3]
+    assert len(analytics.reach(contacts, fewer, "You", 1)) < len(analytics.reach(contacts, connections, "You", 1))
 
 
 def test_a_name_is_any_case_and_an_isolated_person_has_no_constraint(contacts, connections):

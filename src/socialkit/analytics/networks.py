@@ -44,9 +44,9 @@ class NetworkError(ValueError):
 
 
 def _fingerprint(contacts: pd.DataFrame, connections: pd.DataFrame) -> tuple:
-    """A key that changes whenever the people or the ties change (hash of the columns the graph uses)."""
+    """A key that changes whenever the people or the ties change (hash of every person, and of the ties' columns used)."""
     tie_cols = [c for c in ("source", "target", "strength") if c in connections.columns]
-    people = int(pd.util.hash_pandas_object(contacts["contact_id"], index=False).sum())
+    people = int(pd.util.hash_pandas_object(contacts, index=False).sum()) ^ hash(tuple(map(str, contacts.columns)))
     ties = int(pd.util.hash_pandas_object(connections[tie_cols], index=False).sum())
     return len(contacts), len(connections), people, ties
 
