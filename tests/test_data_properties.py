@@ -506,3 +506,56 @@ def test_stars_check_rejects_a_bell_curve(t):
                                                                     p=[0.05, 0.2, 0.5, 0.2, 0.05]))
     with pytest.raises(AssertionError):
         check_j_shaped_stars(bell)
+
+
+# --- the network of module 06: triangles at home, weak bridges far away ----------------------
+
+def check_strong_ties_close_triangles(contacts: pd.DataFrame, connections: pd.DataFrame) -> None:
+    """Friends of friends in a city know each other, so strong ties rarely bridge; far weak ties do (Granovetter)."""
+    import networkx as nx
+
+    graph = nx.from_pandas_edgelist(connections, "source", "target")
+    assert nx.transitivity(graph) > 0.12, "too few triangles for a professional network"
+    bridges = {frozenset(pair) for pair in nx.local_bridges(graph, with_span=False)}
+    is_bridge = np.array([frozenset(pair) in bridges for pair in zip(connections["source"], connections["target"])])
+    city = contacts.set_index("contact_id")["city"]
+    continent = contacts.set_index("contact_id")["continent"]
+    same_city = city[connections["source"]].to_numpy() == city[connections["target"]].to_numpy()
+    far = continent[connections["source"]].to_numpy() != continent[connections["target"]].to_numpy()
+    assert is_bridge[same_city].mean() < 0.15, "strong same-city ties should sit inside triangles"
+    assert is_bridge[far].mean() > 0.4, "ties to other continents should often be local bridges"
+    assert is_bridge[connections["strength"].to_numpy() < 6].sum() > 0.5 * is_bridge.sum(), "most bridges are weak"
+    weak = connections["strength"].to_numpy() < 6
+    assert is_bridge[weak].mean() > 3 * is_bridge[~weak].mean()
+
+
+def test_strong_ties_close_triangles_and_weak_far_ties_bridge(t):
+    check_strong_ties_close_triangles(t["contacts"], t["connections"])
+
+
+def test_triangle_check_rejects_a_network_without_friends_of_friends(t):
+    """Rewire every tie to a random person of the same city: the triangles (and the check) go."""
+    rng = np.random.default_rng(0)
+    contacts, edges = t["contacts"], t["connections"].copy()
+    city = contacts.set_index("contact_id")["city"]
+    members = contacts.groupby("city")["contact_id"].apply(list)
+    edges["target"] = [rng.choice(members[city[s]]) for s in edges["source"]]
+    edges = edges[edges["source"] != edges["target"]]
+    with pytest.raises(AssertionError):
+        check_strong_ties_close_triangles(contacts, edges)
+
+
+def test_the_network_is_the_managing_directors_and_titles_fit_the_industry(t):
+    contacts, edges = t["contacts"], t["connections"]
+    me = contacts.iloc[0]
+    assert (me["contact_id"], me["name"], me["city"]) == ("P0001", "You", "Lyon")
+    assert me["role"].startswith("Managing director")
+    mine = edges[(edges["source"] == "P0001") | (edges["target"] == "P0001")]
+    theirs = (set(mine["source"]) | set(mine["target"])) - {"P0001"}
+    assert len(theirs) >= 40
+    assert (contacts.set_index("contact_id").loc[sorted(theirs), "continent"] == "Europe").all()
+    farmers = contacts[contacts["industry"] == "agriculture"]["role"]
+    assert farmers.str.contains("Farm|farm|ooperative|agronomist|Field").all()
+    bogota = contacts[contacts["city"] == "Bogotá"]["name"]
+    assert bogota.str.contains("García|Rodríguez|Martínez|López|Gómez|Pérez|Ramírez|Torres|Vargas|Castro|Rojas|"
+                               "Moreno").mean() > 0.9

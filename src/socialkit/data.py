@@ -1,4 +1,5 @@
-"""Loading data: the sample tables (``load``) and a user's own exports (``read_export``, see ``socialkit.exports``).
+"""Loading data: the sample tables (``load``), a user's own exports (``read_export``, see ``socialkit.exports``),
+and one real network networkx ships (``florentine_families``).
 
 Both return DataFrames typed by the column contract in ``socialkit.schema``:
 
@@ -342,3 +343,28 @@ def export_columns(kind: str) -> pd.DataFrame:
          "allowed_values": ", ".join(c.values) if c.values else "", "meaning": c.meaning}
         for c in schema.TABLES[kind]
     ]).set_index("column")
+
+
+# --------------------------------------------------------------------------- real data that networkx ships
+
+
+def florentine_families() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The marriage network of 15 Florentine families around 1430, as (families, marriages) tables.
+
+    ``families``: contact_id and name (the family); ``marriages``: source, target (each pair once)
+    and strength = 1, so the network functions of ``socialkit.analytics`` work on them. Real
+    historical data shipped with networkx (``florentine_families_graph``, which cites Breiger &
+    Pattison, "Cumulated social roles: the duality of persons and their algebras", Social Networks
+    8, 1986); made famous by Padgett & Ansell, "Robust action and the rise of the Medici,
+    1400–1434", American Journal of Sociology 98(6), 1993: the Medici rose by marrying into
+    families that did not marry each other.
+    """
+    import networkx as nx  # only here: loading data must not make `import socialkit` slow
+
+    graph = nx.florentine_families_graph()
+    names = sorted(graph)
+    families = pd.DataFrame({"contact_id": names, "name": names})
+    pairs = sorted(tuple(sorted(edge)) for edge in graph.edges())
+    marriages = pd.DataFrame(pairs, columns=["source", "target"])
+    marriages["strength"] = 1
+    return families, marriages

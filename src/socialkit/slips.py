@@ -42,6 +42,7 @@ SLIP_TYPES = (NameError, KeyError, AttributeError, TypeError, ValueError, Syntax
 SETUP_NAMES = frozenset({
     "check", "hint", "progress", "analytics", "data", "widgets", "plots",
     "mentions", "accounts", "mentions_by_role", "daily",
+    "contacts", "connections", "reached", "ties", "families", "marriages",  # module 06
 })
 
 # Where to read about the three moves again (the "three moves" card of module 00).

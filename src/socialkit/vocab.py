@@ -111,3 +111,23 @@ def in_words(table, value_name: str | None = None):
     shown.index.name = None
     shown.columns.name = None
     return shown
+
+# Module 06 (networks): industries of the contacts table, and the network tables' columns in words.
+INDUSTRY_LABELS = {
+    "agriculture": "agriculture", "coffee_trade": "coffee trade", "food_service": "food service",
+    "retail": "retail", "hospitality": "hospitality", "media": "media", "finance": "finance",
+    "technology": "technology", "logistics": "logistics", "consulting": "consulting",
+}
+WORDS.update(INDUSTRY_LABELS)
+COLUMN_WORDS.update({
+    "steps": "steps away", "strength": "interactions a year", "new_people": "new people reached",
+    "new_continents": "new continents", "betweenness_pct": "betweenness (%)", "constraint": "constraint (Burt)",
+    "local_bridge": "local bridge?", "weak": "weak tie?", "distance": "where they live",
+    "ties": "people they know", "since": "tie made on", "source_name": "one person", "source_city": "lives in",
+    "target_name": "knows", "target_city": "who lives in",
+})
+
+
+def industry_name(industry: str) -> str:
+    """An industry in plain words ("coffee trade" for "coffee_trade")."""
+    return INDUSTRY_LABELS.get(str(industry), str(industry).replace("_", " "))

@@ -1,6 +1,7 @@
 """The course's metrics as small pure functions on DataFrames, one file per topic.
 
 Topics: ``listening`` (module 01), ``engagement`` (02), ``care`` and ``replies`` (03); this package re-exports every
+Topics: ``listening`` (module 01), ``engagement`` (02), ``care`` (03), ``networks`` (06); this package re-exports every
 public name, so notebooks write ``analytics.share_of_voice``.
 Topics: ``listening`` (module 01), ``engagement`` (02), ``care`` (03), ``screening`` (05, 08); this
 package re-exports every public name, so notebooks write ``analytics.share_of_voice``.
@@ -42,4 +43,7 @@ from socialkit.analytics.replies import coach_posts  # noqa: F401  (the reply ru
 from socialkit.analytics.screening import (  # noqa: F401
     wasted_hours, meeting_outcomes, valuable_share_by_level, signal_information, screening_score, precision_recall,
     confusion_table, screening_tradeoff,
+from socialkit.analytics.networks import (  # noqa: F401
+    NetworkError, network, reach, reach_by_continent, continents_reached, door_openers, brokers, structural_holes,
+    tie_types, introduction_path,
 )

@@ -86,10 +86,12 @@ figures with their sources.
   and sarcasm ("great, another 40-minute wait at @cafelumiere 🙄") labelled negative. Some
   harmless employee posts use words a naive filter flags ("killer crema", "insane"); some
   violations use no rude word at all.
-- **Network.** Contacts cluster by city (strong ties, about 14 interactions a year); a dozen
-  brokers (senior traders, journalists, consultants) link every continent through weak ties
-  (about 3 a year, mostly made since 2012). P0001 is the manager, Sophie Laurent: her own
-  contacts are all in Europe, so she reaches other continents only through brokers.
+- **Network.** Contacts cluster by city (strong ties, about 14 interactions a year); friends of
+  friends in the same city often know each other (triangles), so strong ties rarely bridge two
+  groups. A dozen brokers (senior traders, journalists, consultants) link every continent through
+  weak ties (about 3 a year, mostly made in the last ten years, when ties at home built up over
+  decades), which are most of the network's local bridges. P0001 is the learner, Café Lumière's managing director (named "You"): her own contacts
+  are all in Europe, so she reaches other continents only through brokers.
 """
 
 TABLE_NOTES = {
@@ -106,8 +108,9 @@ TABLE_NOTES = {
     "threads": ("Café Lumière's customer-care conversations opened by a customer's public post: when "
                 "and by whom it was answered, whether it moved to a private message, and how it ended.",
                 "03 debate, 04 expertise"),
-    "contacts": ("People in the professional network of the manager (P0001, Sophie Laurent, Head of "
-                 "Marketing in Lyon).", "06 networks"),
+    "contacts": ("People in the professional network of Café Lumière's managing director (P0001, named "
+                 "\"You\": the learner, in Lyon), with job titles that fit their industry and level.",
+                 "06 networks"),
     "connections": ("Undirected ties between contacts (each pair once, `source` < `target`), with how often "
                     "they interact and since when.", "06 networks"),
     "meeting_candidates": ("People who asked Café Lumière's managing director for a meeting in 2025, their "

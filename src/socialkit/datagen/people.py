@@ -14,7 +14,8 @@ from socialkit.schema import PLATFORMS, POLICY_LABELS
 
 # --- contacts -----------------------------------------------------------------------------
 CONTACTS = 1_500
-MANAGER = ("Sophie Laurent", "Lyon", "food_service", "Head of Marketing, Café Lumière", "executive")
+# P0001 is the learner: Café Lumière's managing director (the course calls her "you").
+MANAGER = ("You", "Lyon", "food_service", "Managing director, Café Lumière", "executive")
 CONTACT_CITIES = {
     "Lyon": 0.21, "Paris": 0.19, "Marseille": 0.03, "Bordeaux": 0.02, "Brussels": 0.06, "London": 0.09,
     "Geneva": 0.03, "Milan": 0.03, "Berlin": 0.03, "Amsterdam": 0.03, "Barcelona": 0.02,
@@ -33,17 +34,107 @@ INDUSTRY_MIX = {  # by continent; producers' countries lean to agriculture and t
     "Oceania": (0.20, 0.20, 0.12, 0.12, 0.08, 0.08, 0.08, 0.02, 0.05, 0.05),
 }
 SENIORITIES = ("junior", "mid", "senior", "executive")
+# Job titles by industry, then by level (junior, mid, senior, executive).
 JOB_TITLES = {
-    "junior": ("Analyst", "Coordinator", "Assistant buyer", "Barista trainer", "Junior consultant", "Reporter"),
-    "mid": ("Account manager", "Buyer", "Project manager", "Café manager", "Quality manager", "Editor"),
-    "senior": ("Head of sourcing", "Director of operations", "Senior buyer", "Head of retail", "Partner"),
-    "executive": ("Chief executive", "Founder", "Managing director", "Chief operating officer"),
+    "coffee_trade": (("Trading assistant", "Logistics coordinator"), ("Green coffee buyer", "Coffee quality manager"),
+                     ("Head of sourcing", "Senior coffee trader"), ("Founder, coffee importer", "Managing director")),
+    "food_service": (("Barista trainer", "Assistant café manager"), ("Café manager", "Operations manager"),
+                     ("Director of operations", "Head of food and beverage"), ("Founder", "Chief executive")),
+    "retail": (("Assistant buyer", "Store coordinator"), ("Buyer", "Category manager"),
+               ("Head of retail", "Senior buyer"), ("Chief executive", "Managing director")),
+    "hospitality": (("Front-office coordinator", "Events assistant"), ("Hotel manager", "Events manager"),
+                    ("Director of operations", "Head of food and beverage"), ("General manager", "Owner")),
+    "media": (("Reporter", "Social media editor"), ("Editor", "Food writer"),
+              ("Editor-in-chief", "Senior journalist"), ("Publisher", "Founder")),
+    "finance": (("Analyst", "Credit analyst"), ("Investment manager", "Account manager"),
+                ("Partner", "Head of lending"), ("Chief financial officer", "Managing partner")),
+    "technology": (("Developer", "Product analyst"), ("Product manager", "Project manager"),
+                   ("Head of product", "Director of engineering"), ("Chief executive", "Chief technology officer")),
+    "agriculture": (("Farm assistant", "Field technician"), ("Farm manager", "Cooperative coordinator"),
+                    ("Cooperative director", "Head agronomist"), ("Farm owner", "President of a cooperative")),
+    "logistics": (("Shipping coordinator", "Customs assistant"), ("Freight manager", "Account manager"),
+                  ("Head of logistics", "Director of operations"), ("Managing director", "Founder")),
+    "consulting": (("Junior consultant", "Analyst"), ("Consultant", "Project manager"),
+                   ("Partner", "Senior consultant"), ("Managing partner", "Founder")),
 }
+# Names for the cities where neither French nor English names are usual: (first names, last names).
+LOCAL_NAMES = {
+    "Spanish": (("Camila", "Valentina", "Daniela", "Lucía", "Mariana", "Paula", "Andrés", "Santiago",
+                 "Juan", "Carlos", "Felipe", "Diego"),
+                ("García", "Rodríguez", "Martínez", "López", "Gómez", "Pérez", "Ramírez", "Torres",
+                 "Vargas", "Castro", "Rojas", "Moreno")),
+    "Portuguese": (("Ana", "Beatriz", "Juliana", "Larissa", "Fernanda", "Camila", "João", "Pedro",
+                    "Lucas", "Rafael", "Gustavo", "Thiago"),
+                   ("Silva", "Santos", "Oliveira", "Souza", "Lima", "Pereira", "Costa", "Ferreira",
+                    "Almeida", "Ribeiro", "Carvalho", "Rocha")),
+    "Italian": (("Giulia", "Chiara", "Francesca", "Sara", "Martina", "Elena", "Marco", "Luca",
+                 "Matteo", "Andrea", "Davide", "Paolo"),
+                ("Rossi", "Russo", "Ferrari", "Esposito", "Bianchi", "Romano", "Colombo", "Ricci",
+                 "Marino", "Greco", "Bruno", "Conti")),
+    "German": (("Anna", "Lena", "Laura", "Julia", "Katharina", "Sophie", "Lukas", "Jonas", "Felix",
+                "Maximilian", "Jan", "Tobias"),
+               ("Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker",
+                "Hoffmann", "Schulz", "Koch", "Richter")),
+    "Dutch": (("Emma", "Sanne", "Lotte", "Fleur", "Anouk", "Eva", "Daan", "Sem", "Bram", "Thijs",
+               "Ruben", "Lars"),
+              ("de Jong", "Jansen", "de Vries", "van den Berg", "Bakker", "Visser", "Smit", "Meijer",
+               "de Boer", "Mulder", "Bos", "Vos")),
+    "Ethiopian": (("Hana", "Meron", "Selam", "Tigist", "Bethlehem", "Liya", "Dawit", "Abebe", "Yonas",
+                   "Bereket", "Samuel", "Kebede"),
+                  ("Tesfaye", "Bekele", "Girma", "Haile", "Alemu", "Mekonnen", "Tadesse", "Assefa",
+                   "Wolde", "Negash", "Desta", "Gebre")),
+    "Kenyan": (("Wanjiru", "Akinyi", "Njeri", "Atieno", "Faith", "Mercy", "Kamau", "Otieno", "Kipchoge",
+                "Mwangi", "Brian", "Kevin"),
+               ("Kamau", "Odhiambo", "Wanjiku", "Mutua", "Kiprono", "Njoroge", "Ochieng", "Kariuki",
+                "Omondi", "Chebet", "Mwangi", "Wambui")),
+    "Japanese": (("Yui", "Haruka", "Aoi", "Sakura", "Yuna", "Mei", "Haruto", "Ren", "Sota", "Yuto",
+                  "Takumi", "Kenji"),
+                 ("Sato", "Suzuki", "Takahashi", "Tanaka", "Watanabe", "Ito", "Yamamoto", "Nakamura",
+                  "Kobayashi", "Kato", "Yoshida", "Yamada")),
+    "Singaporean": (("Wei Ling", "Hui Min", "Siti", "Priya", "Mei Xin", "Nur", "Wei Jie", "Jun Hao",
+                     "Arjun", "Hafiz", "Zhi Hao", "Ravi"),
+                    ("Tan", "Lim", "Lee", "Ng", "Wong", "Goh", "Chua", "Ong", "Rahman", "Kumar",
+                     "Teo", "Koh")),
+}
+NAMES_OF_CITY = {
+    "Bogotá": "Spanish", "Barcelona": "Spanish", "São Paulo": "Portuguese", "Milan": "Italian",
+    "Berlin": "German", "Amsterdam": "Dutch", "Addis Ababa": "Ethiopian", "Nairobi": "Kenyan",
+    "Tokyo": "Japanese", "Singapore": "Singaporean",
+}
+DEGREE = 1.4  # mean extra ties of an ordinary person (before friends of friends meet)
 BROKERS = 12  # people who bridge cities and continents (coffee traders, journalists, consultants)
 
 
+def _names(rng: np.random.Generator, city: np.ndarray, taken=("You",)) -> np.ndarray:
+    """A different full name for each person, in the usual names of their city (French, English or local).
+
+    A name already given is drawn again (up to 20 times), then gets a middle initial, so a manager can
+    name anyone without ambiguity.
+    """
+    used = set(taken)
+    names = np.empty(len(city), dtype=object)
+    french_share = np.array([CITIES[c][2] for c in city])
+    for i, c in enumerate(city):
+        if c in NAMES_OF_CITY:
+            firsts, lasts = LOCAL_NAMES[NAMES_OF_CITY[c]]
+        elif rng.random() < french_share[i]:
+            firsts, lasts = FIRST_NAMES_FR, LAST_NAMES_FR
+        else:
+            firsts, lasts = FIRST_NAMES_EN, LAST_NAMES_EN
+        for attempt in range(21):
+            first, last = firsts[rng.integers(len(firsts))], lasts[rng.integers(len(lasts))]
+            name = f"{first} {last}" if attempt < 20 else f"{first} {chr(65 + int(rng.integers(26)))}. {last}"
+            if name not in used:
+                break
+        while name in used:  # a crowded city at a large scale: letters until the name is free
+            name = f"{first} {chr(65 + int(rng.integers(26)))}. {chr(65 + int(rng.integers(26)))}. {last}"
+        used.add(name)
+        names[i] = name
+    return names
+
+
 def build_contacts(rng: np.random.Generator, scale: float) -> pd.DataFrame:
-    """~1,500 people in the manager's network (P0001 is the manager herself), across five continents."""
+    """~1,500 people in the managing director's network (P0001 is her, "You"), across six continents."""
     n = scaled(CONTACTS, scale)
     m = n - 1
     city = pick(rng, tuple(CONTACT_CITIES), m, p=list(CONTACT_CITIES.values()))
@@ -53,14 +144,10 @@ def build_contacts(rng: np.random.Generator, scale: float) -> pd.DataFrame:
         mask = continent == cont
         industry[mask] = pick(rng, INDUSTRIES, int(mask.sum()), p=mix)
     seniority = pick(rng, SENIORITIES, m, p=(0.25, 0.40, 0.25, 0.10))
-    role = np.empty(m, dtype=object)
-    for level, titles in JOB_TITLES.items():
-        mask = seniority == level
-        role[mask] = pick(rng, titles, int(mask.sum()))
-    french = rng.random(m) < np.array([CITIES[c][2] for c in city])
-    first = np.where(french, pick(rng, FIRST_NAMES_FR, m), pick(rng, FIRST_NAMES_EN, m))
-    last = np.where(french, pick(rng, LAST_NAMES_FR, m), pick(rng, LAST_NAMES_EN, m))
-    name = np.array([f"{f} {l}" for f, l in zip(first, last)], dtype=object)
+    level = [SENIORITIES.index(s) for s in seniority]
+    variant = rng.integers(0, 2, size=m)
+    role = np.array([JOB_TITLES[i][lv][v] for i, lv, v in zip(industry, level, variant)], dtype=object)
+    name = _names(rng, city)
     me_name, me_city, me_industry, me_role, me_level = MANAGER
     df = pd.DataFrame({
         "contact_id": ids("P", n, 4),
@@ -81,8 +168,34 @@ def build_contacts(rng: np.random.Generator, scale: float) -> pd.DataFrame:
     return df
 
 
+CLOSURE = 0.55  # chance that two of a person's same-city contacts also know each other (per pair drawn)
+
+
+def _close_triangles(rng: np.random.Generator, a: np.ndarray, b: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """New same-city ties between contacts of a common contact (triadic closure: friends of friends meet).
+
+    For each person with k ≥ 2 same-city contacts, about CLOSURE × (k − 1) pairs of them get a tie,
+    so strong local ties sit inside triangles (Granovetter's "forbidden triad" rarely stays open).
+    """
+    neighbours = [[] for _ in range(n)]
+    for x, y in zip(a.tolist(), b.tolist()):
+        neighbours[x].append(y)
+        neighbours[y].append(x)
+    new_a, new_b = [], []
+    for person in range(n):
+        around = neighbours[person]
+        k = len(around)
+        if k < 2:
+            continue
+        for _ in range(rng.binomial(k - 1, CLOSURE)):
+            i, j = rng.choice(k, size=2, replace=False)
+            new_a.append(around[i])
+            new_b.append(around[j])
+    return np.array(new_a, dtype=np.int64), np.array(new_b, dtype=np.int64)
+
+
 def build_connections(rng: np.random.Generator, scale: float, contacts: pd.DataFrame) -> pd.DataFrame:
-    """~6,000 ties: dense within a city, rare across cities, bridged by a few brokers; weak ties far away."""
+    """~6,000 ties: dense and closed within a city, rare across cities, bridged by a few brokers; weak ties far away."""
     n = len(contacts)
     city = contacts["city"].to_numpy()
     continent = contacts["continent"].to_numpy()
@@ -94,7 +207,7 @@ def build_connections(rng: np.random.Generator, scale: float, contacts: pd.DataF
     cont_members = {c: np.flatnonzero(continent == c) for c in cont_names}
 
     # ordinary people: a few ties each, mostly in their own city
-    degree = 1 + rng.poisson(3.2, n)
+    degree = 1 + rng.poisson(DEGREE, n)
     source = np.repeat(np.arange(n), degree)
     kind = pick(rng, ("city", "continent", "world"), len(source), p=(0.93, 0.055, 0.015))
     target = np.empty(len(source), dtype=np.int64)
@@ -116,19 +229,24 @@ def build_connections(rng: np.random.Generator, scale: float, contacts: pd.DataF
     b_target = np.array([rng.choice(cont_members[c]) for c in b_cont], dtype=np.int64)
     b_kind = np.full(len(b_source), "world", dtype=object)
 
-    # the manager: well connected at home and in Europe, nowhere else (her reach beyond is via brokers)
+    # the managing director: well connected at home and in Europe, nowhere else (her reach beyond is via brokers)
     home = np.flatnonzero(np.isin(city, ["Lyon", "Paris"]))
     europe = cont_members["Europe"]
     european_brokers = brokers[continent[brokers] == "Europe"]
-    m_target = np.concatenate([rng.choice(home, min(38, len(home)), replace=False),
-                               rng.choice(europe, min(10, len(europe)), replace=False),
-                               rng.choice(european_brokers, 2 if len(european_brokers) else 0, replace=True)])
+    m_target = np.concatenate([rng.choice(home, min(26, len(home)), replace=False),
+                               rng.choice(europe, min(8, len(europe)), replace=False),
+                               rng.choice(european_brokers, min(2, len(european_brokers)), replace=False)])
     m_source = np.zeros(len(m_target), dtype=np.int64)
     m_kind = np.where(np.isin(m_target, home), "city", "continent").astype(object)
 
     src = np.concatenate([source, b_source, m_source])
     dst = np.concatenate([target, b_target, m_target])
     kinds = np.concatenate([kind, b_kind, m_kind])
+    # friends of friends in the same city meet: close triangles among same-city ties
+    same_city = (kinds == "city") & (city[src] == city[dst]) & (src != dst)
+    t_a, t_b = _close_triangles(rng, src[same_city], dst[same_city], n)
+    src, dst = np.concatenate([src, t_a]), np.concatenate([dst, t_b])
+    kinds = np.concatenate([kinds, np.full(len(t_a), "city", dtype=object)])
     a, b = np.minimum(src, dst), np.maximum(src, dst)
     edges = pd.DataFrame({"a": a, "b": b, "kind": kinds})
     edges = edges[edges["a"] != edges["b"]].drop_duplicates(["a", "b"], keep="first")
@@ -138,10 +256,10 @@ def build_connections(rng: np.random.Generator, scale: float, contacts: pd.DataF
     # strong ties at home, weak ties far away (Granovetter)
     strength = np.where(far, 2.5, 14.0) * np.exp(0.8 * rng.standard_normal(k))
     strength = np.maximum(1, np.round(strength)).astype(np.int64)
-    # long-distance ties are mostly recent: social media made them
-    start = np.where(far, np.datetime64("2012-01-01"), np.datetime64("2003-01-01")).astype("datetime64[D]")
+    # long-distance ties are mostly recent (social media made them); ties at home build up over decades
+    start = np.where(far, np.datetime64("2006-01-01"), np.datetime64("2000-01-01")).astype("datetime64[D]")
     span = (np.datetime64("2025-12-31") - start).astype(np.int64)
-    since = start + (span * rng.beta(np.where(far, 2.5, 1.3), 1.0, k)).astype(np.int64).astype("timedelta64[D]")
+    since = start + (span * rng.beta(np.where(far, 2.2, 1.2), 1.0, k)).astype(np.int64).astype("timedelta64[D]")
     cid = contacts["contact_id"].to_numpy()
     return pd.DataFrame({
         "source": cid[edges["a"].to_numpy()], "target": cid[edges["b"].to_numpy()],

@@ -20,6 +20,7 @@ _WHERE = {
     "Dashboard": "_base", "Chart": "_base",
     "post_mix_dashboard": "engagement", "PostMixDashboard": "engagement",
     "influencer_dashboard": "engagement", "InfluencerDashboard": "engagement",
+    "network_explorer": "networks", "NetworkExplorer": "networks",
 }
 
 
