@@ -28,3 +28,7 @@ from socialkit.analytics.care import (  # noqa: F401
     response_hours, response_rate, first_response_time, sla_compliance, private_share, resolution_rate,
     resolution_public_vs_private, sentiment_change, backlash_half_life,
 )
+from socialkit.analytics.team import (  # noqa: F401
+    participation_rate, platform_adoption, advocacy_reach, brand_reach, advocacy_vs_brand, with_employee, topic_mix,
+    with_auto_sentiment, topic_mood, posts_by_purpose,
+)
