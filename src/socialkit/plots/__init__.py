@@ -18,3 +18,6 @@ from socialkit.plots.listening import (  # noqa: F401
     METRIC_LABELS, METRIC_TITLES, net_sentiment_by_group, rising_topics, sentiment_confusion, share_of_voice,
     volume_with_alerts,
 )
+from socialkit.plots.team import (  # noqa: F401
+    adoption_heatmap, archive_by_purpose, participation_bars, reach_bars, reach_inset, topic_mood,
+)
