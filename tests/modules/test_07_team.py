@@ -265,6 +265,27 @@ def test_every_control_changes_what_the_map_shows_and_reset_puts_it_back(board, 
     assert board.summary.value == opening[1]
 
 
+def test_a_team_with_fewer_than_five_chosen_people_shows_no_figure(board, employees, employee_posts):
+    """Small-cell suppression: a % of one or two people describes a person, so the map and the reach stay blank."""
+    from socialkit.widgets.team import SMALLEST_GROUP
+
+    board.reset()
+    board.who.value = "members"
+    members = employees[employees["advocacy_opt_in"]]
+    small = [t for t, n in members["team"].astype(str).value_counts().items() if n < SMALLEST_GROUP]
+    assert sorted(small) == ["finance", "hr", "it"]  # as the guide says
+    assert board.table.loc[small].isna().all().all() and board.table.drop(index=small).notna().all().all()
+    assert "Blank rows: fewer than 5 such people" in board.summary.value
+    board.team.value = "finance"  # one member
+    assert "no figure is shown" in board.summary.value and "followers" not in board.summary.value
+    shown = board.chart.outputs[0]["data"]["text/plain"]
+    assert "finance" in shown
+    texts = [t.get_text() for t in board.ax.texts]
+    assert "posted about us: too few people to show" in texts and len(board.ax.patches) == 2  # brand bar + frame
+    board.reset()
+    assert "Blank rows" not in board.summary.value
+
+
 def test_a_group_with_nobody_says_so_in_words(employees, employee_posts, accounts):
     from socialkit import widgets
 

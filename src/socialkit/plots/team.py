@@ -80,12 +80,13 @@ def _cell_labels(ax, values: np.ndarray) -> None:
 
 
 def adoption_heatmap(table: pd.DataFrame, ax=None, *, title: str | None = None, highlight=None,
-                     unit: str = "% of the team"):
+                     unit: str = "% of the team", xlabel: bool = True):
     """The team social map: a heat map of teams (rows) × platforms (columns), each cell a % of the team.
 
     ``table``: as ``analytics.platform_adoption`` or ``analytics.participation_rate(…, by=["team",
     "platform"])`` return it (percentages 0–100; an empty team shows as a blank cell). ``highlight``: a
-    team whose row is framed. Each cell prints its whole %; darker is higher.
+    team whose row is framed. Each cell prints its whole %; darker is higher. ``xlabel=False`` leaves out
+    the axis label (the dashboard says it in its title: fewer letters to draw at each redraw).
     """
     if not isinstance(table, pd.DataFrame):
         raise TypeError("adoption_heatmap needs a table of teams (rows) × platforms (columns), e.g. "
@@ -102,32 +103,36 @@ def adoption_heatmap(table: pd.DataFrame, ax=None, *, title: str | None = None, 
         from matplotlib.patches import Rectangle
 
         ax.add_patch(Rectangle((-0.5, row - 0.5), values.shape[1], 1, fill=False, edgecolor="#D55E00", lw=2))
-    ax.set_xlabel(f"platform (cells: {unit})", fontsize=8)
+    if xlabel:
+        ax.set_xlabel(f"platform (cells: {unit})", fontsize=8)
     ax.set_title(title or f"Team social map: {unit} on each platform", fontsize=10)
     return ax
 
 
-def reach_inset(followers: float, brand_followers: float, ax, *, people: int | None = None,
-                accounts: int | None = None, left: float = 1.2, width: float = 0.42,
-                title: str = "Potential reach\n(followers added up: an upper bound)"):
+def reach_inset(followers: float | None, brand_followers: float, ax, *, people: int | None = None,
+                accounts: int | None = None, left: float = 1.2, width: float = 0.42, hidden_as: str = "not shown",
+                title: str = "Potential reach (an upper bound)"):
     """Two bars drawn beside a chart, in its axes' coordinates (no axes of their own, so no ticks to lay out).
 
     The brand's own followers (orange) above the chosen people's followers added up (green), each with one
     line of text naming it and giving its sum; the longer bar spans ``width`` (a share of the chart's
     width), starting at ``left``. Three texts in all: each text costs a redraw a millisecond or two, so the
-    team social map keeps them few.
+    team social map keeps them few. ``followers=None`` draws no green bar and says ``hidden_as`` instead (a
+    group too small to show).
     """
     from matplotlib.patches import Rectangle
 
-    top = max(float(followers), float(brand_followers), 1.0)
-    rows = ((f"the brand's own accounts{f' ({accounts})' if accounts is not None else ''}: "
-             f"{_thousands(brand_followers)}", brand_followers, BRAND_COLORS["lumiere"], 0.55),
-            (f"who posted about us{f' ({people})' if people is not None else ''}: {_thousands(followers)}", followers,
-             STAFF_COLOR, 0.15))
+    top = max(float(followers or 0), float(brand_followers), 1.0)
+    staff = (f"posted about us: {hidden_as}" if followers is None else
+             f"posted about us{f' ({people})' if people is not None else ''}: {_thousands(followers)}")
+    rows = ((f"brand's own{f' ({accounts})' if accounts is not None else ''}: {_thousands(brand_followers)}",
+             brand_followers, BRAND_COLORS["lumiere"], 0.55),
+            (staff, followers or 0, STAFF_COLOR, 0.15))
     ax.text(left, 0.86, title, transform=ax.transAxes, fontsize=9, ha="left", va="bottom")
     for label, value, colour, y in rows:
-        ax.add_patch(Rectangle((left, y), width * float(value) / top, 0.14, transform=ax.transAxes, clip_on=False,
-                               color=colour))
+        if value:
+            ax.add_patch(Rectangle((left, y), width * float(value) / top, 0.14, transform=ax.transAxes,
+                                   clip_on=False, color=colour))
         ax.text(left, y + 0.16, label, transform=ax.transAxes, fontsize=8, ha="left", va="bottom")
     return ax
 

@@ -24,6 +24,7 @@ ACTIVE_OPTIONS = (("on the platform (staff survey)", "survey"), ("posted", "post
 WHO_OPTIONS = (("everyone", "everyone"), ("advocacy programme members", "members"),
                ("not in the programme", "others"))
 ALL_TEAMS = "all"
+SMALLEST_GROUP = 5  # fewer people than this: no figure is shown (a % of one or two people describes a person)
 ACTIVE_WORDS = {"survey": "say they are active on at least one platform (staff survey)",
                 "posted": "posted at least once", "about": "posted about Café Lumière"}
 MAP_TITLES = {"survey": "Staff survey: who is active on each platform", "posted": "Who posted",
@@ -99,6 +100,7 @@ class _TeamCube:
         counts[:, -1] = np.bincount(self.team_of[keep], weights=any_platform[keep], minlength=len(self.teams))
         with np.errstate(divide="ignore", invalid="ignore"):
             shares = 100 * counts / headcount[:, None]
+        shares[headcount < SMALLEST_GROUP] = np.nan  # too few people to speak of a team
         table = pd.DataFrame(shares, index=pd.Index(self.teams, name="team"),
                              columns=pd.Index([*PLATFORMS, ANY_PLATFORM], name="platform"))
         in_team = keep if team == ALL_TEAMS else keep & (self.team_of == self.teams.index(team))
@@ -119,7 +121,7 @@ class _TeamCube:
 class TeamMapDashboard(Dashboard):
     """Who counts as active, which people, which team, which months → the team social map and the reach."""
 
-    figsize = (10.0, 4.2)
+    figsize = (9.4, 3.9)
     keep_axes = True  # the map's ticks (teams, platforms) never change: keep them between redraws
 
     def __init__(self, cube: _TeamCube):
@@ -166,6 +168,13 @@ class TeamMapDashboard(Dashboard):
         n = self.numbers
         if n["headcount"] == 0:
             return f"<b>Nobody</b> is among the {self._group()}: choose another team or another <b>Who</b>."
+        if n["headcount"] < SMALLEST_GROUP:
+            return (f"<b>Fewer than {SMALLEST_GROUP} people</b> are among the {self._group()}: no figure is shown, "
+                    f"because a figure about one or two people is a figure about a person. Choose a larger group.")
+        blank = ""
+        if np.isnan(self.table.to_numpy()).any():
+            blank = (f" Blank rows: fewer than {SMALLEST_GROUP} such people in the team, so no figure is shown "
+                     f"(it would describe a person, not a team).")
         when = "" if self.active.value == "survey" else f" in {self._period()}"
         share = 100 * n["active"] / n["headcount"]
         best = ""
@@ -178,18 +187,19 @@ class TeamMapDashboard(Dashboard):
                 f"{ACTIVE_WORDS[self.active.value]}{when}{best}. "
                 f"<b>Potential reach:</b> the {n['sharers']} who posted about Café Lumière in {self._period()} have "
                 f"<b>{n['followers']:,} followers</b> in all, {ratio:.2f} × the brand's own {brand:,}. An upper bound: "
-                f"a person who follows several of them, or the brand too, is counted once for each.")
+                f"a person who follows several of them, or the brand too, is counted once for each.{blank}")
 
     def draw(self, ax) -> None:
         """The heat map on the left, the reach bars on the right."""
-        ax.set_position([0.11, 0.13, 0.5, 0.74])
+        ax.set_position([0.12, 0.1, 0.5, 0.78])
         highlight = None if self.team.value == ALL_TEAMS else self.team.value
-        unit = f"% of the {WHO_WORDS[self.who.value]}"
-        plots.adoption_heatmap(self.table, ax=ax, highlight=highlight, unit=unit,
+        plots.adoption_heatmap(self.table, ax=ax, highlight=highlight, xlabel=False,
                                title=MAP_TITLES[self.active.value]
-                               + ("" if self.active.value == "survey" else f", {self._period()}"))
-        plots.reach_inset(self.numbers["followers"], self.cube.brand_followers, ax, people=self.numbers["sharers"],
-                          accounts=self.cube.brand_accounts)
+                               + ("" if self.active.value == "survey" else f", {self._period()}") + " (% of team)")
+        small = self.numbers["headcount"] < SMALLEST_GROUP
+        plots.reach_inset(None if small else self.numbers["followers"], self.cube.brand_followers, ax,
+                          people=self.numbers["sharers"], accounts=self.cube.brand_accounts,
+                          hidden_as="too few people to show")
 
     def title(self) -> str:
         """The chart's title, also its alternative text."""
