@@ -19,7 +19,7 @@ from socialkit.vocab import PLATFORM_NAMES, team_name
 from socialkit.widgets._base import Dashboard
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-ACTIVE_OPTIONS = (("on the platform (staff survey)", "survey"), ("posted", "posted"),
+ACTIVE_OPTIONS = (("in the staff survey", "survey"), ("posted", "posted"),
                   ("posted about Café Lumière", "about"))
 WHO_OPTIONS = (("everyone", "everyone"), ("advocacy programme members", "members"),
                ("not in the programme", "others"))
