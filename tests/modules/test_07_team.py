@@ -545,6 +545,9 @@ def test_the_lessons_topic_and_archive_figures_are_the_datas(lesson_text, scored
     texts = negative["text"]
     assert texts.str.contains("machine").any() and texts.str.contains("débiles|dumbest").any()  # swearing, insults
     assert work["text"].str.contains("over 50|plus de 50").any()  # "people over 50 are too slow"
+    assert f"a minority even among the posts about a day at work ({(~both).sum()} of {len(work)})" in lesson_text
+    assert (work.loc[~both, "text"].isin(employee_posts.loc[employee_posts["policy_label"].astype(str) != "ok", "text"])
+            ).all()  # every one of them is a post the policy review flagged
     archive = analytics.posts_by_purpose(employee_posts, employees)
     assert (f"**{archive['share_pct'].iloc[2]:.1f} %**, {archive['posts'].iloc[2]:,} posts — does not name Café "
             f"Lumière") in lesson_text
