@@ -150,7 +150,9 @@ def advocacy_reach(employees: pd.DataFrame, employee_posts: pd.DataFrame, *, by:
     Lumière (``mentions_company``) among ``employee_posts`` (on ``platform`` only, if given). An upper
     bound, never the number of people reached: a person who follows two colleagues and the brand is
     counted once per account they follow, and not every follower sees every post. ``by``: a column of
-    employees (e.g. "team") for one sum per group. Source: the "reach" of employee-advocacy tools, the
+    employees (e.g. "team") for one sum per group. The staff survey gives each employee's followers on their
+    main platform only, so with ``platform=`` the sum is rougher still (it keeps who posted there, not their
+    audience there). Source: the "reach" of employee-advocacy tools, the
     sum of the advocates' followers, to be read as a potential audience (Please Share help centre,
     "What is reach?").
     """
