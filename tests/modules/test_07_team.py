@@ -180,6 +180,10 @@ def test_wrong_input_gets_plain_words(employees, employee_posts):
         analytics.participation_rate(employees, employee_posts, platform="TikTok")
     with pytest.raises(KeyError, match=r"needs the column\(s\) followers"):
         analytics.advocacy_reach(employee_posts, employee_posts)  # the posts where the employees were meant
+    with pytest.raises(TypeError, match=r"the two tables the wrong way round: give the employees first"):
+        analytics.participation_rate(employee_posts[employee_posts["ts"].dt.month >= 10], employees)
+    with pytest.raises(TypeError, match=r"advocacy_reach\(\) got the two tables the wrong way round"):
+        analytics.advocacy_reach(employee_posts, employees)
     with pytest.raises(TypeError, match=r"by= takes one column of employees"):
         analytics.participation_rate(employees, employee_posts, by=["team", "age_band"])
     with pytest.raises(TypeError) as info:

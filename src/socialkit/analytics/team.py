@@ -21,6 +21,13 @@ PURPOSE_ROWS = ("names Café Lumière, by a programme member", "names Café Lumi
                 "does not name Café Lumière")
 
 
+def _staff_then_posts(employees: pd.DataFrame, employee_posts: pd.DataFrame, where: str) -> None:
+    """Refuse the two tables given the wrong way round (posts first, employees second), in plain words."""
+    if "ts" in employees.columns and "ts" not in employee_posts.columns and "team" in employee_posts.columns:
+        raise WrongInput(f"{where}() got the two tables the wrong way round: give the employees first, then their "
+                         f"posts, e.g. {where}(employees[ condition ], employee_posts[ condition ], …).")
+
+
 def _team_order(values) -> list:
     """The groups present, teams in the kit's order (front line first), any other value sorted after."""
     from socialkit.vocab import TEAM_ORDER
@@ -96,6 +103,7 @@ def participation_rate(employees: pd.DataFrame, employee_posts: pd.DataFrame, *,
     map). Without ``by``: one number. Source: "percent of employees sharing content", the first of
     Sprinklr's "7 metrics you need to measure your employee advocacy program" (Sprinklr, 2021).
     """
+    _staff_then_posts(employees, employee_posts, "participation_rate")
     _require(employees, "employee_id", where="participation_rate")
     _require(employee_posts, "employee_id", *(["platform"] if platform or by is not None else []),
              where="participation_rate (employee_posts)")
@@ -156,6 +164,7 @@ def advocacy_reach(employees: pd.DataFrame, employee_posts: pd.DataFrame, *, by:
     sum of the advocates' followers, to be read as a potential audience (Please Share help centre,
     "What is reach?").
     """
+    _staff_then_posts(employees, employee_posts, "advocacy_reach")
     _require(employees, "employee_id", "followers", where="advocacy_reach")
     _require(employee_posts, "employee_id", "mentions_company", where="advocacy_reach (employee_posts)")
     _check_platform(platform, "advocacy_reach")
