@@ -131,3 +131,29 @@ COLUMN_WORDS.update({
 def industry_name(industry: str) -> str:
     """An industry in plain words ("coffee trade" for "coffee_trade")."""
     return INDUSTRY_LABELS.get(str(industry), str(industry).replace("_", " "))
+
+# Module 07 (team): Café Lumière's teams and the topics of employees' own posts, as a manager would say them.
+TEAM_LABELS = {
+    "cafes": "café teams", "roastery": "roastery", "customer_care": "customer care", "sales": "sales",
+    "marketing": "marketing", "management": "management", "hr": "HR", "finance": "finance", "it": "IT",
+}
+TEAM_ORDER = tuple(TEAM_LABELS)  # front line first, then the offices
+EMPLOYEE_TOPIC_LABELS = {
+    "coffee": "coffee and drinks", "work_life": "a day at work", "customer_story": "stories about customers",
+    "company_news": "company news", "personal": "private life", "recruiting": "job offers",
+    "events": "events", "behind_the_scenes": "behind the scenes",
+}
+TOPIC_LABELS.update(EMPLOYEE_TOPIC_LABELS)
+WORDS.update({**TEAM_LABELS, **EMPLOYEE_TOPIC_LABELS})
+COLUMN_WORDS.update({
+    "headcount": "headcount", "active": "active", "participation_pct": "participation (% of headcount)",
+    "people": "people", "followers": "followers (sum)", "times_brand": "× the brand's",
+    "posts": "posts", "share_pct": "% of posts", "net_sentiment": "net sentiment (automatic)",
+    "any": "any platform",
+})
+WORDS["any"] = "any platform"
+
+
+def team_name(team: str) -> str:
+    """A team in plain words ("café teams" for "cafes", "HR" for "hr")."""
+    return TEAM_LABELS.get(str(team), str(team).replace("_", " "))

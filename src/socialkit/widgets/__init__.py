@@ -21,6 +21,7 @@ _WHERE = {
     "post_mix_dashboard": "engagement", "PostMixDashboard": "engagement",
     "influencer_dashboard": "engagement", "InfluencerDashboard": "engagement",
     "network_explorer": "networks", "NetworkExplorer": "networks",
+    "team_map_dashboard": "team", "TeamMapDashboard": "team",
 }
 
 
