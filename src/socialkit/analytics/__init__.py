@@ -28,3 +28,9 @@ from socialkit.analytics.care import (  # noqa: F401
     response_hours, response_rate, first_response_time, sla_compliance, private_share, resolution_rate,
     resolution_public_vs_private, sentiment_change, backlash_half_life,
 )
+from socialkit.analytics.reviews import (  # noqa: F401
+    star_distribution, bayesian_average, review_volume, average_rating, review_response, complaint_themes,
+)
+from socialkit.analytics.competition import (  # noqa: F401
+    follower_growth, engagement_rate_per_post, competitor_trend, linear_trend, months_to_catch_up,
+)

@@ -18,3 +18,5 @@ from socialkit.plots.listening import (  # noqa: F401
     METRIC_LABELS, METRIC_TITLES, net_sentiment_by_group, rising_topics, sentiment_confusion, share_of_voice,
     volume_with_alerts,
 )
+from socialkit.plots.reviews import SITE_NAMES, bayesian_ranking, page_label, review_response, star_distribution  # noqa: F401
+from socialkit.plots.competition import TREND_LABELS, monthly_lines, trend_projection  # noqa: F401

@@ -14,6 +14,7 @@ import importlib
 _WHERE = {
     "listen_dashboard": "listening", "ListenDashboard": "listening", "EVERYONE": "listening",
     "METRIC_OPTIONS": "listening", "BASELINE_DAYS": "listening",
+    "competitor_dashboard": "competition", "CompetitorDashboard": "competition", "BENCHMARK_METRICS": "competition",
     "Dashboard": "_base", "Chart": "_base",
 }
 
