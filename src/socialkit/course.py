@@ -73,7 +73,8 @@ MODULES: tuple[Module, ...] = (
     Module(6, "06_networks", "Networks", "Réseaux", "networks"),
     Module(7, "07_team", "Follow your team", "Suivez votre équipe", "team"),
     Module(8, "08_trust", "Trust your staff", "Faites confiance à votre personnel", "trust"),
-    Module(9, "09_competition", "Don't get left behind", "Ne vous laissez pas distancer", "competition"),
+    Module(9, "09_competition", "Don't get left behind", "Ne vous laissez pas distancer", "competition",
+           dashboards=("competitor_dashboard",), minutes=120),
     Module(10, "10_here_to_stay", "Social media isn't going away", "Les médias sociaux ne disparaissent pas",
            "here_to_stay"),
 )
