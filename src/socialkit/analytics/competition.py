@@ -187,8 +187,8 @@ def months_to_catch_up(trend: pd.DataFrame, *, chaser: str = "grano", leader: st
     month fitted. ``earliest`` is when the lower end of the gap's 95 % prediction interval first
     reaches 0 (catching up is then plausible), ``latest`` when its upper end does (the gap is then
     below 0 even at the top of the range); NaN when that never happens within 20 years.
-    ``catch_up_month`` is the first month whose end-of-month figure is expected to show the
-    chaser ahead. ``status``: "catching up", "already ahead" (the chaser is level or ahead in the
+    ``catch_up_month`` is the month, as the table labels months, nearest to where the line reaches
+    0 (where a chart of the table shows the two lines crossing). ``status``: "catching up", "already ahead" (the chaser is level or ahead in the
     last month) or "not catching up" (the gap does not shrink). The range says how sure the
     straight line is, not whether the trend will last. Source: as ``linear_trend``.
     Returns a Series: status, gap_now, gap_change_per_month, months, earliest, latest, catch_up_month.
@@ -220,5 +220,5 @@ def months_to_catch_up(trend: pd.DataFrame, *, chaser: str = "grano", leader: st
 
     result.update(months=float(months), earliest=first_zero(fitted - margin), latest=first_zero(fitted + margin))
     if months <= LONGEST_PROJECTION:
-        result["catch_up_month"] = pd.Timestamp(gap.index[-1]) + pd.DateOffset(months=max(1, int(np.ceil(months))))
+        result["catch_up_month"] = pd.Timestamp(gap.index[-1]) + pd.DateOffset(months=int(round(months)))
     return pd.Series(result, name=f"{chaser} reaching {leader}")

@@ -147,7 +147,7 @@ QUESTIONS = QuestionSet("09_competition", [
             "round brackets.",
             "Give those rows to analytics.star_distribution(…): it returns the % of reviews at each number of "
             "stars, from 1 to 5.",
-            "In what it returns, read the row 1 (move 3 of module 00, read one cell): RESULT.loc[1].",
+            "In the table it returns, read the row 1 (move 3 of module 00, read one cell): TABLE.loc[1].",
         ],
         section="section 1 of the lesson (What the stars hide)",
     ),
@@ -218,8 +218,8 @@ QUESTIONS = QuestionSet("09_competition", [
         section="section 3 of the lesson (Answering reviews)",
     ),
     Choice(
-        "q4", "What two projection ranges that do not overlap tell you (multiple choice)",
-        var="why_no_overlap", points=2,
+        "q4", "What two projection ranges that barely touch tell you (multiple choice)",
+        var="why_two_ranges", points=2,
         answer_digest="f2051c3b98f46cec7827109ea971250a17344b6eac3fae6916d2eeb14ce7971d",
         options={
             "A": "Both figures are computed correctly, each for its own straight line; the difference comes from the "
