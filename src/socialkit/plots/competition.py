@@ -105,13 +105,12 @@ def trend_projection(trend, projections: dict, ax=None, *, metric: str | None = 
     for chaser, result in (catch_up or {}).items():
         if result is None or result["status"] != "catching up" or not np.isfinite(result["months"]):
             continue
-        right = ax.get_xlim()[1]
         start = months_after(last, result["earliest"]) if np.isfinite(result["earliest"]) else None
         end = months_after(last, result["latest"]) if np.isfinite(result["latest"]) else None
         if start is not None:
             import matplotlib.dates as mdates
 
-            end_x = mdates.date2num(end) if end is not None else right
+            end_x = mdates.date2num(end) if end is not None else ax.get_xlim()[1]
             ax.axvspan(mdates.date2num(start), end_x, color=RANGE_COLOR, alpha=0.2, lw=0,
                        label=f"{brand_name(chaser)} catches up (95 % range)")
         ax.axvline(months_after(last, result["months"]), color=brand_color(chaser), ls=":", lw=1.5)
