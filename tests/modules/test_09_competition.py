@@ -646,3 +646,22 @@ def test_the_guides_figures_and_answers_are_the_datas(reviews, social, followers
     instagram = analytics.months_to_catch_up(analytics.competitor_trend(social, platform="instagram"))
     assert f"**Q5:** ({low:.1f}, {high:.1f})" in answers and f"about {instagram['months']:.1f} months" in answers
     assert f"{instagram['catch_up_month']:%B %Y}" in answers.replace("\n  ", " ")
+
+
+def test_the_exercises_figures_and_premises_are_the_datas(reviews, social, followers):
+    text = markdown(SOLUTIONS)
+    lyon_rows = reviews[(reviews["business"] == "lumiere") & (reviews["city"] == "Lyon")]
+    assert 3.75 < lyon_rows["stars"].mean() < 4 and "the average is close to 4 stars" in text
+    ours = reviews[reviews["business"] == "lumiere"]
+    assert f"Café Lumière answers {100 * ours['responded'].mean():.0f} % of all its reviews" in text
+    by_brand = analytics.average_rating(reviews, freq=None)
+    answers = analytics.review_response(reviews)
+    rate = analytics.engagement_rate_per_post(social).mean()
+    assert f"{by_brand['grano']:.2f} against a little under 4 stars" in text and by_brand["lumiere"] < 4
+    assert (f"reviews answered ({answers.loc['grano', 'answered_pct']:.0f} % against our "
+            f"{answers.loc['lumiere', 'answered_pct']:.0f} %)") in text
+    assert f"engagement rate per post ({rate['grano']:.1f} % against {rate['lumiere']:.1f} %)" in text
+    full, recent = analytics.months_to_catch_up(followers), analytics.months_to_catch_up(followers, start="2025-07-01")
+    assert (f"about {full['months']:.0f} months, {full['earliest']:.1f} to {full['latest']:.1f} months on "
+            f"January–December 2025; or {recent['months']:.1f} months, {recent['earliest']:.1f} to "
+            f"{recent['latest']:.1f}, on July–December") in text

@@ -90,8 +90,8 @@ def bayesian_average(reviews: pd.DataFrame, *, by=PAGE, m: float = 20, prior: fl
     default a review page: business, city, platform) are listed brand by brand, then alphabetically.
     Returns columns reviews (v), mean_stars (R), own_weight_pct (100·v/(v+m)) and
     bayesian_average (WR). Source: the "true Bayesian estimate" of IMDb's Top 250 chart,
-    WR = (v ÷ (v+m)) × R + (m ÷ (v+m)) × C (IMDb help pages, quoted since 2001); it is the mean
-    of a posterior whose prior is m pseudo-reviews at C.
+    WR = (v ÷ (v+m)) × R + (m ÷ (v+m)) × C, published in IMDb's help pages (quoted in 2007 with
+    m = 1,300 votes and C = 6.7); it is the mean of a posterior whose prior is m pseudo-reviews at C.
     """
     if isinstance(m, bool) or not isinstance(m, (int, float, np.integer, np.floating)) or not m >= 0:
         raise ValueError(f"m must be a number of reviews, 0 or more (e.g. m=20); got {m!r}.")
