@@ -279,7 +279,7 @@ def test_charts_draw_what_they_are_given(reviews, followers):
     lines = {b: analytics.linear_trend(followers, b, horizon=18) for b in ("lumiere", "grano")}
     ax = plots.trend_projection(followers[["lumiere", "grano"]], lines, metric="followers",
                                 catch_up={"grano": analytics.months_to_catch_up(followers)})
-    assert "Grano & Co catches up (95 % range)" in [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "catch-up range (95 %)" in [t.get_text() for t in ax.get_legend().get_texts()]
     assert ax.get_ylabel() == "followers (end of month)" and ax.get_xlabel() == "month (2025–2027)"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from socialkit.plots._style import as_frame, brand_color, brand_name, month_name_axis, new_ax
+from socialkit.plots._style import as_frame, brand_color, brand_name, new_ax
 
 DAYS_PER_MONTH = 365.25 / 12
 RANGE_COLOR = "#CC79A7"  # Okabe–Ito reddish purple: the catch-up range, unlike any brand's colour
@@ -27,11 +27,16 @@ TREND_LABELS = {
 LIMITS = {"average_stars": (1, 5), "answered_pct": (0, 100), "response_rate_pct": (0, 100)}
 
 
-def _thousands(ax) -> None:
-    """Write big numbers on the y axis as 120k rather than 120000 (they fit the dashboard's margin)."""
+def _thousands(ax, values) -> None:
+    """Write big numbers on the y axis as 120k rather than 120000 (they fit the dashboard's margin).
+
+    Decided from the values drawn, not from the axis limits: asking the axes for their limits before
+    the chart is drawn makes Matplotlib work out the limits twice (a slower redraw).
+    """
     from matplotlib.ticker import FuncFormatter
 
-    if max(abs(v) for v in ax.get_ylim()) >= 10_000:
+    finite = np.abs(values[np.isfinite(values)])
+    if len(finite) and finite.max() >= 10_000:
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v / 1000:,.0f}k"))
 
 
@@ -52,10 +57,27 @@ def months_after(month, months: float) -> pd.Timestamp:
 
 
 def _month_axis(ax, index) -> None:
-    """Month names on the x axis, the year in its label."""
-    month_name_axis(ax)
-    years = sorted(set(pd.DatetimeIndex(index).year))
+    """Month names on the x axis (January with its year when the months span several years).
+
+    The ticks are placed by hand on the first day of every 1, 2, 3, 4, 6 or 12 months (at most 7
+    of them), which reads better than Matplotlib's date locator on a 30-month projection and is
+    cheaper to redraw (each tick label is text to lay out).
+    """
+    from matplotlib.dates import date2num
+
+    months = pd.DatetimeIndex(index)
+    first, last = months.min().to_period("M"), months.max().to_period("M")
+    span = (last - first).n + 1
+    step = next((k for k in (2, 3, 4, 6, 12) if span / k <= 7), 12)
+    ticks = pd.period_range(first, last, freq="M")
+    ticks = [p for p in ticks if (p.month - 1) % step == 0] or [first]
+    years = sorted({p.year for p in ticks} | set(months.year))
+    labels = [f"{p:%b %Y}" if len(years) > 1 and p.month == 1 else f"{p:%b}" for p in ticks]
+    ax.set_xticks([date2num(p.start_time) for p in ticks], labels)
     ax.set_xlabel(f"month ({years[0]})" if len(years) == 1 else f"month ({years[0]}–{years[-1]})")
+    from matplotlib.ticker import MaxNLocator
+
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=5))
 
 
 def monthly_lines(trend, ax=None, *, metric: str | None = None, ylabel: str | None = None,
@@ -70,7 +92,7 @@ def monthly_lines(trend, ax=None, *, metric: str | None = None, ylabel: str | No
         ax.plot(frame.index, frame[brand].to_numpy(dtype="float64"), marker="o", ms=3, color=brand_color(brand),
                 label=brand_name(brand))
     _month_axis(ax, frame.index)
-    _thousands(ax)
+    _thousands(ax, frame.to_numpy(dtype="float64").ravel())
     ax.set_ylabel(ylabel or TREND_LABELS.get(metric or "", metric or "value"))
     ax.legend(loc="best", frameon=False, fontsize="small")
     if title:
@@ -112,12 +134,13 @@ def trend_projection(trend, projections: dict, ax=None, *, metric: str | None = 
 
             end_x = mdates.date2num(end) if end is not None else ax.get_xlim()[1]
             ax.axvspan(mdates.date2num(start), end_x, color=RANGE_COLOR, alpha=0.2, lw=0,
-                       label=f"{brand_name(chaser)} catches up (95 % range)")
+                       label="catch-up range (95 %)")
         ax.axvline(months_after(last, result["months"]), color=brand_color(chaser), ls=":", lw=1.5)
     _month_axis(ax, list(frame.index) + [p.index.max() for p in projections.values() if p is not None])
-    _y_range(ax, [frame.to_numpy(dtype="float64").ravel()] +
-             [p["fitted"].to_numpy() for p in projections.values() if p is not None], metric)
-    _thousands(ax)
+    shown = [frame.to_numpy(dtype="float64").ravel()] + [p["fitted"].to_numpy() for p in projections.values()
+                                                          if p is not None]
+    _y_range(ax, shown, metric)
+    _thousands(ax, np.concatenate(shown))
     ax.set_ylabel(ylabel or TREND_LABELS.get(metric or "", metric or "value"))
     ax.legend(loc="upper left", frameon=False, fontsize="small")
     ax.set_title(title or "The trend so far (solid) and carried forward as a straight line (dashed, 95 % range)")

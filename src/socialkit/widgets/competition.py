@@ -173,7 +173,7 @@ class CompetitorDashboard(Dashboard):
         """The chart's title: the metric and where."""
         where = "" if self.platform.disabled or self.platform.value == ALL_PLATFORMS else \
             f", {PLATFORM_NAMES[self.platform.value]}"
-        return f"{LABEL[self.metric.value]}{where}" + (" — dashed: the straight-line trend" if self.projections else "")
+        return f"{LABEL[self.metric.value]}{where}" + ("; dashed: straight-line trend" if self.projections else "")
 
 
 class _BenchmarkData:
