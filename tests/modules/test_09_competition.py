@@ -221,6 +221,13 @@ def test_linear_trend_is_least_squares_with_the_textbook_prediction_interval(fol
     assert trend["lower"].to_numpy() == pytest.approx(a + b * future - margin)
     with pytest.raises(ValueError, match="at least 3 months"):
         analytics.linear_trend(followers, "grano", start="2025-11-01")
+    holed = followers.astype(float).copy()
+    holed.loc["2025-06-01", "grano"] = np.nan  # a month without a value: left out of the fit, kept on the calendar
+    gappy = analytics.linear_trend(holed, "grano", horizon=6)
+    assert len(gappy) == 18 and gappy.index[-1] == pd.Timestamp("2026-06-01") and np.isnan(gappy.loc["2025-06-01", "actual"])
+    kept = np.delete(y, 5)
+    slope, intercept = np.polyfit(np.delete(np.arange(12.0), 5), kept, 1)
+    assert gappy["fitted"].iloc[0] == pytest.approx(intercept)
     with pytest.raises(ValueError, match="There is no brand 'starbucks'"):
         analytics.linear_trend(followers, "starbucks")
 

@@ -169,7 +169,8 @@ def linear_trend(trend: pd.DataFrame, brand: str, *, start=None, end=None, horiz
     series = _window(trend[brand], start, end)
     x = _month_number(series.index)
     line = _Line(x, series.to_numpy(dtype="float64"), level)
-    months = pd.date_range(series.index[0], periods=len(series) + int(horizon), freq="MS", name="month")
+    last = pd.Timestamp(series.index[-1]) + pd.DateOffset(months=int(horizon))
+    months = pd.date_range(series.index[0], last, freq="MS", name="month")  # a month without a value stays in
     xs = _month_number(months)
     fitted, margin = line.at(xs), line.margin(xs)
     return pd.DataFrame({"actual": series.reindex(months).to_numpy(dtype="float64"), "fitted": fitted,
