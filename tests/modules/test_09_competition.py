@@ -534,6 +534,8 @@ def test_the_lessons_review_figures_are_the_datas(lesson_text, reviews):
     december = reviews[reviews["ts"].dt.month == 12]
     pages = analytics.bayesian_average(december, m=20)
     assert f"the median review page received {pages['reviews'].median():.0f} reviews; we round it to 20" in lesson_text
+    assert pages["reviews"].max() > 100 and pages["reviews"].min() < 10
+    assert "some pages get more than a hundred reviews, others fewer than ten" in lesson_text
     ours = pages.loc["lumiere"]
     top, bottom = ours["bayesian_average"].idxmax(), ours["bayesian_average"].idxmin()
     assert top == ("Brussels", "yelp") and bottom == ("Brussels", "tripadvisor")

@@ -111,8 +111,8 @@ def bayesian_average(reviews: pd.DataFrame, *, by=PAGE, m: float = 20, prior: fl
 def review_volume(reviews: pd.DataFrame, *, freq: str = "M", by="business") -> pd.DataFrame | pd.Series:
     """Reviews per period (``freq`` "D", "W" or "M"), one column per ``by`` group (a Series when ``by=None``).
 
-    Volume matters on its own: review sites rank busier pages higher and readers trust a rating
-    backed by many reviews. Source: the "review volume" of review-management tools (e.g.
+    The more recent reviews a page has, the more a reader finds there and the more its average
+    means (see ``bayesian_average``). Source: the "review volume" of review-management tools (e.g.
     BrightLocal and ReviewTrackers documentation).
     """
     counts = pd.Series(1, index=reviews.index).groupby(
