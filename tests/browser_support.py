@@ -126,8 +126,24 @@ def open_and_run_all(page, url: str, token: str, path: str) -> None:
     silently skips every cell (see shared/FACTS.md).
     """
     import re
+    import uuid
 
-    page.goto(f"{url}lab/tree/{path}?token={token}")
-    page.locator(".jp-StatusBar-TextItem", has_text="Python 3 (ipykernel) | Idle").first.wait_for(timeout=120_000)
+    # A workspace of its own: one JupyterLab serves many tests, and must not reopen another test's tabs.
+    page.goto(f"{url}lab/workspaces/t{uuid.uuid4().hex[:12]}/tree/{path}?token={token}")
+    select = page.locator(".jp-Dialog button", has_text="Select")
+    idle = page.locator(".jp-StatusBar-TextItem", has_text="Python 3 (ipykernel) | Idle").first
+    idle.or_(select).first.wait_for(timeout=120_000)
+    if select.count():  # "Select Kernel" when JupyterLab cannot decide alone: the notebook's own kernel
+        select.first.click()
+    idle.wait_for(timeout=120_000)
     page.locator(".lm-MenuBar-itemLabel").filter(has_text=re.compile(r"^Run$")).click()
     page.locator(".lm-Menu-itemLabel").filter(has_text=re.compile(r"^Run All Cells$")).click()
+
+
+def wait_for_new_chart(page, scope, before: str, timeout: int = 30_000) -> str:
+    """Wait until the first chart image inside ``scope`` (a CSS selector) differs from ``before``; return it."""
+    page.wait_for_function(
+        "([scope, before]) => { const img = document.querySelector(scope + ' .widget-output img');"
+        " return img && img.getAttribute('src') !== before; }",
+        arg=[scope, before], timeout=timeout)
+    return page.locator(f"{scope} .widget-output img").first.get_attribute("src")

@@ -142,3 +142,69 @@ def pytest_collection_modifyitems(config, items):
             slug = item.path.stem[len("test_"):]
         if slug and not item.get_closest_marker("xdist_group"):
             item.add_marker(pytest.mark.xdist_group(slug))
+
+
+# --------------------------------------------------------------------------- one JupyterLab per test session (per worker)
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory):
+    """JupyterLab over a copy of the kit's course/ and exercises/ (autosave never touches the kit): (url, token)."""
+    import os
+    import shutil
+
+    from browser_support import jupyter_lab
+
+    kit = Path(os.environ.get("SOCIALKIT_ROOT", ROOT)).resolve()
+    base = tmp_path_factory.mktemp("lab")
+    root = base / "root"
+    for folder in ("course", "exercises"):
+        shutil.copytree(kit / folder, root / folder)
+    with jupyter_lab(root, base, {"SOCIALKIT_ROOT": str(kit)}) as (url, token):
+        yield url, token
+
+
+@pytest.fixture
+def page():
+    """A page (1400 × 1000) in a headless Chromium started for the test (about 1 s).
+
+    Not one browser for the session: Playwright's sync API keeps an event loop running in the
+    thread while it is open, which would break every later test that runs asyncio (the grader).
+    """
+    from browser_support import chromium_page
+
+    with chromium_page() as page:
+        yield page
+
+
+# --------------------------------------------------------------------------- the trainer's cohort, graded once per session
+
+
+@pytest.fixture(scope="session")
+def trainer_cohort(tmp_path_factory) -> dict:
+    """The module-01 cohort of ``trainer_cohort.py`` collected from its inbox with a roster and a deadline and
+    graded once (real sandbox, kernels, gradebook). Tests that change it work on ``copy_workspace``."""
+    import csv
+
+    from trainer_cohort import ASSIGNMENT, socialkit, write_inbox, write_roster
+
+    base = tmp_path_factory.mktemp("trainer")
+    inbox, workspace = base / "inbox", base / "workspace"
+    deadline = write_inbox(ROOT, inbox)
+    roster = write_roster(base / "roster.csv")
+    run = socialkit("grade", ASSIGNMENT, "--workspace", str(workspace), "--from", str(inbox), "--roster", str(roster),
+                    "--deadline", deadline.strftime("%Y-%m-%d %H:%M"), "--jobs", "2", "--timeout", "30")
+    with open(workspace / "reports" / f"{ASSIGNMENT}-grades.csv", newline="", encoding="utf-8") as handle:
+        rows = {row["learner"]: row for row in csv.DictReader(handle)}
+    return {"base": base, "inbox": inbox, "workspace": workspace, "roster": roster, "run": run, "rows": rows,
+            "deadline": deadline}
+
+
+@pytest.fixture
+def copy_workspace(trainer_cohort, tmp_path):
+    """A private copy of the graded trainer workspace, for tests that mark, resubmit or send."""
+    import shutil
+
+    target = tmp_path / "workspace"
+    shutil.copytree(trainer_cohort["workspace"], target, symlinks=True)
+    return target

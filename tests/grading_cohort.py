@@ -28,10 +28,15 @@ def answer_ids(release) -> list[str]:
             if c.cell_type == "code" and (c.metadata.get("nbgrader") or {}).get("solution")]
 
 
+def answers_of(solutions) -> dict[str, str]:
+    """The model answer of each answer cell of the solutions notebook, by grade id."""
+    return {grade_id(c): SOLUTION.search(c.source).group(1) for c in solutions.cells
+            if grade_id(c) and SOLUTION.search(c.source)}
+
+
 def solved(release, solutions, answered: list[str] | None = None) -> nbformat.NotebookNode:
     """The release with the given answer cells (default: all, plus the reflection) filled in correctly."""
-    answers = {grade_id(c): SOLUTION.search(c.source).group(1) for c in solutions.cells
-               if grade_id(c) and SOLUTION.search(c.source)}
+    answers = answers_of(solutions)
     nb = copy.deepcopy(release)
     for cell in nb.cells:
         gid = grade_id(cell)
@@ -105,6 +110,13 @@ def cohort(kit: Path, assignment: str, workspace: Path, port: int = 9, outside: 
             cell.source = "# I am sure my answer is right\npass"
     deleted = copy.deepcopy(perfect)
     deleted.cells = [c for c in deleted.cells if grade_id(c) != second_check]
+    relies = copy.deepcopy(perfect)  # the answer typed into the check cell, the answer cell left as given
+    stubs = {grade_id(c): c.source for c in release.cells}
+    for cell in relies.cells:
+        if grade_id(cell) == questions[0]:
+            cell.source = stubs[questions[0]]
+        if grade_id(cell) == first_check:
+            cell.source = answers_of(solutions)[questions[0]] + "\n" + cell.source
     regraded = copy.deepcopy(perfect)
     for cell in regraded.cells:
         if grade_id(cell) == questions[2] + "_check":
@@ -124,6 +136,7 @@ def cohort(kit: Path, assignment: str, workspace: Path, port: int = 9, outside: 
         "partial": solved(release, solutions, questions[:2]),
         "edited-test": edited,
         "deleted-test": deleted,
+        "relies-on-edit": relies,
         "endless-loop": with_code(perfect, questions[2], "while True:\n    pass"),
         "stubborn-loop": with_code(perfect, questions[2],
                                    "while True:\n    try:\n        while True:\n            pass\n"
@@ -198,7 +211,7 @@ def make_fixture_kit(folder: Path, assignment: str = "01_listen") -> Path:
     for cell in release.cells:
         cell.source = re.sub(r"### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS\n?", "", cell.source, flags=re.S)
         if grade_id(cell) == "reflection":
-            cell.source = "Write your answer here."
+            cell.source = "YOUR ANSWER HERE"  # nbgrader's default text stub, as generate_assignment writes it
         else:
             cell.source = re.sub(r"\n?### BEGIN SOLUTION.*?### END SOLUTION", "", cell.source, flags=re.S)
     name = f"{assignment}_exercises.ipynb"

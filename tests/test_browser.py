@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -12,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
+import kit
 from browser_support import (
-    chromium_page, isolated_jupyter_env, jupyter_lab, free_port, open_and_run_all, port_is_free, stop_process,
-    wait_for_http,
+    free_port, isolated_jupyter_env, open_and_run_all, port_is_free, stop_process, wait_for_http,
+    wait_for_new_chart,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -26,13 +26,6 @@ LESSON = KIT / "course" / MODULE / f"{MODULE}.ipynb"
 SCREENSHOTS = REPO / "test-output" / "browser"
 THRESHOLD_SLIDER = '.widget-slider:has-text("Alert at z")'
 SUMMARY = '.widget-html:has-text("Rule:"), .widget-html:has-text("No alert")'
-
-@pytest.fixture(scope="module", autouse=True)
-def chromium_available():
-    """These tests need Debian's chromium (`make system-deps`)."""
-    if not Path("/usr/bin/chromium").exists():
-        pytest.fail("/usr/bin/chromium is missing: run `make system-deps` (apt-get install chromium).")
-
 
 def dashboard_state(page) -> tuple[str, str]:
     """What the dashboard shows now: its summary sentence and its chart image (the PNG data URL)."""
@@ -66,19 +59,52 @@ def assert_control_changes_output(page) -> None:
     assert chart_after != chart_before and chart_after.startswith("data:image/png")
 
 
-def test_lesson_dashboard_in_jupyterlab(tmp_path):
-    """JupyterLab serves the lesson; after Run All the dashboard renders and the slider changes it."""
-    lab_root = tmp_path / "lab-root"
-    shutil.copytree(LESSON.parent, lab_root / "course" / MODULE)  # a copy: autosave never touches the kit
+DASHBOARD_MODULES = [m for m in kit.available_modules() if m.dashboards]
+
+
+def move_one_control(page, scope: str) -> None:
+    """Change one control of the dashboard in ``scope`` as a user would: a toggle, a box or a list."""
+    toggles = page.locator(f"{scope} .widget-toggle-buttons button")
+    if toggles.count() > 1:
+        toggles.nth(1).click()
+        return
+    boxes = page.locator(f"{scope} .widget-checkbox input")
+    if boxes.count():
+        boxes.first.click()
+        return
+    lists = page.locator(f"{scope} .widget-dropdown select")
+    if lists.count():
+        values = lists.first.locator("option").evaluate_all("options => options.map(o => o.value)")
+        lists.first.select_option(values[1])
+        return
+    raise AssertionError("the dashboard has no toggle, box or list to move")
+
+
+@pytest.mark.parametrize("module", DASHBOARD_MODULES, ids=kit.module_ids(DASHBOARD_MODULES))
+def test_every_lesson_dashboard_answers_and_resets_in_jupyterlab(module, lab, page):
+    """JupyterLab runs the lesson; each dashboard renders, redraws when a control moves, and Reset restores it."""
+    url, token = lab
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with jupyter_lab(lab_root, tmp_path, {"SOCIALKIT_ROOT": str(KIT)}) as (url, token), chromium_page() as page:
-        open_and_run_all(page, url, token, f"course/{MODULE}/{MODULE}.ipynb")
-        assert_control_changes_output(page)
-        page.locator(f"{THRESHOLD_SLIDER}").first.scroll_into_view_if_needed()
-        page.screenshot(path=str(SCREENSHOTS / f"lab-{MODULE}.png"))
+    open_and_run_all(page, url, token, f"course/{module.slug}/{module.slug}.ipynb")
+    boards = page.locator(".socialkit-dashboard")
+    boards.nth(len(module.dashboards) - 1).wait_for(state="attached", timeout=180_000)
+    for index in range(len(module.dashboards)):
+        board = boards.nth(index)
+        board.scroll_into_view_if_needed()
+        board.locator(".widget-output img").first.wait_for(state="visible", timeout=60_000)
+        css = f"[data-socialkit-test='{index}']"
+        board.evaluate("(el, i) => el.setAttribute('data-socialkit-test', i)", str(index))
+        before = board.locator(".widget-output img").first.get_attribute("src")
+        move_one_control(page, css)
+        changed = wait_for_new_chart(page, css, before)
+        assert changed != before and changed.startswith("data:image/png")
+        board.locator("button", has_text="Reset").first.click()
+        wait_for_new_chart(page, css, changed)
+        assert board.locator(".widget-output img").first.get_attribute("src") == before, "Reset restores the view"
+        page.screenshot(path=str(SCREENSHOTS / f"lab-{module.slug}-{index}.png"))
 
 
-def test_dashboard_under_socialkit_present(tmp_path):
+def test_dashboard_under_socialkit_present(tmp_path, page):
     """`socialkit present 01_listen` serves the dashboard code-free; the slider changes it; Ctrl-C stops it."""
     port = free_port()
     private_tmp = tmp_path / "tmp"  # the command's own TMPDIR, so we can see what it leaves behind
@@ -92,12 +118,11 @@ def test_dashboard_under_socialkit_present(tmp_path):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     try:
         wait_for_http(url, process, timeout=90)
-        with chromium_page() as page:
-            page.goto(url)
-            assert_control_changes_output(page)
-            content = page.content()
-            assert "data.load(" not in content and "listen_dashboard(" not in content  # code hidden
-            page.screenshot(path=str(SCREENSHOTS / f"voila-{MODULE}.png"), full_page=True)
+        page.goto(url)
+        assert_control_changes_output(page)
+        content = page.content()
+        assert "data.load(" not in content and "listen_dashboard(" not in content  # code hidden
+        page.screenshot(path=str(SCREENSHOTS / f"voila-{MODULE}.png"), full_page=True)
     finally:
         code = stop_process(process, signal.SIGINT)
     printed = log.read_text(errors="replace")

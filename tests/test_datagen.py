@@ -82,7 +82,7 @@ def test_manifest_lists_each_file_with_rows_and_sha256():
 def test_same_seed_same_bytes_other_seed_other_data(tmp_path):
     first = generate(seed=11, scale=0.2, out=tmp_path / "a")
     second = generate(seed=11, scale=0.2, out=tmp_path / "b")
-    other = generate(seed=12, scale=0.2, out=tmp_path / "c")
+    generate(seed=12, scale=0.2, out=tmp_path / "c")
     assert first == second
     for table in schema.TABLES:
         same = (tmp_path / "a" / f"{table}.csv").read_bytes() == (tmp_path / "b" / f"{table}.csv").read_bytes()

@@ -96,7 +96,7 @@ def graded(tmp_path_factory):
     listener = Listener()
     submissions = cohort(ROOT, ASSIGNMENT, workspace, port=listener.port, outside=outside, victim=victim)
     write_cohort(submissions, inbox, ASSIGNMENT, layout="inbox")
-    with zipfile.ZipFile(inbox / "no-notebook.zip", "w") as archive:  # sent a document, not the notebook
+    with zipfile.ZipFile(inbox / "docx-only.zip", "w") as archive:  # sent a document, not the notebook
         archive.writestr("notes.docx", b"my answers")
     kit_before = tree_digest(ROOT / "solutions")
     inbox_before = tree_digest(inbox)
@@ -110,7 +110,7 @@ def graded(tmp_path_factory):
         rows = {row["learner"]: row for row in csv.DictReader(handle)}
     return {"workspace": workspace, "run": run, "rows": rows, "listener": listener, "outside": outside,
             "release": release, "kit_before": kit_before, "inbox_before": inbox_before, "inbox": inbox,
-            "names": [*submissions, "no-notebook"], "victim": victim}
+            "names": [*submissions, "docx-only"], "victim": victim}
 
 
 def expected(release) -> dict[str, tuple[str, float | None]]:
@@ -127,8 +127,9 @@ def expected(release) -> dict[str, tuple[str, float | None]]:
         "perfect": ("graded", full),
         "blank": ("graded", 0.0),
         "partial": ("graded", sum(pts[a + "_check"] for a in q[:2])),
-        "edited-test": ("tampered", full),
-        "deleted-test": ("tampered", full),
+        "edited-test": ("graded", full),  # put back, and the answers did not rely on the edit
+        "deleted-test": ("graded", full),
+        "relies-on-edit": ("tampered", without(q[0])),
         "endless-loop": ("timeout", without(q[2])),
         "stubborn-loop": ("timeout", without(*q[2:])),  # ignores the interrupt: the notebook is stopped
         "memory-bomb": ("graded", without(q[3])),
@@ -140,7 +141,7 @@ def expected(release) -> dict[str, tuple[str, float | None]]:
         "points-edited": ("tampered", full),
         "chatty": ("graded", full),
         "disk-filler": ("graded", without(q[2])),
-        "no-notebook": ("missing_notebook", None),
+        "docx-only": ("missing_notebook", None),
     }
 
 
@@ -155,14 +156,17 @@ def test_every_learner_gets_the_right_status_and_score(graded):
         else:
             assert float(row["auto_score"]) == auto, (learner, row)
         assert float(row["max_score"]) == 15
-        if status != "graded":
+        if status != "graded" or learner.endswith("-test"):
             assert len(row["reason"]) > 20, (learner, row)
 
 
 def test_reasons_say_what_happened_in_plain_words(graded):
     rows = graded["rows"]
-    assert "q1_check" in rows["edited-test"]["reason"] and "edited" in rows["edited-test"]["reason"]
+    assert "q1_check" in rows["edited-test"]["reason"] and "graded as usual" in rows["edited-test"]["reason"]
     assert "q2_check" in rows["deleted-test"]["reason"] and "deleted" in rows["deleted-test"]["reason"]
+    assert "graded as usual" in rows["deleted-test"]["reason"] and "tamper" not in rows["deleted-test"]["reason"]
+    relied = rows["relies-on-edit"]["reason"]
+    assert "relied on" in relied and "sov_april_june" in relied and "q1_check" in relied
     assert f"longer than {CELL_TIMEOUT} s" in rows["endless-loop"]["reason"]
     assert "kept running after being interrupted" in rows["stubborn-loop"]["reason"]
     assert "memory" in rows["memory-bomb"]["reason"]
@@ -170,17 +174,24 @@ def test_reasons_say_what_happened_in_plain_words(graded):
     assert "stopped" in rows["exits"]["reason"]
     assert "damaged" in rows["corrupted"]["reason"]
     assert "00_start_here" in rows["wrong-assignment"]["reason"]
-    assert "notes.docx" in rows["no-notebook"]["reason"]
+    assert "notes.docx" in rows["docx-only"]["reason"]
     assert "q3_check" in rows["points-edited"]["reason"]
     assert "too long and was cut" in rows["chatty"]["reason"]
     assert "more data than allowed" in rows["disk-filler"]["reason"]
     assert rows["perfect"]["reason"] == "" and rows["blank"]["reason"] == ""
 
 
-def test_csv_has_exactly_the_contract_columns(graded):
+def test_csv_has_the_contract_columns_then_name_hand_score_time_and_one_per_question(graded):
     header = (graded["workspace"] / "reports" / f"{ASSIGNMENT}-grades.csv").read_text().splitlines()[0]
-    assert header == "learner,assignment,status,score,max_score,auto_score,manual_pending,reason"
-    assert graded["rows"]["perfect"]["manual_pending"] == "1"  # the reflection waits for the facilitator
+    assert header == ("learner,assignment,status,score,max_score,auto_score,manual_pending,reason,"
+                      "name,email,hand_score,written_answer,submitted_at,late,q1,q2,q3,q4,q5,reflection")
+    perfect, blank, partial = (graded["rows"][n] for n in ("perfect", "blank", "partial"))
+    assert perfect["manual_pending"] == "1" and perfect["hand_score"] == ""  # the reflection waits for marking
+    assert perfect["written_answer"].endswith("to mark") and perfect["reflection"] == ""
+    assert [perfect[q] for q in ("q1", "q2", "q3", "q4", "q5")] == ["2"] * 5
+    assert [partial[q] for q in ("q1", "q2", "q3")] == ["2", "2", "0"]
+    assert blank["manual_pending"] == "0" and blank["hand_score"] == "0" and "left blank" in blank["written_answer"]
+    assert perfect["submitted_at"].startswith("20") and perfect["name"] == "Perfect"
 
 
 def test_sandbox_blocks_reading_writing_and_network(graded):
@@ -253,7 +264,7 @@ def test_class_report_has_charts_and_lists(graded):
     for section in ("Score distribution", "Success rate per question", "Hardest questions",
                     "Submissions that need attention", "Reflections awaiting hand grading"):
         assert section in html
-    assert "wrong-assignment" in html and "endless-loop" in html
+    assert "Wrong-Assignment" in html and "Endless-Loop" in html  # learners by name
 
 
 def test_long_output_is_cut_in_the_graded_notebook(graded):
@@ -266,14 +277,15 @@ def test_rerun_grades_only_new_or_changed_submissions(graded):
     status_dir = workspace / "status" / ASSIGNMENT
     before = {p.name: p.stat().st_mtime_ns for p in status_dir.glob("*.json")}
     run = socialkit("grade", ASSIGNMENT, "--workspace", str(workspace), "--jobs", "2")
-    assert "Grading 0 of 17" in run.stdout
+    total = len(graded["names"])
+    assert f"Grading 0 of {total}" in run.stdout
     assert {p.name: p.stat().st_mtime_ns for p in status_dir.glob("*.json")} == before
     # the corrupted learner sends a fixed notebook: only they are graded again
     fixed = graded["inbox"].parent / "fixed"
     fixed.mkdir()
     (fixed / "corrupted.ipynb").write_bytes((graded["inbox"] / "perfect.ipynb").read_bytes())
     run = socialkit("grade", ASSIGNMENT, "--workspace", str(workspace), "--from", str(fixed), "--jobs", "2")
-    assert "Grading 1 of 17" in run.stdout
+    assert f"Grading 1 of {total}" in run.stdout
     after = {p.name: p.stat().st_mtime_ns for p in status_dir.glob("*.json")}
     assert [n for n in after if after[n] != before[n]] == ["corrupted.json"]
     rows = {r["learner"]: r for r in csv.DictReader(open(workspace / "reports" / f"{ASSIGNMENT}-grades.csv"))}

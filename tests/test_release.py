@@ -298,3 +298,21 @@ def test_sources_without_cell_ids_still_build_identically(tmp_path):
     assert (first / name).read_bytes() == (second / name).read_bytes()
     released = read_notebook(first / name)
     assert released.cells[1].source == "total = ...  # your answer\n"
+
+
+def test_a_guide_whose_rubric_drifted_is_named_and_build_copies_it_back(tmp_path):
+    """The rubric is written once (solutions); a hand-edited copy in the guide is caught and rewritten."""
+    from socialkit import course
+
+    kit = tmp_path / "kit"
+    for folder in ("solutions", "facilitator"):
+        shutil.copytree(REPO / folder, kit / folder)
+    guide = course.get("01_listen").guide(kit)
+    text = guide.read_text(encoding="utf-8")
+    guide.write_text(text.replace("Half points are allowed.", "Half points are NOT allowed."), encoding="utf-8")
+    assert release.stale_guides(kit, ["01_listen"]) == [
+        "facilitator/01_listen.md's rubric is out of date with solutions/01_listen"]
+    assert release.sync_guides(kit, ["01_listen"]) == ["facilitator/01_listen.md"]
+    assert guide.read_text(encoding="utf-8") == text and release.stale_guides(kit, ["01_listen"]) == []
+    guide.write_text(text.split("<!-- rubric:")[0], encoding="utf-8")  # the markers deleted
+    assert "has no rubric block" in release.stale_guides(kit, ["01_listen"])[0]

@@ -11,22 +11,8 @@ matplotlib.use("Agg")
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from socialkit import analytics, data, widgets  # noqa: E402
+from socialkit import analytics, widgets  # noqa: E402
 
-
-@pytest.fixture(scope="module")
-def mentions():
-    return data.load("mentions")
-
-
-@pytest.fixture(scope="module")
-def accounts():
-    return data.load("accounts")
-
-
-@pytest.fixture(scope="module")
-def daily(mentions):
-    return analytics.daily_volume(mentions)
 
 
 @pytest.fixture()
@@ -190,3 +176,18 @@ def test_try_this_fair_baseline_then_threshold_3_keeps_the_backlash_and_a_few_or
     assert list(board.alerts["date"]) == list(strict.index[strict["alert"]])
     assert {pd.Timestamp("2025-04-07"), pd.Timestamp("2025-04-08")} <= set(board.alerts["date"])
     assert 0 < (board.alerts["date"].dt.month != 4).sum() < len(board.alerts)
+
+
+def test_a_kept_chart_shows_only_the_current_view(board):
+    """The dashboard redraws on the same axes (faster): nothing of the previous view may stay behind."""
+    board.brand_boxes["grano"].value = True
+    board.metric.value = "net_sentiment"
+    board.metric.value = "volume"
+    board.brand_boxes["grano"].value = False
+    labels = [line.get_label() for line in board.ax.get_lines()]
+    assert labels.count("Café Lumière") == 1 and "Grano & Co" not in labels
+    assert len(board.ax.get_legend().get_texts()) == len(set(labels))
+    low, high = board.ax.get_ylim()
+    assert low >= -30 and high < 1.2 * board.table["lumiere"].max()  # not net sentiment's −100…+100 any more
+    board.reset()
+    assert board.metric.value == "volume" and board.selected_brands == ["lumiere"]

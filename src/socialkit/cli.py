@@ -18,6 +18,8 @@ HANDLERS = {
     "present": "socialkit.present:present_command",
     "grade": "socialkit.grading:grade_command",
     "report": "socialkit.grading:report_command",
+    "mark": "socialkit.grading.marking:mark_command",
+    "send": "socialkit.grading.send:send_command",
 }
 
 
@@ -34,6 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("start", help="open the course in JupyterLab")
     p.add_argument("--port", type=int, default=8888, help="port to serve on (default 8888)")
     p.add_argument("--no-browser", action="store_true", help="print the address instead of opening a browser")
+    p.add_argument("--trainer", action="store_true",
+                   help="JupyterLab with every tool (nbgrader's formgrader, create assignment…) and its full log")
 
     p = sub.add_parser("data", help="make or check the sample data")
     data_sub = p.add_subparsers(dest="data_command", metavar="ACTION")
@@ -64,10 +68,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=int, default=60, help="seconds allowed per cell (default 60)")
     p.add_argument("--force", action="store_true", help="regrade everyone, not only new or changed submissions")
     p.add_argument("--no-sandbox", action="store_true", help="run learner code unsandboxed (only if you trust it)")
+    p.add_argument("--roster", help="a CSV of learner_id,name,email to match learners' names to")
+    p.add_argument("--deadline", help="e.g. '2025-05-01 18:00': work saved after it is marked late")
+
+    p = sub.add_parser("mark", help="mark written answers by hand in nbgrader's formgrader (rubric shown)")
+    p.add_argument("assignment", choices=slugs)
+    p.add_argument("--workspace", required=True, help="the grading folder")
+    p.add_argument("--port", type=int, default=8899, help="port to serve on (default 8899)")
+    p.add_argument("--no-browser", action="store_true", help="print the address instead of opening a browser")
 
     p = sub.add_parser("report", help="re-export grades and the class report (after hand grading)")
     p.add_argument("assignment", choices=slugs)
     p.add_argument("--workspace", required=True, help="the grading folder")
+
+    p = sub.add_parser("send", help="e-mail each learner their feedback page (.eml drafts, or through SMTP)")
+    p.add_argument("assignment", choices=slugs)
+    p.add_argument("--workspace", required=True, help="the grading folder")
+    p.add_argument("--sender", required=True, help="your address, e.g. 'Claire Dupont <claire@example.org>'")
+    p.add_argument("--roster", help="a CSV of learner_id,name,email (default: the workspace's roster.csv)")
+    p.add_argument("--smtp", help="send through this mail server, HOST or HOST:PORT (default: write drafts only)")
+    p.add_argument("--smtp-user", help="log in to the mail server as this user (password: $SOCIALKIT_SMTP_PASSWORD)")
+    p.add_argument("--security", choices=("starttls", "ssl", "none"), default="starttls",
+                   help="how to protect the connection (default starttls)")
+    p.add_argument("--include-unmarked", action="store_true",
+                   help="also send to learners whose written answers are not marked yet")
     return parser
 
 

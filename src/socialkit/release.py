@@ -141,36 +141,34 @@ def guide_with_rubric(guide: str, rubric: str, source: str) -> str:
     return guide[:start] + RUBRIC_BEGIN.format(source=source) + "\n\n" + rubric + "\n\n" + RUBRIC_END + guide[end:]
 
 
-def stale_guides(root: Path, modules: list[str]) -> list[str]:
-    """Facilitator guides whose rubric block differs from the solutions notebook's rubric, as sentences."""
+def _guides_with_rubrics(root: Path, modules: list[str]):
+    """(module, guide file, guide text, the solutions' rubric) for each module that has both."""
     from socialkit import course
 
-    problems = []
     for slug in modules:
         module = course.get(slug)
         guide_file, rubric = module.guide(root), reflection_rubric(module.solutions(root))
-        if not rubric or not guide_file.is_file():
-            continue
-        current = guide_rubric(guide_file.read_text(encoding="utf-8"))
+        if rubric and guide_file.is_file():
+            yield module, guide_file, guide_file.read_text(encoding="utf-8"), rubric
+
+
+def stale_guides(root: Path, modules: list[str]) -> list[str]:
+    """Facilitator guides whose rubric block differs from the solutions notebook's rubric, as sentences."""
+    problems = []
+    for module, guide_file, guide, rubric in _guides_with_rubrics(root, modules):
+        current = guide_rubric(guide)
         if current is None:
             problems.append(f"facilitator/{guide_file.name} has no rubric block: add the lines "
                             f"'<!-- rubric: copied from … -->' and '{RUBRIC_END}' where the rubric goes")
         elif current != rubric:
-            problems.append(f"facilitator/{guide_file.name}'s rubric is out of date with {SOURCE_DIR}/{slug}")
+            problems.append(f"facilitator/{guide_file.name}'s rubric is out of date with {SOURCE_DIR}/{module.slug}")
     return problems
 
 
 def sync_guides(root: Path, modules: list[str]) -> list[str]:
     """Copy each module's rubric from its solutions notebook into its facilitator guide; the files written."""
-    from socialkit import course
-
     written = []
-    for slug in modules:
-        module = course.get(slug)
-        guide_file, rubric = module.guide(root), reflection_rubric(module.solutions(root))
-        if not rubric or not guide_file.is_file():
-            continue
-        guide = guide_file.read_text(encoding="utf-8")
+    for module, guide_file, guide, rubric in _guides_with_rubrics(root, modules):
         if guide_rubric(guide) not in (None, rubric):
             source = module.solutions(root).relative_to(root).as_posix()
             guide_file.write_text(guide_with_rubric(guide, rubric, source), encoding="utf-8")

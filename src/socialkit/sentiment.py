@@ -144,7 +144,6 @@ def agreement(table, *, by=None, human: str = "true_sentiment", automatic: str =
     (a language it does not read) are left out. Source: accuracy, the share of correct labels, as
     reported for VADER by Hutto & Gilbert (ICWSM 2014).
     """
-    import pandas as pd
 
     scored = table[table[automatic].notna()]
     same = (scored[automatic].astype(str) == scored[human].astype(str)).astype(float) * 100

@@ -68,9 +68,10 @@ def _quiet_warnings() -> None:
 
 def grade_command(args) -> int:
     """``socialkit grade``: intake, grade everyone who needs it, write feedback, CSV and class report."""
-    from socialkit.grading.intake import intake
+    from socialkit.grading.intake import intake, parse_deadline
+    from socialkit.grading.names import Roster
     from socialkit.grading.report import export
-    from socialkit.grading.runner import GradeOptions, grade_cohort
+    from socialkit.grading.runner import GradeOptions, grade_cohort, save_deadline
     from socialkit.grading.sandbox import INSTALL_HINT, Limits, preflight, sandbox_tools_missing
     from socialkit.grading.workspace import Workspace
 
@@ -88,11 +89,18 @@ def grade_command(args) -> int:
         raise ValueError("--jobs must be at least 1.")
     if args.timeout < 1:
         raise ValueError("--timeout must be at least 1 second.")
+    roster = Roster.read(Path(args.roster)) if getattr(args, "roster", None) else None
+    deadline = parse_deadline(args.deadline) if getattr(args, "deadline", None) else None
     ws = Workspace(Path(args.workspace).resolve(), args.assignment)
     ws.root.mkdir(parents=True, exist_ok=True)
+    if deadline:
+        save_deadline(ws, deadline)
     if args.inbox:
-        filed = intake(Path(args.inbox), ws)
-        print(f"Filed {len(filed)} submission(s) from {args.inbox}.")
+        _print_intake(intake(Path(args.inbox), ws, roster, deadline), args.inbox, ws)
+    elif roster:
+        known = Roster.read(ws.roster_file()) if ws.roster_file().is_file() else Roster()
+        known.merge(roster)
+        known.write(ws.roster_file())
     if not sandbox:
         print("WARNING: --no-sandbox: learner code runs with your own permissions.", file=sys.stderr)
     options = GradeOptions(jobs=args.jobs or 0, cell_timeout=args.timeout, force=args.force, sandbox=sandbox)
@@ -101,18 +109,44 @@ def grade_command(args) -> int:
         print(f"No submissions found under {ws.root / 'submitted'}. Use --from INBOX to file the notebooks "
               "learners sent, or copy them to submitted/<learner>/" f"{args.assignment}/.")
     rows, csv_path, html_path = export(ws)
-    _summary(rows)
+    _summary(rows, ws)
     print(f"Grades: {csv_path}\nClass report: {html_path}\nFeedback pages: {ws.root / 'feedback'}")
     return 0
 
 
-def _summary(rows) -> None:
-    """Print one line per submission that needs the grader's attention."""
+def _print_intake(result, inbox, ws) -> None:
+    """Say what the inbox held: how many filed, and every file left out with its reason."""
+    filed, unchanged, ignored = result.by("filed"), result.by("unchanged"), result.by("ignored")
+    print(f"Inbox {inbox}: {len(filed)} notebook(s) filed, {len(unchanged)} unchanged, {len(ignored)} left out.")
+    for line in filed + unchanged:
+        if line.reason:
+            print(f"  {line.origin} → {line.learner}: {line.reason}")
+    shown = [line for line in ignored if line.reason != "a system file, not a submission"]
+    for line in shown:
+        print(f"  left out: {line.origin} — {line.reason}")
+    if ignored:
+        print(f"  (every inbox file and what was done with it: {ws.reports_dir() / (ws.assignment + '-inbox.csv')})")
+
+
+def _summary(rows, ws) -> None:
+    """Print the submissions that need the grader's attention and the written answers waiting to be marked."""
+    from socialkit.grading.report import to_mark
+
     attention = [r for r in rows if r.record.status != "graded"]
     if attention:
         print(f"{len(attention)} submission(s) need attention:")
         for r in attention:
-            print(f"  {r.record.learner}: {r.record.status} — {r.record.reason}")
+            print(f"  {r.name}: {r.record.status} — {r.record.reason}")
+    waiting = to_mark([r for r in rows if r.record.has_grade])
+    if waiting:
+        again = sum(1 for _, _, why in waiting if why.startswith("resubmitted"))
+        extra = f", {again} of them resubmitted after your mark" if again else ""
+        print(f"{len(waiting)} written answer(s) to mark{extra}: run `socialkit mark {ws.assignment} "
+              f"--workspace {ws.root}`, then `socialkit report {ws.assignment} --workspace {ws.root}`.")
+    blank = sum(1 for r in rows for q in r.record.questions
+                if q.manual and q.flag == "blank" and q.grade_id not in r.manual_scores)
+    if blank:
+        print(f"{blank} written answer(s) left blank (0 unless you mark them): see the class report.")
 
 
 def report_command(args) -> int:
@@ -129,6 +163,8 @@ def report_command(args) -> int:
     if not rows:
         raise FileNotFoundError(f"No graded submissions for {args.assignment} in {ws.root}. "
                                 f"Run `socialkit grade {args.assignment} --workspace {args.workspace}` first.")
-    _summary(rows)
-    print(f"Grades: {csv_path}\nClass report: {html_path}")
+    _summary(rows, ws)
+    print(f"Grades: {csv_path}\nClass report: {html_path}\nFeedback pages: {ws.root / 'feedback'}\n"
+          f"For Moodle and Canvas: {ws.reports_dir() / (ws.assignment + '-moodle.csv')}, "
+          f"{ws.reports_dir() / (ws.assignment + '-canvas.csv')}")
     return 0

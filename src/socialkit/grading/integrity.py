@@ -20,25 +20,54 @@ class UnreadableNotebook(Exception):
 
 @dataclass
 class Integrity:
-    """What the comparison with the release found."""
+    """What the comparison with the release found.
+
+    A protected cell deleted or edited by mistake is put back and changes nothing: the learner's
+    answers are graded as usual. It is *tampering* only when the learner's answers relied on what they
+    wrote in the protected cell (their edit defined a name a later cell uses), or when the cell's
+    marking settings (points, graded or not) were changed.
+    """
 
     edited: list[str] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)
+    relied_on: dict[str, list[str]] = field(default_factory=dict)  # edited cell -> names later cells used
+    settings_changed: list[str] = field(default_factory=list)
+
+    @property
+    def restored(self) -> bool:
+        """True when any protected cell was put back."""
+        return bool(self.edited or self.deleted)
 
     @property
     def tampered(self) -> bool:
-        """True when any locked cell was edited or deleted."""
-        return bool(self.edited or self.deleted)
+        """True when the learner's answers relied on a changed protected cell, or marking settings changed."""
+        return bool(self.relied_on or self.settings_changed)
 
     def reason(self, titles: dict[str, str]) -> str:
-        """A plain sentence naming the cells that were changed, e.g. for the CSV's reason column."""
-        parts = []
-        if self.edited:
-            parts.append("edited: " + ", ".join(_label(g, titles) for g in self.edited))
+        """Plain sentences for the CSV's reason column, saying what was put back and whether it mattered."""
+        sentences = []
+        innocent_edits = [g for g in self.edited if g not in self.relied_on and g not in self.settings_changed]
         if self.deleted:
-            parts.append("deleted: " + ", ".join(_label(g, titles) for g in self.deleted))
-        return ("Protected cells were changed (" + "; ".join(parts) + "). "
-                "They were restored from the original and the notebook was graded with them.")
+            sentences.append(f"{_cells(self.deleted, titles)} deleted (by mistake, most likely); "
+                             "put back as handed out, and the answers were graded as usual.")
+        if innocent_edits:
+            sentences.append(f"{_cells(innocent_edits, titles)} changed; put back as handed out, and the "
+                             "answers were graded as usual.")
+        for gid, names in self.relied_on.items():
+            sentences.append(f"The answers relied on code the learner wrote inside the protected cell "
+                             f"{_label(gid, titles)} ({', '.join(names)}); the cell was put back as handed out, "
+                             "so those answers may score less. Look at the notebook before deciding.")
+        if self.settings_changed:
+            labels = ", ".join(_label(g, titles) for g in self.settings_changed)
+            sentences.append(f"The marking settings (points, or whether it is graded) of {labels} were changed "
+                             "in the notebook; they were put back as handed out.")
+        return " ".join(sentences)
+
+
+def _cells(grade_ids: list[str], titles: dict[str, str]) -> str:
+    """``A protected cell, q2_check (Q2 · …), was`` or ``Protected cells … were`` (sentence start)."""
+    labels = ", ".join(_label(g, titles) for g in grade_ids)
+    return f"A protected cell, {labels}, was" if len(grade_ids) == 1 else f"Protected cells {labels} were"
 
 
 def _label(grade_id: str, titles: dict[str, str]) -> str:
@@ -114,12 +143,13 @@ def _grading_meta(cell) -> tuple:
 
 
 def restore_locked_cells(nb, release) -> Integrity:
-    """Put back every locked cell of the release that the learner edited or deleted; report which.
+    """Put back every locked cell of the release that the learner edited or deleted; report which and whether it mattered.
 
     Missing cells are inserted after the nearest earlier release cell still present, so a
     deleted test cell runs right after its answer cell, as in the original.
     """
     found = Integrity()
+    learner_versions: dict[str, str] = {}
     position = {grade_id(c): i for i, c in enumerate(nb.cells) if grade_id(c)}
     for index, original in enumerate(release.cells):
         gid = grade_id(original)
@@ -130,6 +160,9 @@ def restore_locked_cells(nb, release) -> Integrity:
             if (cell.source.strip() != original.source.strip() or cell.cell_type != original.cell_type
                     or _grading_meta(cell) != _grading_meta(original)):
                 found.edited.append(gid)
+                if _grading_meta(cell) != _grading_meta(original):
+                    found.settings_changed.append(gid)
+                learner_versions[gid] = cell.source
                 nb.cells[position[gid]] = copy.deepcopy(original)
             continue
         found.deleted.append(gid)
@@ -140,7 +173,59 @@ def restore_locked_cells(nb, release) -> Integrity:
                 break
         nb.cells.insert(insert_at, copy.deepcopy(original))
         position = {grade_id(c): i for i, c in enumerate(nb.cells) if grade_id(c)}
+    for gid, source in learner_versions.items():
+        defined = names_defined(source) - names_defined(_original_source(release, gid))
+        start = position[gid]
+        used = set().union(*(names_used(c.source) for c in nb.cells[start:] if c.cell_type == "code"))
+        relied = sorted(defined & used)
+        if relied:
+            found.relied_on[gid] = relied
     return found
+
+
+def _original_source(release, gid: str) -> str:
+    """The handed-out source of the release cell ``gid``."""
+    return next((c.source for c in release.cells if grade_id(c) == gid), "")
+
+
+def _parse(source: str):
+    """The source's syntax tree, or None when it is not valid Python (IPython magics, prose)."""
+    import ast
+
+    try:
+        return ast.parse(source)
+    except SyntaxError:
+        return None
+
+
+def names_defined(source: str) -> set[str]:
+    """Names a piece of code assigns, imports or defines (top level and nested), read with ``ast``."""
+    import ast
+
+    tree = _parse(source)
+    if tree is None:
+        return set()
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            names.add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, ast.Global):
+            names.update(node.names)
+    return names
+
+
+def names_used(source: str) -> set[str]:
+    """Names a piece of code reads."""
+    import ast
+
+    tree = _parse(source)
+    if tree is None:
+        return set()
+    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
 
 
 def question_titles(release) -> dict[str, str]:

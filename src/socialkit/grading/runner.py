@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import difflib
 import logging
 import os
+import re
 import shutil
 import tempfile
 import time
 from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
 from pathlib import Path
 
-from socialkit.grading import integrity
+from socialkit.grading import integrity, written
 from socialkit.grading.sandbox import UIDS_PER_RUN, Limits, sandbox_uid
 from socialkit.grading.status import LearnerStatus, QuestionResult, read_status, write_status
 from socialkit.grading.workspace import Workspace, file_sha256
@@ -57,6 +60,7 @@ class Prepared:
     integrity: integrity.Integrity
     workdir: Path
     started: float
+    elsewhere: dict[str, list[str]] = field(default_factory=dict)  # written answer -> text found in other cells
     stopped_at: int | None = None  # the cell that was running when the notebook was stopped
 
 
@@ -92,10 +96,18 @@ class CohortGrader:
         self.titles = integrity.question_titles(self.release)
         self.sanitizers = [_quiet(p) for p in (ClearOutput(), DeduplicateIds(), OverwriteKernelspec(),
                                                 OverwriteCells(add_missing_cells=False), CheckCellMetadata())]
+        self.rubrics = {integrity.grade_id(c): written.solution_text(c)
+                        for c in nbformat.read(ws.source_notebook(), as_version=4).cells
+                        if written.is_written_answer(c)}
+        from socialkit.grading.names import Roster
+
+        self.roster = Roster.read(ws.roster_file()) if ws.roster_file().is_file() else Roster()
         self.gradebook = Gradebook(ws.db_url)
         with self.gradebook as gb:
             notebook = gb.find_notebook(ws.notebook_name, ws.assignment)
             self.max_score = float(notebook.max_score)
+            deadline = read_deadline(ws)
+            gb.update_or_create_assignment(ws.assignment, duedate=_utc_naive(deadline) if deadline else None)
         code_cells = sum(1 for c in self.release.cells if c.cell_type == "code")
         budget = options.cell_timeout * (code_cells + 2) + 60
         self.limits = replace(options.limits, wall_seconds=budget, cpu_seconds=min(options.limits.cpu_seconds, budget))
@@ -138,6 +150,7 @@ class CohortGrader:
         except integrity.UnreadableNotebook as problem:
             return self._status(learner, "invalid_notebook", str(problem), sha=sha)
         found = integrity.restore_locked_cells(nb, self.release)
+        elsewhere = written.text_elsewhere(nb, self.release)
         resources = self._resources(learner)
         try:
             for step in self.sanitizers:
@@ -146,7 +159,7 @@ class CohortGrader:
             return self._status(learner, "invalid_notebook",
                                 f"The notebook's exercise cells are inconsistent ({_first_line(exc)}).", sha=sha)
         workdir = self._fresh_workdir(learner)
-        return Prepared(learner, sha, nb, found, workdir, started)
+        return Prepared(learner, sha, nb, found, workdir, started, elsewhere)
 
     def _resources(self, learner: str) -> dict:
         """The resources dict nbgrader's preprocessors read."""
@@ -225,11 +238,14 @@ class CohortGrader:
         return client, km
 
     def finish(self, job: Prepared, status: str, reason: str, notes: list[str]) -> LearnerStatus:
-        """Save the executed notebook and the grades (one gradebook transaction), then the status record."""
+        """Save the grades (one gradebook transaction), the executed notebook for the marker, then the status record."""
         import nbformat
 
         if status in ("kernel_died", "timeout"):
             _mark_not_run(job.nb, job.stopped_at)
+        previous = read_status(self.ws.status_file(job.learner))
+        questions, cleared = self._record_grades(job, previous)
+        self._add_marker_notes(job, questions)
         # The learner's code could have planted symlinks in its folder: create the temporary file
         # exclusively (mkstemp never follows a link) and rename over the link rather than through it.
         notebook_path = job.workdir / f"{self.ws.notebook_name}.ipynb"
@@ -238,63 +254,128 @@ class CohortGrader:
             nbformat.write(job.nb, out)
         os.chmod(tmp, 0o644)
         os.replace(tmp, notebook_path)
-        questions = self._record_grades(job.learner, job.nb)
         if status == "graded" and job.integrity.tampered:
             status = "tampered"
         reasons = [reason] if reason else []
-        if job.integrity.tampered:
+        if job.integrity.restored:
             reasons.append(job.integrity.reason(self.titles))
         reasons += notes
         auto = sum(q.auto_score or 0 for q in questions if not q.manual)
+        kept = [m for m in (previous.earlier_marks if previous else []) if m["grade_id"] not in {c["grade_id"] for c in cleared}]
         record = LearnerStatus(
             learner=job.learner, assignment=self.ws.assignment, status=status, reason=" ".join(reasons),
             submission_sha256=job.sha, source_sha256=self.source_sha, max_score=self.max_score,
-            auto_score=auto, questions=questions, notes=notes, seconds=round(time.monotonic() - job.started, 2))
+            auto_score=auto, questions=questions, notes=notes, seconds=round(time.monotonic() - job.started, 2),
+            earlier_marks=cleared + kept)
         return self._save(record)
 
-    def _record_grades(self, learner: str, nb) -> list[QuestionResult]:
-        """Write every grade cell's auto score in the gradebook (one commit) and return them with messages."""
+    def _add_marker_notes(self, job: Prepared, questions: list[QuestionResult]) -> None:
+        """Put a marker-only cell under each hand-graded answer: the rubric and any text written elsewhere."""
+        from socialkit.grading.written import marker_notes, rubric_lines
+
+        flags = {q.grade_id: q.flag for q in questions}
+        for index in reversed(range(len(job.nb.cells))):
+            cell = job.nb.cells[index]
+            gid = integrity.grade_id(cell)
+            if gid and written.is_written_answer(cell):
+                rubric = self.rubrics.get(gid, "")
+                notes = marker_notes(job.elsewhere.get(gid, []), flags.get(gid) in ("blank", "elsewhere"), rubric,
+                                     rubric_lines(rubric))
+                job.nb.cells.insert(index + 1, notes)
+
+    def _record_grades(self, job: Prepared, previous: LearnerStatus | None) -> tuple[list[QuestionResult], list[dict]]:
+        """Write every grade cell's auto score in the gradebook (one commit); return them, and the hand marks cleared.
+
+        A hand-graded answer left as handed out scores 0 by itself ("blank") unless text was found in
+        other cells ("elsewhere": then it waits for the marker). A hand mark stays only while what it
+        marked is unchanged; otherwise it is cleared (and kept in the record) and the answer returns
+        to the marker's to-do list.
+        """
         from nbgrader import utils
 
-        questions = []
+        learner, nb = job.learner, job.nb
+        before = {q.grade_id: q for q in previous.questions} if previous else {}
+        known_names = set().union(*(integrity.names_defined(c.source) for c in nb.cells
+                                    if c.cell_type == "code" and not integrity.is_locked(c)))
+        questions, cleared = [], []
         with self.gradebook as gb:
-            gb.update_or_create_student(learner)
-            gb.update_or_create_submission(self.ws.assignment, learner)
+            self._register(gb, learner)
             for cell in nb.cells:
                 gid = integrity.grade_id(cell)
                 if not gid or not (utils.is_grade(cell) or utils.is_solution(cell)):
                     continue
+                unchanged = cell.metadata.nbgrader.get("checksum") == utils.compute_checksum(cell)
+                elsewhere = job.elsewhere.get(gid, [])
                 if utils.is_solution(cell):
                     comment = gb.find_comment(gid, self.ws.notebook_name, self.ws.assignment, learner)
-                    unchanged = cell.metadata.nbgrader.get("checksum") == utils.compute_checksum(cell)
-                    comment.auto_comment = "No response." if unchanged else None
+                    comment.auto_comment = ("The answer cell was left as handed out; text written in other cells "
+                                            "is shown under it." if unchanged and elsewhere
+                                            else "No response." if unchanged else None)
                 if not utils.is_grade(cell):
                     continue
                 auto, max_points = utils.determine_grade(cell, QUIET)
+                hand = written.is_written_answer(cell)
+                flag, digest = "", f"auto:{auto}"
+                if hand:
+                    if unchanged and elsewhere:
+                        auto, flag = None, "elsewhere"
+                    elif unchanged:
+                        flag = "blank"
+                    digest = written.answer_digest(cell.source, unchanged, elsewhere)
                 grade = gb.find_grade(gid, self.ws.notebook_name, self.ws.assignment, learner)
+                old = before.get(gid)
+                if grade.manual_score is not None and old is not None and old.answer_sha and old.answer_sha != digest:
+                    comment = gb.find_comment(gid, self.ws.notebook_name, self.ws.assignment, learner) if hand else None
+                    cleared.append({"grade_id": gid, "title": self.titles.get(gid, gid), "score": grade.manual_score,
+                                    "max_score": max_points, "comment": comment.manual_comment if comment else None})
+                    grade.manual_score = None
+                    if comment is not None:
+                        comment.manual_comment = None
                 grade.auto_score = auto
-                grade.needs_manual_grade = grade.manual_score is not None or auto is None
-                questions.append(QuestionResult(gid, self.titles.get(gid, gid), max_points, auto,
-                                                manual=auto is None, messages=_messages(cell)))
+                grade.needs_manual_grade = grade.manual_score is None and auto is None
+                questions.append(QuestionResult(gid, self.titles.get(gid, gid), max_points, auto, manual=hand,
+                                                messages=_messages(cell, known_names), flag=flag, answer_sha=digest))
             gb.db.commit()
-        return questions
+        return questions, cleared
+
+    def _register(self, gb, learner: str) -> None:
+        """Create or update the learner and their submission in the gradebook: name, e-mail, submission time."""
+        from socialkit.grading.intake import read_record
+
+        person = self.roster.get(learner)
+        known = {}
+        if person:
+            first, last = person.first_last
+            known = {key: value for key, value in (("first_name", first), ("last_name", last),
+                                                   ("email", person.email)) if value}
+        gb.update_or_create_student(learner, **known)
+        record = read_record(self.ws, learner)
+        saved = _utc_naive(datetime.fromisoformat(record.saved_at)) if record else None
+        gb.update_or_create_submission(self.ws.assignment, learner, timestamp=saved)
 
     def _status(self, learner: str, status: str, reason: str, sha: str = "") -> LearnerStatus:
-        """Record a submission that could not be graded (and drop any stale grades it had)."""
+        """Record a submission that could not be graded; its old grades leave the gradebook, its hand marks go to the record."""
         from nbgrader.api import MissingEntry
 
+        earlier: list[dict] = []
         with self.gradebook as gb:
             with contextlib.suppress(MissingEntry):
+                submission = gb.find_submission_notebook(self.ws.notebook_name, self.ws.assignment, learner)
+                comments = {c.name: c.manual_comment for c in submission.comments}
+                earlier = [{"grade_id": g.name, "title": self.titles.get(g.name, g.name), "score": g.manual_score,
+                            "max_score": g.max_score, "comment": comments.get(g.name)}
+                           for g in submission.grades if g.manual_score is not None]
+            with contextlib.suppress(MissingEntry):
                 gb.remove_submission(self.ws.assignment, learner)
+        previous = read_status(self.ws.status_file(learner))
+        kept = [m for m in (previous.earlier_marks if previous else []) if m["grade_id"] not in {e["grade_id"] for e in earlier}]
         record = LearnerStatus(learner=learner, assignment=self.ws.assignment, status=status, reason=reason,
-                               submission_sha256=sha, source_sha256=self.source_sha, max_score=self.max_score)
+                               submission_sha256=sha, source_sha256=self.source_sha, max_score=self.max_score,
+                               earlier_marks=earlier + kept)
         return self._save(record)
 
     def _save(self, record: LearnerStatus) -> LearnerStatus:
-        """Write the feedback page and the status record (the record last: it marks the learner done)."""
-        from socialkit.grading.feedback import write_feedback
-
-        write_feedback(self.ws, record)
+        """Write the status record, which marks the learner done (pages are written by the export that follows)."""
         write_status(self.ws.status_file(record.learner), record)
         if self.progress:
             self.progress.done(record)
@@ -337,8 +418,33 @@ class CohortGrader:
 
 
 def _links_and_checkpoints(folder: str, names: list[str]) -> set[str]:
-    """Names not to copy into a learner's folder: symlinks (they could point at the grader's files)."""
-    return {n for n in names if n == ".ipynb_checkpoints" or os.path.islink(os.path.join(folder, n))}
+    """Names not to copy into a learner's folder: symlinks (they could point at the grader's files), nbgrader's timestamp."""
+    return {n for n in names if n in (".ipynb_checkpoints", "timestamp.txt") or os.path.islink(os.path.join(folder, n))}
+
+
+def read_deadline(ws: Workspace) -> datetime | None:
+    """The deadline set with ``--deadline`` on an earlier run, if any."""
+    import json
+
+    try:
+        value = json.loads(ws.settings_file().read_text(encoding="utf-8")).get("deadline")
+    except (OSError, ValueError):
+        return None
+    return datetime.fromisoformat(value) if value else None
+
+
+def save_deadline(ws: Workspace, deadline: datetime | None) -> None:
+    """Remember the deadline for later runs and reports."""
+    import json
+
+    from socialkit.grading.status import atomic_write_text
+
+    atomic_write_text(ws.settings_file(), json.dumps({"deadline": deadline.isoformat() if deadline else None}))
+
+
+def _utc_naive(moment: datetime) -> datetime:
+    """An aware time as naive UTC, the way nbgrader's gradebook stores times."""
+    return moment.astimezone(timezone.utc).replace(tzinfo=None)
 
 
 def _notes(nb, limits: Limits) -> list[str]:
@@ -379,8 +485,11 @@ def _mark_not_run(nb, stopped_at: int | None = None) -> None:
                                        evalue="This cell did not run because the notebook stopped earlier.")]
 
 
-def _messages(cell) -> list[str]:
-    """The learner-facing messages of a graded cell: the checks' printed lines, never hidden-test details."""
+def _messages(cell, known_names: set[str] | frozenset = frozenset()) -> list[str]:
+    """The learner-facing messages of a graded cell: the checks' printed lines, never hidden-test details.
+
+    ``known_names`` are the names the learner's own cells set: a misspelt answer name is pointed out.
+    """
     messages = []
     for output in cell.get("outputs", []):
         kind = output.get("output_type")
@@ -397,6 +506,12 @@ def _messages(cell) -> list[str]:
                 messages.append("This cell was stopped because it ran too long.")
             elif ename == "NotRun":
                 messages.append(output.get("evalue", ""))
+            elif ename == "NameError" and re.match(r"name '(\w+)' is not defined", output.get("evalue", "")):
+                name = re.match(r"name '(\w+)' is not defined", output["evalue"])[1]
+                close = difflib.get_close_matches(name, sorted(set(known_names) - {name}), n=1, cutoff=0.75)
+                tip = (f"your notebook sets `{close[0]}` instead: the name must be exactly `{name}`." if close else
+                       "check that the answer cell above sets it, with exactly this name, and that it was run.")
+                messages.append(f"Your answer `{name}` was not found: {tip}")
             else:
                 messages.append(f"Error: {ename}: {_first_line(output.get('evalue', ''), 160)}".rstrip(": "))
         elif kind == "stream" and output.get("name") == "stderr":

@@ -16,6 +16,8 @@ STATUSES = ("graded", "timeout", "kernel_died", "invalid_notebook", "tampered", 
 # statuses for which no grade exists at all (the CSV leaves the score empty, never a silent 0)
 UNGRADED = ("invalid_notebook", "missing_notebook", "error")
 CSV_COLUMNS = ("learner", "assignment", "status", "score", "max_score", "auto_score", "manual_pending", "reason")
+# after the contract's columns: who, the hand-graded part, when it was sent; then one column per question
+EXTRA_CSV_COLUMNS = ("name", "email", "hand_score", "written_answer", "submitted_at", "late")
 
 
 @dataclass
@@ -28,6 +30,8 @@ class QuestionResult:
     auto_score: float | None
     manual: bool = False
     messages: list[str] = field(default_factory=list)
+    flag: str = ""  # hand-graded answers: "blank" (nothing written anywhere) or "elsewhere" (written in other cells)
+    answer_sha: str = ""  # what was marked: a hand mark given to another version of the answer is cleared
 
 
 @dataclass
@@ -45,6 +49,7 @@ class LearnerStatus:
     questions: list[QuestionResult] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    earlier_marks: list[dict] = field(default_factory=list)  # hand marks cleared because the answer changed
 
     def __post_init__(self):
         """Refuse a status outside the contract (a typo must not become a new category)."""

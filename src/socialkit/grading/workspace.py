@@ -9,10 +9,11 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-WORKSPACE_CONFIG = '''"""nbgrader settings for this grading workspace (written by `socialkit grade`).
+WORKSPACE_CONFIG = '''"""nbgrader settings for this grading workspace (written, and rewritten, by `socialkit grade`).
 
-Run `jupyter lab` or `nbgrader formgrader` from this folder to grade reflections by hand,
-then `socialkit report ASSIGNMENT --workspace .` to re-export the grades and the class report.
+Mark written answers with `socialkit mark ASSIGNMENT --workspace .` (nbgrader's formgrader), then
+`socialkit report ASSIGNMENT --workspace .` refreshes the grades, the class report and the feedback
+pages, and `socialkit send ASSIGNMENT --workspace .` delivers the pages.
 """
 import os
 
@@ -22,6 +23,10 @@ c.CourseDirectory.root = HERE
 c.CourseDirectory.source_directory = "source"
 c.CourseDirectory.release_directory = "release"
 c.CourseDirectory.db_url = "sqlite:///" + os.path.join(HERE, "gradebook.db")
+c.Exchange.root = os.path.join(HERE, ".exchange")
+# nbgrader's own feedback would show the hidden tests: it is switched off, and could never touch feedback/.
+c.CourseDirectory.feedback_directory = "nbgrader-feedback"
+c.GenerateFeedback.preprocessors = ["socialkit.grading.nbgrader_feedback.KitWritesFeedback"]
 '''
 
 
@@ -70,6 +75,18 @@ class Workspace:
         """The learner's status record (JSON), the grader's memory between runs."""
         return self.root / "status" / self.assignment / f"{learner}.json"
 
+    def intake_file(self, learner: str) -> Path:
+        """Where the learner's filed notebook came from and when it was saved (JSON)."""
+        return self.root / "status" / self.assignment / "intake" / f"{learner}.json"
+
+    def roster_file(self) -> Path:
+        """The workspace's roster (``learner_id,name,email``): the trainer's, plus learners found in notebooks."""
+        return self.root / "roster.csv"
+
+    def settings_file(self) -> Path:
+        """The assignment's grading settings remembered between runs (the deadline)."""
+        return self.root / "status" / self.assignment / "settings.json"
+
     def reports_dir(self) -> Path:
         """Where the grades CSV and the class report go."""
         return self.root / "reports"
@@ -93,7 +110,17 @@ def nbgrader_config(ws: Workspace):
 
     config = kit_config(ws.root, source="source", release="release", db_url=ws.db_url)
     config.Exchange.root = str(ws.root / ".exchange")
+    config.CourseDirectory.feedback_directory = "nbgrader-feedback"
+    config.GenerateFeedback.preprocessors = ["socialkit.grading.nbgrader_feedback.KitWritesFeedback"]
     return config
+
+
+def write_config(ws: Workspace) -> None:
+    """Write the workspace's ``nbgrader_config.py`` (rewritten when an older kit wrote another) and exchange folder."""
+    config_file = ws.root / "nbgrader_config.py"
+    if not config_file.is_file() or config_file.read_text() != WORKSPACE_CONFIG:
+        config_file.write_text(WORKSPACE_CONFIG)
+    (ws.root / ".exchange").mkdir(exist_ok=True)
 
 
 def kit_source_folder(assignment: str) -> Path:
@@ -123,9 +150,7 @@ def prepare_workspace(ws: Workspace, source_folder: Path | None = None, say=None
         raise FileNotFoundError(f"The source notebook {source_nb} does not exist.")
     for sub in ("submitted", "autograded", "feedback", "reports", "status"):
         (ws.root / sub).mkdir(parents=True, exist_ok=True)
-    config_file = ws.root / "nbgrader_config.py"
-    if not config_file.exists():
-        config_file.write_text(WORKSPACE_CONFIG)
+    write_config(ws)
     digest = file_sha256(source_nb)
     stamp = ws.root / "status" / ws.assignment / ".source-sha256"
     if stamp.is_file() and stamp.read_text().strip() == digest and ws.release_notebook().is_file():
