@@ -32,6 +32,15 @@ COLUMN_WORDS = {
     "baseline_sd": "typical daily swing (standard deviation)", "z": "z", "alert": "alert?",
 }
 
+# Module 09's tables (reviews and competitors), as a manager would head them.
+COLUMN_WORDS.update({
+    "answered_pct": "answered (%)", "median_hours": "median hours to answer", "mean_stars": "plain average (stars)",
+    "own_weight_pct": "weight of its own average (%)", "bayesian_average": "Bayesian average (stars)",
+    "followers_at_end": "followers in the last month", "growth_pct_a_month": "growth (% a month)",
+    "engagement_rate_pct": "engagement rate per post (%)", "posts_a_month": "posts a month",
+    "earliest": "earliest (months)", "latest": "latest (months)", "catch_up_month": "around",
+})
+
 WORDS = {**BRAND_NAMES, **GROUP_LABELS, **TOPIC_LABELS, **LANGUAGE_NAMES, **PLATFORM_NAMES}
 
 

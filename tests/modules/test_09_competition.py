@@ -245,6 +245,25 @@ def test_months_to_catch_up_solves_where_the_line_and_its_range_reach_zero(follo
     assert recent["months"] == pytest.approx(crossings(gap[6:])[0])
 
 
+def test_the_summary_and_the_side_by_side_fits_are_the_single_metrics(social, followers):
+    summary = analytics.competitor_summary(social)
+    assert summary.loc["grano", "followers_at_end"] == followers.loc["2025-12-01", "grano"]
+    grano = followers["grano"]
+    assert summary.loc["grano", "growth_pct_a_month"] == pytest.approx((100 * (grano / grano.shift(1) - 1)).mean())
+    posts = social.pivot_table(index="month", columns="brand", values="posts", aggfunc="sum", observed=True)
+    assert summary.loc["maison", "posts_a_month"] == pytest.approx(posts["maison"].mean())
+    assert summary.loc["lumiere", "engagement_rate_pct"] == pytest.approx(
+        analytics.engagement_rate_per_post(social)["lumiere"].mean())
+    fits = analytics.catch_up_by_period(followers, starts=["2025-01-01", "2025-07-01"])
+    assert list(fits.index) == ["Jan 2025–Dec 2025", "Jul 2025–Dec 2025"]
+    recent = analytics.months_to_catch_up(followers, start="2025-07-01")
+    assert fits.loc["Jul 2025–Dec 2025", "latest"] == recent["latest"]
+    assert fits.loc["Jul 2025–Dec 2025", "catch_up_month"] == f"{recent['catch_up_month']:%b %Y}"
+    apart = pd.DataFrame({"lumiere": [10.0, 12, 14, 16], "grano": [5.0, 6, 7, 8]},
+                         index=pd.date_range("2025-01-01", periods=4, freq="MS"))
+    assert analytics.catch_up_by_period(apart, starts=["2025-01-01"])["catch_up_month"].tolist() == ["never"]
+
+
 def test_months_to_catch_up_says_already_ahead_or_not_catching_up():
     months = pd.date_range("2025-01-01", periods=6, freq="MS")
     ahead = pd.DataFrame({"lumiere": [10, 11, 12, 13, 14, 15], "grano": [5, 8, 11, 14, 17, 20]}, index=months)
@@ -259,7 +278,7 @@ def test_months_to_catch_up_says_already_ahead_or_not_catching_up():
 def test_every_new_metric_refuses_a_condition_in_plain_words(reviews, social):
     names = ["star_distribution", "bayesian_average", "review_volume", "average_rating", "review_response",
              "complaint_themes", "follower_growth", "engagement_rate_per_post", "competitor_trend",
-             "linear_trend", "months_to_catch_up"]
+             "linear_trend", "months_to_catch_up", "competitor_summary", "catch_up_by_period"]
     assert set(names) <= set(analytics.METRICS)
     condition = reviews["stars"] == 1
     for name in names:

@@ -34,3 +34,4 @@ from socialkit.analytics.reviews import (  # noqa: F401
 from socialkit.analytics.competition import (  # noqa: F401
     follower_growth, engagement_rate_per_post, competitor_trend, linear_trend, months_to_catch_up,
 )
+from socialkit.analytics.competition import competitor_summary, catch_up_by_period  # noqa: F401

@@ -100,6 +100,25 @@ def competitor_trend(competitor_metrics: pd.DataFrame, metric: str = "followers"
     return _by_month_and_brand(rows, metric)
 
 
+@metric("competitor_metrics")
+def competitor_summary(competitor_metrics: pd.DataFrame, *, platform=None) -> pd.DataFrame:
+    """The year at a glance, one row per brand: followers at the end, and the monthly averages of
+    follower growth (%), engagement rate per post (%) and posts.
+
+    Each column is the mean over the months of ``follower_growth``, ``engagement_rate_per_post`` and
+    ``competitor_trend(…, "posts")`` (the first month has no growth). Source: as those functions.
+    """
+    followers = competitor_trend(competitor_metrics, "followers", platform=platform)
+    summary = pd.DataFrame({
+        "followers_at_end": followers.iloc[-1],
+        "growth_pct_a_month": follower_growth(competitor_metrics, platform=platform).mean(),
+        "engagement_rate_pct": engagement_rate_per_post(competitor_metrics, platform=platform).mean(),
+        "posts_a_month": competitor_trend(competitor_metrics, "posts", platform=platform).mean(),
+    })
+    summary.index.name = "brand"
+    return summary
+
+
 # ---------------------------------------------------------------- the straight-line projection
 
 
@@ -223,3 +242,26 @@ def months_to_catch_up(trend: pd.DataFrame, *, chaser: str = "grano", leader: st
     if months <= LONGEST_PROJECTION:
         result["catch_up_month"] = pd.Timestamp(gap.index[-1]) + pd.DateOffset(months=int(round(months)))
     return pd.Series(result, name=f"{chaser} reaching {leader}")
+
+
+@metric("followers")
+def catch_up_by_period(trend: pd.DataFrame, *, starts=("2025-01-01", "2025-07-01"), end=None, chaser: str = "grano",
+                       leader: str = "lumiere", level: float = 0.95) -> pd.DataFrame:
+    """``months_to_catch_up`` fitted from each of ``starts`` to ``end``, side by side: how much the date
+    depends on the months chosen.
+
+    One row per period fitted (labelled "Jan 2025–Dec 2025" …) with months, earliest, latest and
+    catch_up_month (the month in words, "Dec 2026", or "never"; "Dec 2025" for a chaser already ahead). When the ranges of two periods barely overlap, the range measures the
+    wobble around each straight line, not the choice of line. Source: as ``linear_trend``.
+    """
+    rows = {}
+    for start in starts:
+        result = months_to_catch_up(trend, chaser=chaser, leader=leader, start=start, end=end, level=level)
+        months = _window(trend[leader] - trend[chaser], start, end).index
+        label = f"{pd.Timestamp(months[0]):%b %Y}–{pd.Timestamp(months[-1]):%b %Y}"
+        rows[label] = {"months": result["months"], "earliest": result["earliest"], "latest": result["latest"],
+                       "catch_up_month": f"{result['catch_up_month']:%b %Y}" if pd.notna(result["catch_up_month"])
+                       else "never"}
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    table.index.name = "months fitted"
+    return table
