@@ -78,7 +78,8 @@ MODULES: tuple[Module, ...] = (
     Module(7, "07_team", "Follow your team", "Suivez votre équipe", "team",
            dashboards=("team_map_dashboard",), minutes=110),
     Module(8, "08_trust", "Trust your staff", "Faites confiance à votre personnel", "trust"),
-    Module(9, "09_competition", "Don't get left behind", "Ne vous laissez pas distancer", "competition"),
+    Module(9, "09_competition", "Don't get left behind", "Ne vous laissez pas distancer", "competition",
+           dashboards=("competitor_dashboard",), minutes=120),
     Module(10, "10_here_to_stay", "Social media isn't going away", "Les médias sociaux ne disparaissent pas",
            "here_to_stay"),
 )

@@ -47,6 +47,15 @@ OUTCOME_LABELS = {"customer": "a customer", "partner": "a partner", "supplier": 
                   "press": "a press article", "hire": "a hire", "sales_pitch": "a sales pitch",
                   "nothing": "nothing concrete"}
 
+# Module 09's tables (reviews and competitors), as a manager would head them.
+COLUMN_WORDS.update({
+    "answered_pct": "answered (%)", "median_hours": "median hours to answer", "mean_stars": "plain average (stars)",
+    "own_weight_pct": "weight of its own average (%)", "bayesian_average": "Bayesian average (stars)",
+    "followers_at_end": "followers in the last month", "growth_pct_a_month": "growth (% a month)",
+    "engagement_rate_pct": "engagement rate per post (%)", "posts_a_month": "posts a month",
+    "earliest": "earliest (months)", "latest": "latest (months)", "catch_up_month": "around",
+})
+
 WORDS = {**BRAND_NAMES, **GROUP_LABELS, **TOPIC_LABELS, **LANGUAGE_NAMES, **PLATFORM_NAMES}
 WORDS.update(POST_TYPE_LABELS)
 COLUMN_WORDS.update({

@@ -50,3 +50,10 @@ from socialkit.analytics.team import (  # noqa: F401
     participation_rate, platform_adoption, advocacy_reach, brand_reach, advocacy_vs_brand, with_employee, topic_mix,
     with_auto_sentiment, topic_mood, posts_by_purpose,
 )
+from socialkit.analytics.reviews import (  # noqa: F401
+    star_distribution, bayesian_average, review_volume, average_rating, review_response, complaint_themes,
+)
+from socialkit.analytics.competition import (  # noqa: F401
+    follower_growth, engagement_rate_per_post, competitor_trend, linear_trend, months_to_catch_up,
+)
+from socialkit.analytics.competition import competitor_summary, catch_up_by_period  # noqa: F401

@@ -34,3 +34,5 @@ from socialkit.plots.networks import (  # noqa: F401
 from socialkit.plots.team import (  # noqa: F401
     adoption_heatmap, archive_by_purpose, participation_bars, reach_bars, reach_inset, topic_mood,
 )
+from socialkit.plots.reviews import SITE_NAMES, bayesian_ranking, page_label, review_response, star_distribution  # noqa: F401
+from socialkit.plots.competition import TREND_LABELS, monthly_lines, trend_projection  # noqa: F401

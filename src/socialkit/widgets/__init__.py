@@ -17,6 +17,7 @@ _WHERE = {
     "response_simulator_dashboard": "care", "ResponseSimulator": "care",
     "reply_coach_dashboard": "replies", "ReplyCoach": "replies",
     "screening_dashboard": "screening", "ScreeningDashboard": "screening", "LENGTH_OPTIONS": "screening",
+    "competitor_dashboard": "competition", "CompetitorDashboard": "competition", "BENCHMARK_METRICS": "competition",
     "Dashboard": "_base", "Chart": "_base",
     "post_mix_dashboard": "engagement", "PostMixDashboard": "engagement",
     "influencer_dashboard": "engagement", "InfluencerDashboard": "engagement",
