@@ -28,3 +28,7 @@ from socialkit.analytics.care import (  # noqa: F401
     response_hours, response_rate, first_response_time, sla_compliance, private_share, resolution_rate,
     resolution_public_vs_private, sentiment_change, backlash_half_life,
 )
+from socialkit.analytics.adoption import (  # noqa: F401
+    BassFit, NotFittable, adoption_series, adoption_sources, adoption_table, bass_curve, bass_peak, bass_share,
+    channel_contacts, channel_shares, fit_bass, fittable,
+)

@@ -15,6 +15,7 @@ _WHERE = {
     "listen_dashboard": "listening", "ListenDashboard": "listening", "EVERYONE": "listening",
     "METRIC_OPTIONS": "listening", "BASELINE_DAYS": "listening",
     "Dashboard": "_base", "Chart": "_base",
+    "adoption_dashboard": "adoption", "AdoptionDashboard": "adoption",
 }
 
 
