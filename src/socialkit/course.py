@@ -75,7 +75,7 @@ MODULES: tuple[Module, ...] = (
     Module(8, "08_trust", "Trust your staff", "Faites confiance à votre personnel", "trust"),
     Module(9, "09_competition", "Don't get left behind", "Ne vous laissez pas distancer", "competition"),
     Module(10, "10_here_to_stay", "Social media isn't going away", "Les médias sociaux ne disparaissent pas",
-           "here_to_stay"),
+           "here_to_stay", dashboards=("adoption_dashboard",), minutes=150),
 )
 
 _BY_SLUG = {m.slug: m for m in MODULES}
