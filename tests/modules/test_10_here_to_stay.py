@@ -14,6 +14,7 @@ from kit import ROOT as REPO
 from kit import assert_right, assert_wrong, guide_parts, verdict
 from socialkit import analytics, checks, data, widgets
 from socialkit.analytics import WrongInput
+from socialkit.analytics import adoption as bass  # the formulas on plain numbers
 
 SLUG = "10_here_to_stay"
 LESSON = REPO / "course" / SLUG / f"{SLUG}.ipynb"
@@ -64,17 +65,17 @@ def shares_by_hand(channel_mix) -> pd.DataFrame:
 def test_bass_share_is_the_formula_of_bass_1969(p, q):
     times = [0, 0.5, 1, 2, 3.7, 5, 10, 25]
     by_hand = [bass_by_hand(t, p, q) for t in times]
-    assert np.allclose(analytics.bass_share(np.array(times), p, q), by_hand, rtol=1e-12, atol=1e-15)
-    assert analytics.bass_share(3.7, p, q) == pytest.approx(bass_by_hand(3.7, p, q), rel=1e-12)
-    assert isinstance(analytics.bass_share(3.7, p, q), float)
+    assert np.allclose(bass.bass_share(np.array(times), p, q), by_hand, rtol=1e-12, atol=1e-15)
+    assert bass.bass_share(3.7, p, q) == pytest.approx(bass_by_hand(3.7, p, q), rel=1e-12)
+    assert isinstance(bass.bass_share(3.7, p, q), float)
     column = pd.Series(times, index=[f"t{i}" for i in range(len(times))])
-    result = analytics.bass_share(column, p, q)
+    result = bass.bass_share(column, p, q)
     assert list(result.index) == list(column.index) and np.allclose(result, by_hand)
 
 
 def test_bass_share_starts_at_zero_climbs_and_never_comes_down():
     t = np.linspace(-3, 60, 500)
-    share = analytics.bass_share(t, 0.03, 0.38)
+    share = bass.bass_share(t, 0.03, 0.38)
     assert (share[t <= 0] == 0).all() and share[-1] == pytest.approx(1, abs=1e-9)
     assert (np.diff(share) >= -1e-15).all()
 
@@ -85,26 +86,26 @@ def test_the_peak_is_where_new_adopters_per_year_are_most_numerous():
         t = np.linspace(0, 40, 400_001)
         density = np.gradient([bass_by_hand(x, p, q) for x in t[::100]], t[::100])
         coarse = t[::100][int(np.argmax(density))]
-        assert analytics.bass_peak(p, q) == pytest.approx(math.log(q / p) / (p + q), rel=1e-12)
-        assert abs(analytics.bass_peak(p, q) - coarse) < 0.02
-    assert analytics.bass_peak(0.2, 0.05) < 0  # q < p: no S, most adopters at the start
+        assert bass.bass_peak(p, q) == pytest.approx(math.log(q / p) / (p + q), rel=1e-12)
+        assert abs(bass.bass_peak(p, q) - coarse) < 0.02
+    assert bass.bass_peak(0.2, 0.05) < 0  # q < p: no S, most adopters at the start
 
 
 def test_bass_curve_is_ceiling_times_the_share_from_the_launch():
     years = np.arange(2000, 2031)
-    curve = analytics.bass_curve(years, 0.05, 0.4, ceiling=70, launch=2004)
+    curve = bass.bass_curve(years, 0.05, 0.4, ceiling=70, launch=2004)
     assert np.allclose(curve, [70 * bass_by_hand(y - 2004, 0.05, 0.4) for y in years])
 
 
 @pytest.mark.parametrize(("call", "words"), [
-    (lambda: analytics.bass_share("five", 0.03, 0.38), "needs a number for t"),
-    (lambda: analytics.bass_share(5, 0, 0.38), "needs p (innovation) above 0"),
-    (lambda: analytics.bass_share(5, 0.03, -1), "needs q (imitation) 0 or more"),
-    (lambda: analytics.bass_share(5, "0.03", 0.38), "needs a number for p"),
-    (lambda: analytics.bass_share(None, 0.03, 0.38), "needs a number for t"),
-    (lambda: analytics.bass_peak(0.03, 0), "needs q (imitation) above 0"),
-    (lambda: analytics.bass_curve([2010], 0.03, 0.3, ceiling=-5, launch=2004), "the ceiling"),
-    (lambda: analytics.bass_curve([2010], 0.03, 0.3, launch="2004"), "the launch year"),
+    (lambda: bass.bass_share("five", 0.03, 0.38), "needs a number for t"),
+    (lambda: bass.bass_share(5, 0, 0.38), "needs p (innovation) above 0"),
+    (lambda: bass.bass_share(5, 0.03, -1), "needs q (imitation) 0 or more"),
+    (lambda: bass.bass_share(5, "0.03", 0.38), "needs a number for p"),
+    (lambda: bass.bass_share(None, 0.03, 0.38), "needs a number for t"),
+    (lambda: bass.bass_peak(0.03, 0), "needs q (imitation) above 0"),
+    (lambda: bass.bass_curve([2010], 0.03, 0.3, ceiling=-5, launch=2004), "the ceiling"),
+    (lambda: bass.bass_curve([2010], 0.03, 0.3, launch="2004"), "the launch year"),
 ])
 def test_the_model_refuses_wrong_numbers_in_plain_words(call, words):
     with pytest.raises(WrongInput) as error:
@@ -163,7 +164,8 @@ def test_a_series_that_starts_high_or_is_too_short_is_refused_with_the_reason(ad
         analytics.fit_bass(adoption, "social_media", "France")
     assert "only 3 published figure(s)" in str(short.value)
     assert short.value._render_traceback_() == [f"NotFittable: {short.value}"]
-    assert analytics.fittable(series_by_hand(adoption, "social_media", "United States")) is None
+    assert analytics.why_no_fit(adoption, "social_media", "United States") is None
+    assert analytics.why_no_fit(adoption, "internet", "United States") in str(high.value)
 
 
 def test_the_series_and_table_are_the_published_rows(adoption):

@@ -29,6 +29,6 @@ from socialkit.analytics.care import (  # noqa: F401
     resolution_public_vs_private, sentiment_change, backlash_half_life,
 )
 from socialkit.analytics.adoption import (  # noqa: F401
-    BassFit, NotFittable, adoption_series, adoption_sources, adoption_table, bass_curve, bass_peak, bass_share,
-    channel_contacts, channel_shares, fit_bass, fittable,
+    BassFit, NotFittable, adoption_series, adoption_sources, adoption_table, channel_contacts, channel_shares,
+    fit_bass, why_no_fit,
 )

@@ -1,4 +1,9 @@
-"""Adoption (module 10): survey adoption curves, the Bass diffusion model and its fit, the channel mix."""
+"""Adoption (module 10): survey adoption curves, the Bass diffusion model and its fit, the channel mix.
+
+The Bass model's formulas on plain numbers (``bass_share``, ``bass_peak``, ``bass_curve``) live here and are
+not re-exported by ``socialkit.analytics``, whose public functions all take a table (``@metric``); they
+refuse a wrong number in plain words themselves. The table functions are re-exported.
+"""
 
 from __future__ import annotations
 
@@ -171,8 +176,8 @@ class BassFit:
         return bass_curve(years, self.p, self.q, ceiling=self.ceiling, launch=self.launch)
 
 
-def fittable(series: pd.Series) -> str | None:
-    """None when the Bass model can be fitted to this series, else the plain reason why not."""
+def _fit_problem(series: pd.Series) -> str | None:
+    """None when the Bass model can be fitted to this published series, else the plain reason why not."""
     if len(series) < MIN_POINTS:
         return (f"it has only {len(series)} published figure(s); a fit of three numbers (p, q and the ceiling) "
                 f"needs at least {MIN_POINTS}.")
@@ -182,6 +187,16 @@ def fittable(series: pd.Series) -> str | None:
                 f"time from the launch, so it needs the start of the curve (a first figure under "
                 f"{MAX_FIRST_PCT:.0f} %).")
     return None
+
+
+@metric("adoption")
+def why_no_fit(adoption: pd.DataFrame, technology: str, country: str) -> str | None:
+    """Why the Bass model is not fitted to one published series, in plain words; None when it can be fitted.
+
+    Refused: fewer than 5 published figures (the fit estimates three numbers), or a first figure of 30 %
+    or more (time counts from the launch, so the start of the S must be in the data). See ``fit_bass``.
+    """
+    return _fit_problem(adoption_series(adoption, technology, country))
 
 
 @metric("adoption")
@@ -199,7 +214,7 @@ def fit_bass(adoption: pd.DataFrame, technology: str, country: str, *, launch: i
     Models", Marketing Science 5(2), 169–178.
     """
     series = adoption_series(adoption, technology, country)
-    why_not = fittable(series)
+    why_not = _fit_problem(series)
     if why_not:
         raise NotFittable(f"The Bass model cannot be fitted to {technology} in {country}: {why_not}")
     start = int(series.index[0]) - 1 if launch is None else int(launch)

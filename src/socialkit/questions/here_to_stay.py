@@ -14,6 +14,7 @@ from functools import cache
 import pandas as pd
 
 from socialkit import analytics, data
+from socialkit.analytics.adoption import bass_peak
 from socialkit.judging import Choice, ExpectedValueError, Number, Other, QuestionSet, Vary
 
 LAST_YEAR = 2025  # the last year of channel_mix
@@ -94,7 +95,7 @@ def _sliders_peak() -> float:
     from socialkit.widgets.adoption import START
 
     launch = int(analytics.adoption_series(data.load("adoption"), *SERIES).index[0]) - 1
-    return launch + analytics.bass_peak(START["p"], START["q"])
+    return launch + bass_peak(START["p"], START["q"])
 
 
 # --------------------------------------------------------------------------- Q5: social-media contacts per month

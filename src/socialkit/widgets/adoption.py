@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from socialkit import analytics, plots
+from socialkit.analytics.adoption import bass_curve, bass_peak
 from socialkit.schema import TECHNOLOGIES
 from socialkit.vocab import technology_name
 from socialkit.widgets._base import Dashboard
@@ -75,7 +76,7 @@ class AdoptionDashboard(Dashboard):
         self.published = published
         self.launch = int(published.index[0]) - 1
         self.years = np.arange(min(FIRST_YEAR_SHOWN, self.launch), self.horizon.value + 1, dtype="float64")
-        yours = analytics.bass_curve(self.years, self.p.value, self.q.value, ceiling=self.ceiling.value,
+        yours = bass_curve(self.years, self.p.value, self.q.value, ceiling=self.ceiling.value,
                                      launch=self.launch)
         self.curve = pd.Series(yours, index=self.years)
         self.table = pd.DataFrame({"published_pct": published.astype("float64"),
@@ -106,7 +107,7 @@ class AdoptionDashboard(Dashboard):
         """The learner's curve in words: where it peaks, where it ends, how far from the figures."""
         p, q, m = self.p.value, self.q.value, self.ceiling.value
         if q > p:
-            peak = self.launch + analytics.bass_peak(p, q)
+            peak = self.launch + bass_peak(p, q)
             when = f"the most new users in one year come in {peak:.1f}"
         else:
             when = "with q no larger than p, new users are most numerous at the start and fewer every year after"
