@@ -131,7 +131,7 @@ class AdoptionDashboard(Dashboard):
         """The chart's title: the series and what is drawn."""
         key = (self.technology.value, self.country.value)
         fit = " and the best fit" if self.fit is not None else ""
-        return f"{technology_name(key[0]).capitalize()} in {key[1]}: published figures, your curve{fit}"
+        return f"{technology_name(key[0]).capitalize()} · {key[1]}: published figures, your curve{fit}"
 
     def draw(self, ax) -> None:
         """Dots for the published figures, a line for the learner's curve, a dashed line for the best fit."""
