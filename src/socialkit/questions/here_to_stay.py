@@ -147,13 +147,12 @@ QUESTIONS = QuestionSet("10_here_to_stay", [
         right="one customer contact in three now comes through social media, more than through any other "
               "channel. It is a customer-service channel, not only a marketing one: staff it like the phone.",
         hints=[
-            "analytics.channel_shares(channel_mix) gives a table: one row per year, one column per channel "
-            "(\"phone\", \"email\", \"social\", \"chat\", \"in_person\"), each cell a share of that year's "
-            "contacts in %.",
+            "The setup cell made the table shares = analytics.channel_shares(channel_mix): one row per year, one "
+            "column per channel (\"phone\", \"email\", \"social\", \"chat\", \"in_person\"), each cell a share "
+            "of that year's contacts in %.",
             "Read one cell of that table (move 3 of module 00, read one cell): TABLE.loc[ROW, COLUMN], with the "
             "year as a number (no quotes) and the channel in quotes.",
-            "analytics.channel_shares(channel_mix).loc[ …the year…, \"…the channel…\" ]. Store it in "
-            "social_share_2025.",
+            "shares.loc[ …the year…, \"…the channel…\" ]. Store it in social_share_2025.",
         ],
         section="section 4 of the lesson (How Café Lumière's customers reach it)",
     ),
@@ -178,8 +177,8 @@ QUESTIONS = QuestionSet("10_here_to_stay", [
         right="since then, more customers reach Café Lumière through social media than by phone, every year. "
               "Like e-mail before it, the new channel did not go away: it took the place of an old one.",
         hints=[
-            "Make the table of shares first: shares = analytics.channel_shares(channel_mix). Each row is a year, "
-            "and its row label is the year.",
+            "Use the table shares that the setup cell made (analytics.channel_shares(channel_mix)): each row is a "
+            "year, and its label on the left is the year.",
             "Keep the rows where social media's share is bigger than the phone's (move 2 of module 00, keep "
             "rows): shares[shares[\"social\"] > shares[\"phone\"]]. Look at the table you get.",
             "The first row of the table you kept is the answer: read its year on the left and type it as a "
