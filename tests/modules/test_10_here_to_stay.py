@@ -458,3 +458,26 @@ def test_the_guide_has_a_closing_session_and_the_lesson_names_every_earlier_modu
                                      "Competition"), start=1):
         assert f"*{lesson}* (" in lesson_text
         assert f"{number}. **{lesson}:** …" in template
+
+
+@pytest.mark.slow
+def test_a_year_in_quotes_and_a_skipped_setup_get_one_plain_line():
+    """In a real kernel: shares.loc["2025", "social"] and a table used before the setup cell ran."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    cells = ["import socialkit",
+             "shares.loc[2025, 'social']",
+             "from socialkit import analytics, data\nshares = analytics.channel_shares(data.load('channel_mix'))",
+             'shares.loc["2025", "social"]']
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    NotebookClient(nb, kernel_name="python3", timeout=120, allow_errors=True).execute(
+        env={**__import__("os").environ, "MPLBACKEND": "Agg"})
+    (skipped,) = [o for o in nb.cells[1].outputs if o.output_type == "error"]
+    assert skipped.ename == "NameError" and len(skipped.traceback) == 1
+    assert skipped.traceback[0].startswith("shares is not defined yet: run the setup cell")
+    (quoted,) = [o for o in nb.cells[3].outputs if o.output_type == "error"]
+    assert quoted.ename == "KeyError" and quoted.traceback == [
+        'shares has no row "2025": its rows are numbers, such as years, written without quotes: write 2025, '
+        'not "2025" (see move 3 · read one cell in module 00).']
+    assert not [o for c in nb.cells for o in c.outputs if o.get("name") == "stderr"]
