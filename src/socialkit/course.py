@@ -81,7 +81,7 @@ MODULES: tuple[Module, ...] = (
     Module(9, "09_competition", "Don't get left behind", "Ne vous laissez pas distancer", "competition",
            dashboards=("competitor_dashboard",), minutes=120),
     Module(10, "10_here_to_stay", "Social media isn't going away", "Les médias sociaux ne disparaissent pas",
-           "here_to_stay"),
+           "here_to_stay", dashboards=("adoption_dashboard",), minutes=150),
 )
 
 _BY_SLUG = {m.slug: m for m in MODULES}

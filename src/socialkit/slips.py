@@ -43,6 +43,7 @@ SETUP_NAMES = frozenset({
     "check", "hint", "progress", "analytics", "data", "widgets", "plots",
     "mentions", "accounts", "mentions_by_role", "daily",
     "contacts", "connections", "reached", "ties", "families", "marriages",  # module 06
+    "adoption", "channel_mix", "shares",
 })
 
 # Where to read about the three moves again (the "three moves" card of module 00).
@@ -376,6 +377,9 @@ def _explain_key(value: KeyError, context: _Context) -> str | None:
         return _no_such_column(key, obj, table, context)
     if not isinstance(key, str):
         return None
+    if key.strip().isdigit() and pandas.api.types.is_integer_dtype(obj.index) and int(key) in obj.index:
+        return (f"{table} has no row {_quoted(key)}: its rows are numbers, such as years, written without quotes: "
+                f"write {int(key)}, not {_quoted(key)} (see {MOVE_READ_CELL}).")
     if isinstance(obj.index, pandas.DatetimeIndex) and len(obj.index):
         first, last = obj.index.min().strftime("%Y-%m-%d"), obj.index.max().strftime("%Y-%m-%d")
         return (f"{table} has no row {_quoted(key)}: its rows are dates from {first} to {last}, written "

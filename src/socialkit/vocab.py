@@ -28,6 +28,10 @@ POST_TYPE_LABELS = {"automated_promo": "automated promotions", "conversation": "
                     "expertise": "expertise posts", "reply": "replies to people"}
 PLATFORM_NAMES = {"x": "X (Twitter)", "linkedin": "LinkedIn", "instagram": "Instagram", "facebook": "Facebook",
                   "tiktok": "TikTok"}
+TECHNOLOGY_NAMES = {"internet": "internet", "email": "e-mail", "mobile_phone": "mobile phones",
+                    "smartphone": "smartphones", "social_media": "social media"}
+CHANNEL_NAMES = {"phone": "phone", "email": "e-mail", "social": "social media", "chat": "chat on the website",
+                 "in_person": "in person"}
 # Column names of the kit's tables, as a manager would head them (e.g. the output of analytics.spikes).
 COLUMN_WORDS = {
     "count": "mentions", "baseline_mean": "7-day average",
@@ -94,6 +98,14 @@ def platform_name(platform: str) -> str:
 def outcome_name(outcome: str) -> str:
     """What a meeting turned out to be, in plain words ("a sales pitch" for "sales_pitch")."""
     return OUTCOME_LABELS.get(str(outcome), str(outcome))
+def technology_name(technology: str) -> str:
+    """A technology of the ``adoption`` table in plain words ("mobile phones" for "mobile_phone")."""
+    return TECHNOLOGY_NAMES.get(str(technology), str(technology))
+
+
+def channel_name(channel: str) -> str:
+    """A contact channel of ``channel_mix`` in plain words ("social media" for "social")."""
+    return CHANNEL_NAMES.get(str(channel), str(channel))
 
 
 def say(label):

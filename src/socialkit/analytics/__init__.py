@@ -57,3 +57,7 @@ from socialkit.analytics.competition import (  # noqa: F401
     follower_growth, engagement_rate_per_post, competitor_trend, linear_trend, months_to_catch_up,
 )
 from socialkit.analytics.competition import competitor_summary, catch_up_by_period  # noqa: F401
+from socialkit.analytics.adoption import (  # noqa: F401
+    BassFit, NotFittable, adoption_series, adoption_sources, adoption_table, channel_contacts, channel_shares,
+    fit_bass, why_no_fit,
+)

@@ -23,6 +23,7 @@ _WHERE = {
     "influencer_dashboard": "engagement", "InfluencerDashboard": "engagement",
     "network_explorer": "networks", "NetworkExplorer": "networks",
     "team_map_dashboard": "team", "TeamMapDashboard": "team",
+    "adoption_dashboard": "adoption", "AdoptionDashboard": "adoption",
 }
 
 
