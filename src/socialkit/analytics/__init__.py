@@ -43,9 +43,11 @@ from socialkit.analytics.replies import coach_posts  # noqa: F401  (the reply ru
 from socialkit.analytics.screening import (  # noqa: F401
     wasted_hours, meeting_outcomes, valuable_share_by_level, signal_information, screening_score, precision_recall,
     confusion_table, screening_tradeoff,
+)
 from socialkit.analytics.networks import (  # noqa: F401
     NetworkError, network, reach, reach_by_continent, continents_reached, door_openers, brokers, structural_holes,
     tie_types, introduction_path,
+)
 from socialkit.analytics.team import (  # noqa: F401
     participation_rate, platform_adoption, advocacy_reach, brand_reach, advocacy_vs_brand, with_employee, topic_mix,
     with_auto_sentiment, topic_mood, posts_by_purpose,

@@ -28,9 +28,11 @@ from socialkit.plots.care import (  # noqa: F401
 from socialkit.plots.replies import rubric_bars  # noqa: F401
 from socialkit.plots.screening import (  # noqa: F401
     confusion_table, meeting_outcomes, outcome_name, screening_tradeoff, valuable_share_by_level,
+)
 from socialkit.plots.networks import (  # noqa: F401
     CONTINENT_COLORS, brokers, city_layout, continent_color, door_openers, network_map, reach_by_continent, reach_map,
     small_network, tie_types, ties_per_year,
+)
 from socialkit.plots.team import (  # noqa: F401
     adoption_heatmap, archive_by_purpose, participation_bars, reach_bars, reach_inset, topic_mood,
 )

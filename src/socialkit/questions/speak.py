@@ -14,7 +14,7 @@ import pandas as pd
 
 from socialkit import analytics, data
 from socialkit.judging import Choice, Decision, Number, Other, QuestionSet, Vary
-from socialkit.vocab import brand_name, platform_name, post_type_name
+from socialkit.vocab import platform_name, post_type_name
 
 # The two plans of Q5, in posts added (positive) or dropped (negative) per week.
 AGENCY_PLAN = {"automated_promo": 14}

@@ -32,7 +32,7 @@ def __getattr__(name: str):
     if name in _WHERE:
         return getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
     raise AttributeError(f"socialkit.widgets has no {name!r}. Dashboards: "
-                         f"{', '.join(sorted(n for n in _WHERE if n.endswith('_dashboard')))}.")
+                         f"{', '.join(sorted(n for n in _WHERE if n[0].islower() and _WHERE[n] != '_base'))}.")
 
 
 def __dir__():
