@@ -52,7 +52,12 @@ def test_sigkill_mid_run_loses_nothing_and_a_rerun_completes(tmp_path):
     status_dir = workspace / "status" / ASSIGNMENT
     run = subprocess.Popen(command(workspace), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 300
-    while len(list(status_dir.glob("*.json"))) < 3:
+
+    def kernels_in_flight() -> list[Path]:
+        return list(Path(tempfile.gettempdir()).glob(f"socialkit-kernel-{run.pid}-*"))
+
+    # kill it mid-way, while a kernel is running (so that it leaves a runtime folder to clean up)
+    while len(list(status_dir.glob("*.json"))) < 3 or not kernels_in_flight():
         assert run.poll() is None, "the run ended before it could be killed"
         assert time.monotonic() < deadline, "no learner was graded within 5 minutes"
         time.sleep(0.05)

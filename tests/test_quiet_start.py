@@ -101,8 +101,10 @@ class Lab:
                     "content": {"code": code, "silent": False, "store_history": True, "user_expressions": {},
                                 "allow_stdin": False},
                 }))
-                error, stderr = None, ""
-                while True:
+                error, stderr, replied, idle = None, "", False, False
+                # The reply (shell channel) may overtake the outputs (iopub): wait for both the reply
+                # and the kernel's "idle" after this request, which comes after all its outputs.
+                while not (replied and idle):
                     message = json.loads(channel.recv())
                     if message.get("parent_header", {}).get("msg_id") != msg_id:
                         continue
@@ -110,8 +112,9 @@ class Lab:
                         error = message["content"]
                     if message["msg_type"] == "stream" and message["content"]["name"] == "stderr":
                         stderr += message["content"]["text"]
-                    if message["msg_type"] == "execute_reply":
-                        break
+                    replied = replied or message["msg_type"] == "execute_reply"
+                    idle = idle or (message["msg_type"] == "status"
+                                    and message["content"]["execution_state"] == "idle")
                 results.append({"error": error, "stderr": stderr})
         finally:
             channel.close()
