@@ -63,6 +63,9 @@ SLIPS = {
     "answer_under_another_name": 'sov_april_jun = 56.2\ncheck("01_listen.q1", sov_april_june)',
     "misspelt_name": 'mention.head()',
     "text_without_quotes": 'why_modest = B',
+    "apostrophe_in_single_quotes": "reply = 'We're sorry about your order.'",
+    "curly_quotes": 'reply = “Thanks for asking!”',
+    "text_not_closed": 'reply = "Thanks for asking!',
     # not slips: their usual display must stay
     "division_by_zero": 'share = 10 / 0',
     "plain_dict_key": '{"a": 1}["b"]',
@@ -265,6 +268,23 @@ def test_a_single_equals_sign_in_a_condition(ran):
 def test_a_single_equals_sign_in_an_if(ran):
     line = plain_line(ran["single_equals_in_if"], "SyntaxError")
     assert "if len(mentions) == 20115:" in line
+
+
+def test_an_apostrophe_inside_single_quotes_says_use_double_quotes(ran):
+    # Python says: SyntaxError: unterminated string literal (detected at line 1)
+    line = plain_line(ran["apostrophe_in_single_quotes"], "SyntaxError")
+    assert "apostrophe" in line and "double quotes" in line
+
+
+def test_curly_quotes_pasted_from_word_say_type_them(ran):
+    # Python says: SyntaxError: invalid character '“' (U+201C)
+    line = plain_line(ran["curly_quotes"], "SyntaxError")
+    assert "curly quotes" in line and "keyboard" in line
+
+
+def test_a_text_never_closed_says_close_it(ran):
+    line = plain_line(ran["text_not_closed"], "SyntaxError")
+    assert "never closed" in line and "apostrophe" not in line
 
 
 # --------------------------------------------------------------------------- names not defined

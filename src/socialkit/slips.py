@@ -690,11 +690,11 @@ def _is_number(text: str) -> bool:
     return True
 
 
-# ---- syntax: = for ==, a date without quotes
+# ---- syntax: = for ==, a date without quotes, quotes in texts
 
 
 def _explain_syntax(value: SyntaxError, context: _Context) -> str | None:
-    """``=`` where ``==`` was meant, and a date typed without quotes (``2025-01-15``)."""
+    """``=`` where ``==`` was meant, a date typed without quotes (``2025-01-15``), an apostrophe or curly quotes in a text."""
     message = value.msg or ""
     line = (value.text or "").rstrip("\n")
     if "leading zeros in decimal integer literals" in message:
@@ -708,6 +708,14 @@ def _explain_syntax(value: SyntaxError, context: _Context) -> str | None:
         suggestion = f": {fixed.strip()}" if fixed and len(fixed) <= LONGEST_SUGGESTION else "."
         return (f"To compare, write == (two equals signs); a single = stores a value{suggestion} "
                 f"(see {MOVE_KEEP_ROWS})")
+    if "invalid character" in message and any(q in message for q in "“”‘’«»"):
+        return ("Type the quotes with the keyboard (\" or '): curly quotes “ ” or ‘ ’ pasted from Word or an e-mail "
+                "are not quotes for Python.")
+    if "unterminated string literal" in message:
+        if re.search(r"'[^'\"]*\w'\w", line):
+            return ("This text contains an apostrophe ('), which ends a text written between ' quotes: put the text "
+                    "between double quotes instead, like \"We're sorry\".")
+        return "A text was opened with a quote but never closed: end it with the same quote on the same line."
     return None
 
 
