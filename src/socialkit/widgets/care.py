@@ -67,13 +67,14 @@ class ResponseSimulator(Dashboard):
         target = dict((v, k) for k, v in TARGET_OPTIONS)[self.target.value]
         answered = ("every thread gets an answer" if self.answer_all.value else
                     f"the {self.replay.never:,} threads nobody answered in 2025 stay unanswered")
+        also = "1 hour" if self.target.value == 24 else "24 hours"  # the target's own figure is not said twice
         return (f"<b>Your setting:</b> on duty {mine['hours on duty a week']:.0f} hours a week "
                 f"({DAY_WORDS[self.days.value]}, {start}:00–{end}:00 Lyon time); {answered}.<br>"
                 f"<b>Answered within {target}: {mine['within target (%)']:.1f} %</b> of all threads "
-                f"(2025: {before['within target (%)']:.1f} %) · within 24 hours: {mine['within 24 hours (%)']:.1f} % "
-                f"(2025: {before['within 24 hours (%)']:.1f} %) · "
+                f"(2025: {before['within target (%)']:.1f} %) · within {also}: {mine[f'within {also} (%)']:.1f} % "
+                f"(2025: {before[f'within {also} (%)']:.1f} %) · "
                 f"<b>Expected change in mood: {mine['expected change in mood']:+.2f}</b> per thread "
-                f"(2025: {before['expected change in mood']:+.2f}, on a scale from −1 to +1).<br>"
+                f"(2025: {before['expected change in mood']:+.2f}; a customer's mood runs from −1 to +1, so a change runs from −2 to +2).<br>"
                 f"<i>How it works: a replay of the {self.replay.n:,} threads of 2025. Each keeps the moment the "
                 f"customer posted and the time the team took to write the reply; only the hours on duty change. "
                 f"The mood is what happened in 2025 to customers who waited as long.</i>")
