@@ -197,6 +197,8 @@ class PostMixDashboard(Dashboard):
         name = plots.MEASURES[self.measure.value][0]
         note = (f" The number under each value is how many posts it rests on; hatched bars rest on fewer than "
                 f"{FEW_POSTS} posts: too few to trust.")
+        note += (f" The file's {self.cube.other_years:,} post(s) from years before {self.cube.year} are not shown: "
+                 "the explorer shows one calendar year, the latest." if self.cube.other_years else "")
         if self.split.value == "side":
             flat = self.table.stack()
             posts = self.counts.stack()
