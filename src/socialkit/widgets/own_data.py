@@ -51,6 +51,12 @@ MEANING = {"ts": "when it was posted", "opened_at": "when the customer wrote", "
            "first_response_at": "when you first answered", "responded": "whether you replied", "brand": "the brand"}
 
 
+# what an error's advice for code (read_export(path, kind=…, tz=…)) means in the panel
+PANEL_HINTS = (("kind=", "In this panel: choose what the file holds in 'It holds', then press 'Read the file'."),
+               ("tz=", "In this panel: type the zone in 'Time zone' (for example Europe/Paris), then press 'Read "
+                       "the file'."))
+
+
 class OwnDataRefused(ValueError):
     """The learner's data cannot feed a dashboard: one plain sentence (file, what it holds, what to do)."""
 
@@ -134,7 +140,9 @@ def open_dashboard(loaded: LoadedExport, name: str):
 def report_html(loaded: LoadedExport) -> str:
     """The load report as a manager reads it: a sentence, a table of columns, then what was set aside."""
     report = loaded.report
-    e = html.escape
+    def e(text):
+        return html.escape(text, quote=False)
+
     parts = [f"<p><b>{e(_name(loaded))}</b> was read as <b>{e(report.source)}</b>: "
              f"<b>{report.rows_loaded:,}</b> row(s) of {e(WHAT.get(report.kind, report.kind))}"
              + (f" (out of {report.rows_in_file:,} in the file)" if report.rows_in_file != report.rows_loaded else "")
@@ -265,13 +273,16 @@ class OwnDataPanel(w.VBox):
             self.buttons[name].tooltip = "" if feed.ok else f"It cannot open: {feed.why}."
             if feed.ok:
                 missing = (" It leaves out: " + "; ".join(feed.charts_missing) + ".") if feed.charts_missing else ""
-                lines.append(f"<li>✅ The <b>{title}</b> ({module}) can open.{html.escape(missing)}</li>")
+                lines.append(f"<li>✅ The <b>{title}</b> ({module}) can open.{html.escape(missing, quote=False)}</li>")
             else:
-                lines.append(f"<li>✖ The <b>{title}</b> ({module}) cannot: {html.escape(feed.why)}.</li>")
+                lines.append(f"<li>✖ The <b>{title}</b> ({module}) cannot: {html.escape(feed.why, quote=False)}.</li>")
         self.feeds.value = "<p><b>What your data can feed</b></p><ul>" + "".join(lines) + "</ul>"
 
     def _refuse(self, message: str, plain: bool = True) -> None:
-        self.message.value = "❌ " + (html.escape(message) if plain else message)
+        if plain:
+            hints = [hint for needle, hint in PANEL_HINTS if needle in message]
+            message = html.escape(" ".join([message, *hints]), quote=False)
+        self.message.value = "❌ " + message
 
     def open_board(self, name: str):
         """Open the dashboard ``name`` on the data read, below the panel; a refusal is shown in words."""
