@@ -253,6 +253,7 @@ def test_an_upload_is_read_from_a_private_temporary_folder_deleted_at_once(priva
     assert panel.loaded.report.file == "x_analytics_tweet_activity_2021.csv"  # its name, not the temporary path
     assert "x_analytics_tweet_activity_2021.csv</b> was read as <b>X (Twitter) Analytics" in panel.report.value
     assert list(private_temp.iterdir()) == []  # the copy is gone once read
+    assert panel.upload.value == ()  # and the bytes are not kept in the widget
     board = panel.open_board("engagement")
     assert board.counts.at["all posts", "all"] == 200
 

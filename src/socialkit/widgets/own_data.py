@@ -231,7 +231,8 @@ class OwnDataPanel(w.VBox):
         self._read(lambda: exports.read(path, **self._options()))
 
     def read_upload(self) -> None:
-        """Read the uploaded file from a private temporary folder, deleted as soon as the file is read."""
+        """Read the uploaded file from a private temporary folder, deleted as soon as the file is read; then
+        empty the upload button, so the file's bytes are kept nowhere (the table read stays in ``loaded``)."""
         if not self.upload.value:
             return
         item = self.upload.value[0]
@@ -249,6 +250,7 @@ class OwnDataPanel(w.VBox):
                 return LoadedExport(loaded.table, report)
 
             self._read(read)
+        self.upload.value = ()  # the bytes are let go: not kept in the kernel, nor in a saved widget state
 
     def _read(self, read) -> None:
         """Run ``read``; show the report and which dashboards the data feeds, or the refusal."""
