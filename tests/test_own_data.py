@@ -330,3 +330,17 @@ def test_the_content_alias_still_reads_words_as_text(tmp_path):
     loaded = exports.read(path, "mentions")
     assert loaded.table.loc[0, "text"] == "Love the new blend at Café Lumière"
 
+
+
+def test_a_single_network_file_of_your_own_gets_its_platform_from_the_panel(tmp_path):
+    path = tmp_path / "page.csv"
+    path.write_text("Date,Post,Likes\n2025-01-02T10:00:00Z,hi,3\n2025-01-03T10:00:00Z,hello,5\n", encoding="utf-8")
+    panel = widgets.own_data_panel(str(path), kind="brand_posts")
+    assert "choose the network in 'Platform'" in panel.message.value and panel.loaded is None
+    assert "\x00" not in panel.message.value
+    panel.platform.value = "facebook"
+    panel.read_button.click()
+    assert panel.loaded is not None and set(panel.loaded.table["platform"].astype(str)) == {"facebook"}
+    assert "the platform</td><td>'facebook' for every row" in panel.report.value
+    board = panel.open_board("engagement")
+    assert board.measure.value == "applause" and board.table.at["all posts", "all"] == pytest.approx(4.0)

@@ -20,6 +20,8 @@ import pandas as pd
 
 from socialkit import exports
 from socialkit.exports import LoadedExport
+from socialkit.schema import PLATFORMS
+from socialkit.vocab import platform_name
 
 YOUR_BRAND = "your brand"  # the one brand of an export that does not say which brand each row is about
 KINDS = (("let the kit recognise it", None), ("my own posts", "brand_posts"), ("mentions of a brand", "mentions"),
@@ -54,7 +56,8 @@ MEANING = {"ts": "when it was posted", "opened_at": "when the customer wrote", "
 # what an error's advice for code (read_export(path, kind=…, tz=…)) means in the panel
 PANEL_HINTS = (("kind=", "In this panel: choose what the file holds in 'It holds', then press 'Read the file'."),
                ("tz=", "In this panel: type the zone in 'Time zone' (for example Europe/Paris), then press 'Read "
-                       "the file'."))
+                       "the file'."),
+               ("platform=", "In this panel: choose the network in 'Platform', then press 'Read the file'."))
 
 
 class OwnDataRefused(ValueError):
@@ -187,7 +190,7 @@ def first_rows_html(loaded: LoadedExport, n: int = 5) -> str:
 class OwnDataPanel(w.VBox):
     """Upload a file or type a path → the report in plain words → buttons opening the dashboards it can feed."""
 
-    def __init__(self, path: str = "", kind: str | None = None, tz: str = ""):
+    def __init__(self, path: str = "", kind: str | None = None, tz: str = "", platform: str | None = None):
         """Make the controls; read ``path`` at once when one is given."""
         self.upload = w.FileUpload(accept=".csv,.xlsx,.json,.js,.txt", multiple=False,
                                    description="Upload a file", layout=w.Layout(width="auto"))
@@ -195,6 +198,8 @@ class OwnDataPanel(w.VBox):
                            layout=w.Layout(width="60%"))
         self.kind = w.Dropdown(options=KINDS, value=kind, description="It holds")
         self.tz = w.Text(value=tz, description="Time zone", placeholder="only if asked, e.g. Europe/Paris")
+        self.platform = w.Dropdown(options=[("as the file says", None)] + [(platform_name(p), p) for p in PLATFORMS],
+                                   value=platform, description="Platform")
         self.read_button = w.Button(description="Read the file", button_style="primary")
         self.message = w.HTML()
         self.report = w.HTML()
@@ -209,14 +214,14 @@ class OwnDataPanel(w.VBox):
         self.read_button.on_click(lambda _button: self.read_path())
         for name, button in self.buttons.items():
             button.on_click(lambda _button, name=name: self.open_board(name))
-        super().__init__([w.HBox([self.upload, self.path]), w.HBox([self.kind, self.tz]), self.read_button,
+        super().__init__([w.HBox([self.upload, self.path]), w.HBox([self.kind, self.tz, self.platform]), self.read_button,
                           self.message, self.report, self.first_rows, self.feeds,
                           w.HBox(list(self.buttons.values())), self.dashboard_box])
         if path:
             self.read_path()
 
     def _options(self) -> dict:
-        return {"kind": self.kind.value, "tz": self.tz.value.strip() or None}
+        return {"kind": self.kind.value, "tz": self.tz.value.strip() or None, "platform": self.platform.value}
 
     def read_path(self) -> None:
         """Read the file at the typed path (or the uploaded file when no path is typed)."""
@@ -302,12 +307,14 @@ class OwnDataPanel(w.VBox):
         return board
 
 
-def own_data_panel(path: str = "", *, kind: str | None = None, tz: str = ""):
+def own_data_panel(path: str = "", *, kind: str | None = None, tz: str = "", platform: str | None = None):
     """The "your own data" panel: upload a file or give its path, read the report, open the dashboards.
 
-    The returned VBox keeps its parts as attributes: ``upload``, ``path``, ``kind``, ``tz``,
+    ``kind``, ``tz`` and ``platform`` are what to say about a file the kit asks about (as in
+    ``exports.read``). The returned VBox keeps its parts as attributes: ``upload``, ``path``, ``kind``, ``tz``,
+    ``platform``,
     ``read_button``, ``message`` (what happened, or the refusal in one sentence), ``report``,
     ``first_rows``, ``feeds``, ``buttons`` (dashboard name → button), ``loaded`` (the
     ``LoadedExport``) and ``dashboard`` (the dashboard opened last).
     """
-    return OwnDataPanel(path, kind, tz)
+    return OwnDataPanel(path, kind, tz, platform)
