@@ -156,6 +156,10 @@ def test_listening_scores_english_and_french_only_and_says_how_many_are_not_scor
     assert board.cube.brands == [YOUR_BRAND]
     assert board.cube.unscored == int(labels.isna().sum()) == 4  # Dutch, Spanish, German, no language
     assert int(board.table[YOUR_BRAND].sum()) == len(loaded.table)  # every mention counted in the volume
+    # one brand: share of voice would always be 100 %, so it is not offered (the sample offers all three)
+    assert [v for _, v in board.metric.options] == ["volume", "net_sentiment"]
+    assert [v for _, v in widgets.listen_dashboard(data.load("mentions")).metric.options] == [
+        "volume", "net_sentiment", "share_of_voice"]
     board.metric.value = "net_sentiment"
     scored = labels.dropna()
     expected = 100 * ((scored == "positive").sum() - (scored == "negative").sum()) / len(scored)
@@ -344,3 +348,13 @@ def test_a_single_network_file_of_your_own_gets_its_platform_from_the_panel(tmp_
     assert "the platform</td><td>'facebook' for every row" in panel.report.value
     board = panel.open_board("engagement")
     assert board.measure.value == "applause" and board.table.at["all posts", "all"] == pytest.approx(4.0)
+
+
+@NEEDS_REAL
+def test_mentions_in_no_scored_language_offer_volume_only(tmp_path):
+    loaded = exports.read(REAL_EXPORTS / "hootsuite_facebook_inbound_messages_2018.csv")
+    spanish = exports.LoadedExport(loaded.table.assign(lang=pd.Categorical(["es"] * len(loaded.table))),
+                                   loaded.report)
+    board = widgets.open_dashboard(spanish, "listening")
+    assert [v for _, v in board.metric.options] == ["volume"] and board.cube.unscored == len(loaded.table)
+    assert any("sentiment" in c for c in spanish.feeds()["listening"].charts_missing)

@@ -45,8 +45,7 @@ class ListenDashboard(Dashboard):
             value=EVERYONE, description="Who speaks", disabled=not cube.groups,
             style={"description_width": "initial"},
         )
-        self.metric = w.ToggleButtons(options=METRIC_OPTIONS, value="volume",
-                                      style={"button_width": "120px"})
+        self.metric = w.ToggleButtons(options=cube.metrics, value="volume", style={"button_width": "120px"})
         self.threshold = w.FloatSlider(value=2.0, min=1.0, max=4.0, step=0.1,
                                        description="Alert at z ≥", readout_format=".1f",
                                        continuous_update=False,
@@ -193,6 +192,10 @@ class _ListenCube:
         labels = labels.to_numpy()
         self.pos = self._count(shape, day_idx, brand_idx, group_idx, labels == "positive")
         self.neg = self._count(shape, day_idx, brand_idx, group_idx, labels == "negative")
+        # a learner's export may have one brand (share of voice is then always 100 %) or no scored text
+        self.metrics = tuple(option for option in METRIC_OPTIONS
+                             if not (option[1] == "share_of_voice" and len(self.brands) < 2)
+                             and not (option[1] == "net_sentiment" and not self.scored.any()))
 
     @staticmethod
     def _count(shape, day_idx, brand_idx, group_idx, mask) -> np.ndarray:
