@@ -23,6 +23,7 @@ from socialkit.exports import LoadedExport
 from socialkit.schema import PLATFORMS
 from socialkit.vocab import platform_name
 
+TEXT_SHOWN = 80  # characters of a text shown in the first rows
 YOUR_BRAND = "your brand"  # the one brand of an export that does not say which brand each row is about
 KINDS = (("let the kit recognise it", None), ("my own posts", "brand_posts"), ("mentions of a brand", "mentions"),
          ("reviews", "reviews"), ("customer-care conversations", "threads"))
@@ -182,9 +183,14 @@ def first_rows_html(loaded: LoadedExport, n: int = 5) -> str:
     """The first rows of the columns the dashboards use that hold something, as a small table."""
     table = loaded.table
     used = [use.column for use in loaded.report.columns if use.column in table.columns]
-    shown = table[used].head(n)
-    return "<p><b>The first rows, as the dashboards will see them</b></p>" + shown.to_html(
-        index=False, na_rep="–", escape=True, max_cols=12, border=0)
+    shown = table[used].head(n).copy()
+    for column in shown.columns:
+        if shown[column].dtype == object or pd.api.types.is_string_dtype(shown[column]):
+            shown[column] = shown[column].map(lambda v: v if not isinstance(v, str) or len(v) <= TEXT_SHOWN
+                                              else v[:TEXT_SHOWN - 1] + "…")
+    shown.columns = [MEANING.get(c, c) for c in shown.columns]
+    return "<p><b>The first rows, as the dashboards will see them</b> (a dash is a missing figure)</p>" + \
+        shown.to_html(index=False, na_rep="–", escape=True, max_cols=12, border=0)
 
 
 class OwnDataPanel(w.VBox):
