@@ -105,6 +105,7 @@ def test_the_post_mix_explorer_on_x_analytics_counts_what_plain_pandas_counts():
     assert board.table.at["all posts", "all"] == pytest.approx(100 * engaged / posts["impressions"].sum())
     assert board.counts.at["all posts", "all"] == len(posts) == 200
     assert "<b>your brand</b>, X (Twitter)" in board.summary.value and "2021" in board.summary.value
+    assert board.title() == "your brand: engagement rate by impressions, all posts"
     board.measure.value = "applause"
     assert board.table.at["all posts", "all"] == pytest.approx(posts["likes"].mean())
     month = int(posts["ts"].dt.month.mode()[0])

@@ -238,6 +238,8 @@ class PostMixDashboard(Dashboard):
         """The chart's title: the measure and the brand."""
         name = plots.MEASURES[self.measure.value][0]
         under = " (value, then number of posts)" if self.split.value == "side" else ""
+        if list(self.cube.types) == [ALL_POSTS]:
+            return f"{brand_name(self.brand.value)}: {name}, all posts{under}"
         return f"{brand_name(self.brand.value)}: {name} by kind of post{under}"
 
 
