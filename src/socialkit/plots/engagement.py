@@ -13,6 +13,7 @@ from socialkit.vocab import POST_TYPE_LABELS, brand_name, platform_name, post_ty
 MEASURES = {
     "er_reach": ("engagement rate by reach", "%"),
     "er_followers": ("engagement rate by followers", "%"),
+    "er_impressions": ("engagement rate by impressions", "%"),
     "conversation": ("conversation rate", "comments per post"),
     "amplification": ("amplification rate", "shares per post"),
     "applause": ("applause rate", "likes per post"),
