@@ -6,7 +6,6 @@ Runs on the tiny fixture kit (``SOCIALKIT_ROOT``) so it tests the distribution, 
 from __future__ import annotations
 
 import csv
-import multiprocessing
 import os
 import shutil
 import signal
@@ -20,7 +19,7 @@ import nbformat
 import pytest
 
 from grading_cohort import answer_ids, cohort, grade_id, make_fixture_kit, with_code, write_cohort
-from services import DaskCluster, Postgres, free_port, json_file, postgres_bin
+from services import DaskCluster, Postgres, free_port, json_file, open_at_once, postgres_bin
 
 ASSIGNMENT = "01_listen"
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("cluster")]
@@ -170,39 +169,6 @@ def test_tls_options_are_checked_before_connecting(kit, env, tmp_path):
 
 
 # ---- PostgreSQL ---------------------------------------------------------------------------------
-def _open_at_once(url: str, barrier, results, index: int, guarded: bool) -> None:
-    """One of several processes opening the same fresh gradebook at the same instant."""
-    try:
-        from nbgrader.api import Gradebook
-
-        from socialkit.grading import gradebook
-
-        barrier.wait()
-        if guarded:
-            gradebook.create(url)
-        with Gradebook(url) as gb:
-            gb.update_or_create_student(f"learner{index}")
-        results[index] = "ok"
-    except Exception as problem:  # reported to the test
-        results[index] = f"{type(problem).__name__}: {str(problem).splitlines()[0] if str(problem) else ''}"
-
-
-def open_at_once(url: str, processes: int = 6, guarded: bool = True) -> list[str]:
-    """Open a fresh gradebook from ``processes`` processes released together; each one's outcome."""
-    context = multiprocessing.get_context("spawn")
-    barrier, manager = context.Barrier(processes), context.Manager()
-    results = manager.dict()
-    workers = [context.Process(target=_open_at_once, args=(url, barrier, results, n, guarded))
-               for n in range(processes)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join(120)
-    outcome = [results.get(n, "did not finish") for n in range(processes)]
-    manager.shutdown()
-    return outcome
-
-
 @needs_postgres
 def test_six_processes_opening_a_fresh_postgres_gradebook_at_once_all_succeed(postgres):
     url = postgres.create_database("race")
