@@ -31,11 +31,12 @@ $(TEST_STAMP): $(STAMP)
 start: $(STAMP)
 	$(VENV)/bin/socialkit start --port $(PORT)
 
-## system-deps: the Debian packages the tests use (headless Chromium, bubblewrap)
+## system-deps: the Debian packages the tests use (headless Chromium, bubblewrap, PostgreSQL)
 system-deps:
 	@need=""; \
 	command -v chromium >/dev/null 2>&1 || need="$$need chromium"; \
 	command -v bwrap >/dev/null 2>&1 || need="$$need bubblewrap"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need="$$need postgresql"; \
 	if [ -n "$$need" ]; then \
 	  echo "Installing Debian packages:$$need"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \

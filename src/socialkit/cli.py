@@ -70,6 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-sandbox", action="store_true", help="run learner code unsandboxed (only if you trust it)")
     p.add_argument("--roster", help="a CSV of learner_id,name,email to match learners' names to")
     p.add_argument("--deadline", help="e.g. '2025-05-01 18:00': work saved after it is marked late")
+    p.add_argument("--database", help="keep the gradebook in this PostgreSQL database, e.g. "
+                   "postgresql+psycopg2://USER:PASSWORD@HOST/DB (remembered; default: gradebook.db in the workspace)")
+    p.add_argument("--scheduler", help="run the notebooks on this Dask cluster's workers, e.g. tcp://10.0.0.5:8786")
+    p.add_argument("--tls-ca", help="with a tls:// scheduler: the certificate authority file")
+    p.add_argument("--tls-cert", help="with a tls:// scheduler: this machine's certificate file")
+    p.add_argument("--tls-key", help="with a tls:// scheduler: this machine's private key file")
 
     p = sub.add_parser("mark", help="mark written answers by hand in nbgrader's formgrader (rubric shown)")
     p.add_argument("assignment", choices=slugs)

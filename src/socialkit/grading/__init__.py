@@ -80,10 +80,11 @@ def grade_command(args) -> int:
     if sandbox and not sys.platform.startswith("linux"):
         raise RuntimeError("The grading sandbox needs Linux (bubblewrap). On this system, grade with "
                            "--no-sandbox only if you trust every submission.")
-    missing = sandbox_tools_missing() if sandbox else []
+    here = sandbox and not getattr(args, "scheduler", None)  # on a cluster, the workers' sandboxes are checked
+    missing = sandbox_tools_missing() if here else []
     if missing:
         raise RuntimeError(f"{INSTALL_HINT} (missing: {', '.join(missing)})")
-    if sandbox:
+    if here:
         preflight(Limits())
     if args.jobs is not None and args.jobs < 1:
         raise ValueError("--jobs must be at least 1.")
@@ -93,6 +94,10 @@ def grade_command(args) -> int:
     deadline = parse_deadline(args.deadline) if getattr(args, "deadline", None) else None
     ws = Workspace(Path(args.workspace).resolve(), args.assignment)
     ws.root.mkdir(parents=True, exist_ok=True)
+    if getattr(args, "database", None):
+        from socialkit.grading.gradebook import remember
+
+        remember(ws.root, args.database)
     if deadline:
         save_deadline(ws, deadline)
     if args.inbox:
@@ -103,7 +108,10 @@ def grade_command(args) -> int:
         known.write(ws.roster_file())
     if not sandbox:
         print("WARNING: --no-sandbox: learner code runs with your own permissions.", file=sys.stderr)
-    options = GradeOptions(jobs=args.jobs or 0, cell_timeout=args.timeout, force=args.force, sandbox=sandbox)
+    tls = {name: getattr(args, f"tls_{name}", None) for name in ("ca", "cert", "key")}
+    options = GradeOptions(jobs=args.jobs or 0, cell_timeout=args.timeout, force=args.force, sandbox=sandbox,
+                           scheduler=getattr(args, "scheduler", None),
+                           tls={k: v for k, v in tls.items() if v} or None)
     records = grade_cohort(ws, options, progress=Progress())
     if not records:
         print(f"No submissions found under {ws.root / 'submitted'}. Use --from INBOX to file the notebooks "
@@ -156,8 +164,8 @@ def report_command(args) -> int:
 
     _quiet_warnings()
     ws = Workspace(Path(args.workspace).resolve(), args.assignment)
-    if not (ws.root / "gradebook.db").is_file():
-        raise FileNotFoundError(f"{ws.root} is not a grading workspace (no gradebook.db). "
+    if not ws.has_gradebook():
+        raise FileNotFoundError(f"{ws.root} is not a grading workspace (no gradebook yet). "
                                 f"Run `socialkit grade {args.assignment} --workspace {args.workspace}` first.")
     rows, csv_path, html_path = export(ws)
     if not rows:

@@ -53,7 +53,7 @@ def mark_command(args) -> int:
 
     _quiet_warnings()
     ws = Workspace(Path(args.workspace).resolve(), args.assignment)
-    if not (ws.root / "gradebook.db").is_file() or not ws.source_notebook().is_file():
+    if not ws.source_notebook().is_file() or not ws.has_gradebook():
         raise FileNotFoundError(f"{ws.root} is not a grading workspace for {args.assignment}. Run `socialkit grade "
                                 f"{args.assignment} --workspace {args.workspace} --from INBOX` first.")
     if not port_is_free(args.port):

@@ -36,13 +36,15 @@ QUIET.propagate = False
 
 @dataclass
 class GradeOptions:
-    """How to grade: parallelism, per-cell timeout, regrade everything or not, sandbox or not."""
+    """How to grade: parallelism, per-cell timeout, regrade everything or not, sandbox or not, here or on a cluster."""
 
     jobs: int = 0
     cell_timeout: int = 60
     force: bool = False
     sandbox: bool = True
     limits: Limits = field(default_factory=Limits)
+    scheduler: str | None = None  # a Dask scheduler's address: run the notebooks on its workers
+    tls: dict[str, str] | None = None  # the TLS files for that scheduler: ca, cert, key
 
     def worker_count(self) -> int:
         """``jobs`` if set, else the number of cores."""
@@ -117,6 +119,9 @@ class CohortGrader:
 
             remove_stale_runtime_dirs()
             self.font_cache = build_font_cache(ws.root / "status" / ".matplotlib")
+        self.cluster = None  # a grading.cluster.Cluster when the notebooks run on a Dask cluster
+        self.setup = RunSetup(options.cell_timeout, options.sandbox, self.limits, self.titles,
+                              str(self.font_cache) if self.font_cache else None)
 
     # ---- deciding who needs grading -------------------------------------------------------
     def needs_grading(self, learner: str) -> bool:
@@ -182,60 +187,16 @@ class CohortGrader:
         return workdir
 
     async def execute(self, job: Prepared, slot: int) -> tuple[str, str, list[str]]:
-        """Run the notebook in a (sandboxed) kernel; return (status, reason, notes)."""
-        from nbclient.exceptions import CellTimeoutError, DeadKernelError
+        """Run the notebook here, in a (sandboxed) kernel on worker ``slot``; return (status, reason, notes)."""
+        result = await run_notebook(job.nb, job.workdir, slot, self.setup)
+        job.stopped_at = result.stopped_at
+        return result.status, result.reason, result.notes
 
-        client, km = self._client(job, slot)
-        status, reason = "graded", ""
-        try:
-            await client.async_execute(cwd=str(job.workdir))
-        except DeadKernelError:
-            job.stopped_at = client.running_index
-            where = client.describe(client.running_index)
-            if client.hard_timeout:
-                status, reason = "timeout", (f"{where} kept running after being interrupted, so the notebook "
-                                             "was stopped; cells after it score 0.")
-            else:
-                status, reason = "kernel_died", (
-                    f"The notebook's Python process stopped while running {where} (the code exited, crashed, "
-                    "or used up its memory or CPU allowance). Cells before it were graded; cells after it score 0.")
-        except CellTimeoutError:
-            job.stopped_at = client.running_index
-            status, reason = "timeout", (f"{client.describe(client.running_index)} kept running after being "
-                                         "interrupted, so the notebook was stopped; cells after it score 0.")
-        except Exception as exc:  # kernel failed to start, protocol trouble
-            status, reason = "error", f"The notebook could not be run ({type(exc).__name__}: {_first_line(exc)})."
-        finally:
-            with contextlib.suppress(Exception):
-                await km.shutdown_kernel(now=True)
-            if hasattr(km, "cleanup_runtime"):
-                km.cleanup_runtime()
-        if status == "graded" and client.timed_out:
-            where = ", ".join(client.describe(i) for i in client.timed_out)
-            status, reason = "timeout", (f"{where} ran longer than {self.options.cell_timeout} s and was stopped "
-                                         "(an endless loop?). The other cells were graded.")
-        notes = _notes(job.nb, self.options.limits)
-        if client.cut_cells:
-            where = ", ".join(client.describe(i) for i in sorted(client.cut_cells))
-            notes.append(f"The output of {where} was too long and was cut.")
-        return status, reason, notes
-
-    def _client(self, job: Prepared, slot: int):
-        """A notebook client on a sandboxed kernel (or a plain one with ``--no-sandbox``)."""
-        if self.options.sandbox:
-            from socialkit.grading.sandbox import SandboxedKernelManager
-
-            uid = sandbox_uid(slot)
-            km = SandboxedKernelManager(job.workdir, uid, self.limits, self.font_cache)
-        else:
-            from socialkit.grading.sandbox import QuietKernelManager
-
-            km = QuietKernelManager(kernel_name="python3")
-        client = GradingClient(job.nb, km=km, timeout=self.options.cell_timeout, allow_errors=True,
-                               interrupt_on_timeout=True, record_timing=False, startup_timeout=60,
-                               iopub_timeout=5, log=QUIET)
-        client.titles = self.titles
-        return client, km
+    async def execute_on_cluster(self, job: Prepared) -> tuple[str, str, list[str]]:
+        """Run the notebook on a cluster worker (a copy of its folder travels with it); return (status, reason, notes)."""
+        result, job.nb = await self.cluster.run(job.nb, job.workdir, self.setup)
+        job.stopped_at = result.stopped_at
+        return result.status, result.reason, result.notes
 
     def finish(self, job: Prepared, status: str, reason: str, notes: list[str]) -> LearnerStatus:
         """Save the grades (one gradebook transaction), the executed notebook for the marker, then the status record."""
@@ -389,32 +350,118 @@ class CohortGrader:
 
     # ---- the whole cohort -------------------------------------------------------------------
     async def run(self, learners: list[str]) -> list[LearnerStatus]:
-        """Grade ``learners`` with at most ``jobs`` kernels at a time."""
+        """Grade ``learners`` with at most ``jobs`` kernels at a time here, or on the cluster's workers."""
         slots: asyncio.Queue[int] = asyncio.Queue()
         for slot in range(self.options.worker_count()):
             slots.put_nowait(slot)
 
         async def one(learner: str) -> LearnerStatus:
-            """Prepare, run (holding a worker slot) and record one learner; never raises."""
+            """Prepare, run (here holding a worker slot, or on the cluster) and record one learner; never raises."""
             try:
                 job = self.prepare(learner)
             except Exception as exc:
                 return self.crashed(learner, exc)
             if isinstance(job, LearnerStatus):
                 return job
-            slot = await slots.get()
             try:
-                status, reason, notes = await self.execute(job, slot)
+                if self.cluster is None:
+                    slot = await slots.get()
+                    try:
+                        status, reason, notes = await self.execute(job, slot)
+                    finally:
+                        slots.put_nowait(slot)
+                else:
+                    status, reason, notes = await self.execute_on_cluster(job)
                 if status == "error":
                     return self._status(learner, "error", reason + " Run the same command again to retry.",
                                         sha=job.sha)
                 return self.finish(job, status, reason, notes)
             except Exception as exc:
                 return self.crashed(learner, exc)
-            finally:
-                slots.put_nowait(slot)
 
         return list(await asyncio.gather(*(one(learner) for learner in learners)))
+
+
+@dataclass(frozen=True)
+class RunSetup:
+    """Everything a notebook run needs besides the notebook: plain values, so a cluster worker can receive it."""
+
+    cell_timeout: int
+    sandbox: bool
+    limits: Limits
+    titles: dict[str, str]
+    font_cache: str | None = None  # a folder on the machine that runs the kernel
+
+
+@dataclass
+class RunResult:
+    """How a notebook run ended: status, the learner-facing reason, notes, and the cell running when stopped."""
+
+    status: str
+    reason: str
+    notes: list[str]
+    stopped_at: int | None = None
+
+
+async def run_notebook(nb, workdir: Path, slot: int, setup: RunSetup) -> RunResult:
+    """Run ``nb`` in place (its outputs filled in) in a kernel working in ``workdir``: the grader's one pure step.
+
+    It touches no gradebook and no status record, so it can run here or on a cluster worker.
+    """
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
+    client, km = _client(nb, workdir, slot, setup)
+    status, reason, stopped_at = "graded", "", None
+    try:
+        await client.async_execute(cwd=str(workdir))
+    except DeadKernelError:
+        stopped_at = client.running_index
+        where = client.describe(client.running_index)
+        if client.hard_timeout:
+            status, reason = "timeout", (f"{where} kept running after being interrupted, so the notebook "
+                                         "was stopped; cells after it score 0.")
+        else:
+            status, reason = "kernel_died", (
+                f"The notebook's Python process stopped while running {where} (the code exited, crashed, "
+                "or used up its memory or CPU allowance). Cells before it were graded; cells after it score 0.")
+    except CellTimeoutError:
+        stopped_at = client.running_index
+        status, reason = "timeout", (f"{client.describe(client.running_index)} kept running after being "
+                                     "interrupted, so the notebook was stopped; cells after it score 0.")
+    except Exception as exc:  # kernel failed to start, protocol trouble
+        status, reason = "error", f"The notebook could not be run ({type(exc).__name__}: {_first_line(exc)})."
+    finally:
+        with contextlib.suppress(Exception):
+            await km.shutdown_kernel(now=True)
+        if hasattr(km, "cleanup_runtime"):
+            km.cleanup_runtime()
+    if status == "graded" and client.timed_out:
+        where = ", ".join(client.describe(i) for i in client.timed_out)
+        status, reason = "timeout", (f"{where} ran longer than {setup.cell_timeout} s and was stopped "
+                                     "(an endless loop?). The other cells were graded.")
+    notes = _notes(nb, setup.limits)
+    if client.cut_cells:
+        where = ", ".join(client.describe(i) for i in sorted(client.cut_cells))
+        notes.append(f"The output of {where} was too long and was cut.")
+    return RunResult(status, reason, notes, stopped_at)
+
+
+def _client(nb, workdir: Path, slot: int, setup: RunSetup):
+    """A notebook client on a sandboxed kernel (or a plain one with ``--no-sandbox``)."""
+    if setup.sandbox:
+        from socialkit.grading.sandbox import SandboxedKernelManager
+
+        font_cache = Path(setup.font_cache) if setup.font_cache else None
+        km = SandboxedKernelManager(workdir, sandbox_uid(slot), setup.limits, font_cache)
+    else:
+        from socialkit.grading.sandbox import QuietKernelManager
+
+        km = QuietKernelManager(kernel_name="python3")
+    client = GradingClient(nb, km=km, timeout=setup.cell_timeout, allow_errors=True,
+                           interrupt_on_timeout=True, record_timing=False, startup_timeout=60,
+                           iopub_timeout=5, log=QUIET)
+    client.titles = setup.titles
+    return client, km
 
 
 def _links_and_checkpoints(folder: str, names: list[str]) -> set[str]:
@@ -613,14 +660,23 @@ def grade_cohort(ws: Workspace, options: GradeOptions, source_folder: Path | Non
     """Grade every learner in the workspace that needs it; return every learner's current status."""
     from socialkit.grading.workspace import prepare_workspace
 
-    source_sha = prepare_workspace(ws, source_folder, say=progress.say if progress else None)
-    grader = CohortGrader(ws, source_sha, options, progress)
-    learners = ws.learners()
-    todo = [learner for learner in learners if grader.needs_grading(learner)]
-    if progress:
-        progress.start(total=len(learners), todo=len(todo))
-    if todo:
-        asyncio.run(grader.run(todo))
+    with contextlib.ExitStack() as stack:
+        cluster = None
+        if options.scheduler:  # connect and check the workers before anything is written
+            from socialkit.grading.cluster import Cluster
+
+            cluster = stack.enter_context(Cluster.connect(options.scheduler, options.tls, sandbox=options.sandbox))
+            if progress:
+                progress.say(f"Grading on the Dask cluster at {options.scheduler}: {cluster.describe()}.")
+        source_sha = prepare_workspace(ws, source_folder, say=progress.say if progress else None)
+        grader = CohortGrader(ws, source_sha, options, progress)
+        grader.cluster = cluster
+        learners = ws.learners()
+        todo = [learner for learner in learners if grader.needs_grading(learner)]
+        if progress:
+            progress.start(total=len(learners), todo=len(todo))
+        if todo:
+            asyncio.run(grader.run(todo))
     if progress:
         progress.finish()
     return [r for r in (read_status(ws.status_file(learner)) for learner in learners) if r is not None]

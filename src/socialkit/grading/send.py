@@ -130,8 +130,8 @@ def send_command(args) -> int:
 
     _quiet_warnings()
     ws = Workspace(Path(args.workspace).resolve(), args.assignment)
-    if not (ws.root / "gradebook.db").is_file():
-        raise FileNotFoundError(f"{ws.root} is not a grading workspace (no gradebook.db). "
+    if not ws.has_gradebook():
+        raise FileNotFoundError(f"{ws.root} is not a grading workspace (no gradebook yet). "
                                 f"Run `socialkit grade {args.assignment} --workspace {args.workspace}` first.")
     if "@" not in parseaddr(args.sender)[1]:
         raise ValueError(f"--sender '{args.sender}' is not an e-mail address; write e.g. "

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import shutil
@@ -22,7 +21,20 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 c.CourseDirectory.root = HERE
 c.CourseDirectory.source_directory = "source"
 c.CourseDirectory.release_directory = "release"
-c.CourseDirectory.db_url = "sqlite:///" + os.path.join(HERE, "gradebook.db")
+
+def _database():
+    """The gradebook socialkit uses for this workspace: its workspace.json, else the environment, else gradebook.db."""
+    import json
+    try:
+        with open(os.path.join(HERE, "workspace.json"), encoding="utf-8") as settings:
+            return json.load(settings)["database"]
+    except (OSError, ValueError, KeyError):
+        return os.environ.get("SOCIALKIT_DATABASE_URL") or "sqlite:///" + os.path.join(HERE, "gradebook.db")
+
+
+c.CourseDirectory.db_url = _database()
+if not c.CourseDirectory.db_url.startswith("sqlite"):
+    c.CourseDirectory.course_id = "default_course"  # a server database enforces the course row nbgrader links to
 c.Exchange.root = os.path.join(HERE, ".exchange")
 # nbgrader's own feedback would show the hidden tests: it is switched off, and could never touch feedback/.
 c.CourseDirectory.feedback_directory = "nbgrader-feedback"
@@ -44,8 +56,16 @@ class Workspace:
 
     @property
     def db_url(self) -> str:
-        """SQLAlchemy URL of the workspace's gradebook."""
-        return "sqlite:///" + str(self.root / "gradebook.db")
+        """SQLAlchemy URL of the workspace's gradebook (see ``gradebook.database_url``)."""
+        from socialkit.grading.gradebook import database_url
+
+        return database_url(self.root)
+
+    def has_gradebook(self) -> bool:
+        """True when the workspace's gradebook exists (raises ``GradebookUnavailable`` if it cannot be reached)."""
+        from socialkit.grading.gradebook import exists
+
+        return exists(self.db_url)
 
     def source_notebook(self) -> Path:
         """The workspace's copy of the solutions notebook (answers + hidden tests)."""
@@ -109,6 +129,8 @@ def nbgrader_config(ws: Workspace):
     from socialkit.nbconfig import nbgrader_config as kit_config
 
     config = kit_config(ws.root, source="source", release="release", db_url=ws.db_url)
+    if not ws.db_url.startswith("sqlite"):
+        config.CourseDirectory.course_id = "default_course"  # PostgreSQL enforces the course row (SQLite does not)
     config.Exchange.root = str(ws.root / ".exchange")
     config.CourseDirectory.feedback_directory = "nbgrader-feedback"
     config.GenerateFeedback.preprocessors = ["socialkit.grading.nbgrader_feedback.KitWritesFeedback"]
@@ -168,40 +190,10 @@ def prepare_workspace(ws: Workspace, source_folder: Path | None = None, say=None
 
 
 def _create_gradebook(ws: Workspace) -> None:
-    """Create the empty gradebook as nbgrader does, but without its ``alembic heads`` subprocess (~5 s).
+    """Create the workspace's gradebook once, before nbgrader opens it (see ``gradebook.create``)."""
+    from socialkit.grading.gradebook import create
 
-    nbgrader creates the tables, then records the newest migration id, which it learns by running
-    the ``alembic`` program; reading it in-process gives the same id. Built in a temporary file and
-    renamed into place, so a killed run never leaves a half-made gradebook. On any surprise, leave
-    it to nbgrader.
-    """
-    target = ws.root / "gradebook.db"
-    if target.exists():
-        return
-    import tempfile
-
-    from alembic.config import Config as AlembicConfig
-    from alembic.script import ScriptDirectory
-    from nbgrader.api import Base
-    from nbgrader.dbutil import ALEMBIC_DIR
-    from sqlalchemy import create_engine, text
-
-    handle, tmp = tempfile.mkstemp(dir=ws.root, prefix=".gradebook-", suffix=".db")
-    os.close(handle)
-    try:
-        settings = AlembicConfig()
-        settings.set_main_option("script_location", ALEMBIC_DIR)
-        head = ScriptDirectory.from_config(settings).get_current_head()
-        engine = create_engine("sqlite:///" + tmp)
-        Base.metadata.create_all(bind=engine)
-        with engine.begin() as connection:
-            connection.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)"))
-            connection.execute(text("INSERT INTO alembic_version (version_num) VALUES (:head)"), {"head": head})
-        engine.dispose()
-        os.replace(tmp, target)
-    except Exception:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    create(ws.db_url)
 
 
 def _generate_release(ws: Workspace) -> None:
