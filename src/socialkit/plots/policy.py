@@ -45,7 +45,10 @@ def screen_outcomes(table: pd.DataFrame, ax=None, *, title: str | None = None):
     labels = [policy_label_name(k) for k in rows.index]
     colors = [BREACH_COLORS.get(k, OK_COLOR) for k in rows.index]
     values = rows["flagged_pct"].fillna(0.0)
-    ax.barh(labels, values, color=colors)
+    places = list(range(len(rows)))  # numbers, not categories: a dashboard can keep the axes between draws
+    ax.barh(places, values, color=colors)
+    ax.set_yticks(places, labels)
+    ax.set_ylim(-0.6, len(rows) - 0.4)
     for y, (pct, flagged, posts) in enumerate(zip(values, rows["flagged"], rows["posts"])):
         ax.text(pct + 1, y, f"{int(flagged)} of {int(posts)}", va="center", fontsize=8)
     ax.set_xlim(0, 118)

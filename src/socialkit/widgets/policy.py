@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 
 import ipywidgets as w
+import numpy as np
 import pandas as pd
 
 from socialkit import plots
@@ -35,6 +36,7 @@ class PolicyScreenDashboard(Dashboard):
     """
 
     figsize = (9.0, 3.6)
+    keep_axes = True  # the five kinds of post sit at fixed places (numbers 0–4) on the y axis
 
     def __init__(self, employee_posts: pd.DataFrame):
         """Count the posts of each distinct text once, make the controls, show the first view."""
@@ -43,6 +45,12 @@ class PolicyScreenDashboard(Dashboard):
                       .groupby(["text", "lang", "policy_label"], observed=True).size().rename("posts").reset_index())
         self.texts["normal"] = [_normal(t) for t in self.texts["text"]]
         self.texts["shown"] = [_without_symbols(t) for t in self.texts["text"]]
+        self._order = [*BREACHES, OK]
+        self._label = self.texts["policy_label"].map({k: i for i, k in enumerate(self._order)}).to_numpy(dtype=int)
+        self._posts = self.texts["posts"].to_numpy(dtype=float)
+        self._lang = self.texts["lang"].to_numpy(dtype=object)
+        self._all = np.ones(len(self.texts), dtype=bool)
+        self._screened: dict = {}
         self.words = w.Text(value=", ".join(AGENCY_WORDS), description="Words that flag a post (commas between)",
                             continuous_update=False, style={"description_width": "initial"},
                             layout=w.Layout(width="95%"))
@@ -60,31 +68,38 @@ class PolicyScreenDashboard(Dashboard):
         """The words typed in the box, split at the commas."""
         return _clean_words(self.words.value.split(","), "policy_screen_dashboard")
 
+    def _found(self, words: tuple[str, ...], whole_words: bool) -> list[str]:
+        """The words found in each distinct text (", "-joined, "" if none), kept per word list and strictness."""
+        key = (words, whole_words)
+        if key not in self._screened:
+            pattern = _pattern(words, whole_words)
+            self._screened[key] = [", ".join(dict.fromkeys(pattern.findall(t))) if pattern is not None else ""
+                                   for t in self.texts["normal"]]
+        return self._screened[key]
+
     def update(self) -> str:
         """Screen the distinct texts; set ``table``, ``outcomes``, ``precision`` and ``recall``; return the line."""
-        rows = self.texts if self.language.value == "all" else self.texts[self.texts["lang"] == self.language.value]
         words = self.word_list()
-        pattern = _pattern(words, bool(self.strictness.value))
-        found = [", ".join(dict.fromkeys(pattern.findall(t))) if pattern is not None else "" for t in rows["normal"]]
-        rows = rows.assign(flagged_by=found, flagged=[bool(f) for f in found])
-        bad = rows["policy_label"] != OK
-        order = [*BREACHES, OK]
-        posts = rows.groupby("policy_label")["posts"].sum().reindex(order, fill_value=0)
-        hits = rows[rows["flagged"]].groupby("policy_label")["posts"].sum().reindex(order, fill_value=0)
-        self.outcomes = pd.DataFrame({"posts": posts, "flagged": hits})
-        self.outcomes["flagged_pct"] = 100 * self.outcomes["flagged"] / self.outcomes["posts"].where(
-            self.outcomes["posts"] > 0)
-        caught = int(rows.loc[rows["flagged"] & bad, "posts"].sum())
-        flagged = int(rows.loc[rows["flagged"], "posts"].sum())
-        breaches = int(rows.loc[bad, "posts"].sum())
+        found = np.asarray(self._found(words, bool(self.strictness.value)), dtype=object)
+        keep = self._all if self.language.value == "all" else self._lang == self.language.value
+        flagged_text = (found != "") & keep
+        posts = np.bincount(self._label, weights=self._posts * keep, minlength=len(self._order))
+        hits = np.bincount(self._label, weights=self._posts * flagged_text, minlength=len(self._order))
+        self.outcomes = pd.DataFrame({"posts": posts.astype("int64"), "flagged": hits.astype("int64")},
+                                     index=pd.Index(self._order, name="policy_label"))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            self.outcomes["flagged_pct"] = np.where(posts > 0, 100 * hits / np.maximum(posts, 1), np.nan)
+        caught, flagged, breaches = int(hits[:-1].sum()), int(hits.sum()), int(posts[:-1].sum())
         self.precision = 100 * caught / flagged if flagged else float("nan")
         self.recall = 100 * caught / breaches if breaches else float("nan")
-        shown = (rows[rows["flagged"]].groupby(["shown", "flagged_by", "policy_label"], as_index=False)["posts"].sum()
+        rows = self.texts[flagged_text].assign(flagged_by=found[flagged_text])
+        shown = (rows.groupby(["shown", "flagged_by", "policy_label"], as_index=False, sort=False)["posts"].sum()
                  .rename(columns={"shown": "text"}).assign(false_alarm=lambda t: t["policy_label"] == OK))
         self.table = (shown.sort_values(["false_alarm", "posts"], ascending=False)
                       [["text", "posts", "flagged_by", "policy_label"]].reset_index(drop=True))
-        misses = (rows[bad & ~rows["flagged"]].groupby(["shown", "policy_label"], as_index=False)["posts"].sum()
-                  .rename(columns={"shown": "text"}).sort_values("posts", ascending=False))
+        missed = self.texts[(self._label < len(BREACHES)) & keep & (found == "")]
+        misses = (missed.groupby(["shown", "policy_label"], as_index=False, sort=False)["posts"].sum()
+                  .rename(columns={"shown": "text"}).nlargest(SHOWN, "posts"))
         return self._summary(words, flagged, caught, breaches, misses)
 
     def _summary(self, words, flagged: int, caught: int, breaches: int, misses: pd.DataFrame) -> str:
