@@ -133,7 +133,9 @@ def test_the_screen_says_which_words_flagged_a_post(employee_posts):
     killer = flagged[flagged["text"].str.startswith("Killer crema")]
     assert len(killer) and (killer["flagged_by"] == "killer").all()
     assert (flagged.loc[~flagged["flagged"], "flagged_by"] == "").all()
-    assert analytics.words_found("Dead tired, DEAD happy", ["dead", "happy"]) == ["dead", "happy"]
+    from socialkit.analytics.policy import words_found
+
+    assert words_found("Dead tired, DEAD happy", ["dead", "happy"]) == ["dead", "happy"]
 
 
 def test_word_rule_matches_whole_words_phrases_and_refuses_non_text():
@@ -289,6 +291,14 @@ def test_q1_right_and_typical_mistakes(posts):
     tiktok = cafes[cafes["platform"] == "tiktok"]
     assert_wrong("08_trust.q1", 100 * (tiktok["policy_label"] == "insult").mean(), "insults only")
     assert_wrong("08_trust.q1", float(tiktok["bad"].sum()), "NUMBER of posts")
+
+
+def test_the_agencys_list_is_the_same_in_the_dashboard_the_questions_and_the_hidden_test():
+    from socialkit.questions import trust
+
+    assert trust.AGENCY_WORDS == widgets.AGENCY_WORDS
+    hidden = SOLUTIONS.read_text(encoding="utf-8")
+    assert json.dumps(list(widgets.AGENCY_WORDS), ensure_ascii=False).replace('"', '\\"') in hidden
 
 
 def test_q2_right_and_typical_mistakes(posts):

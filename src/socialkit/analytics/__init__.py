@@ -64,8 +64,8 @@ from socialkit.analytics.adoption import (  # noqa: F401
     fit_bass, why_no_fit,
 )
 from socialkit.analytics.policy import (  # noqa: F401
-    against_policy, flag_posts, screen_outcomes, violation_rate, violations_by_kind, word_rule, words_found,
+    against_policy, flag_posts, screen_outcomes, violation_rate, violations_by_kind, word_rule,
 )
 from socialkit.analytics.experiments import (  # noqa: F401
-    experiment_by_week, experiment_posts, experiment_uplift, two_proportion_test,
+    experiment_by_week, experiment_posts, experiment_uplift,
 )

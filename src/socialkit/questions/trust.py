@@ -152,7 +152,7 @@ QUESTIONS = QuestionSet("08_trust", [
             "rows), flag them with analytics.flag_posts( … , AGENCY_WORDS, whole_words=False), then "
             "analytics.precision_recall( … ).",
         ],
-        section="section 3 of the lesson (The policy screen) and the dashboard",
+        section="section 3 of the lesson (Write your own rule, and try it on the policy screen) and the dashboard",
     ),
     Number(
         "q3", "Relative uplift of the share of posts liked 10 times or more in the spring experiment, in %",
@@ -206,7 +206,7 @@ QUESTIONS = QuestionSet("08_trust", [
             "A guardrail asks \"did something get worse?\". With a p-value of 0.075 and a margin that includes a "
             "real rise, is the question answered — and what would a careful manager keep doing?",
         ],
-        section="section 5 of the lesson (The guardrail: complaints)",
+        section="section 5 of the lesson (The guardrail: did complaints go up?)",
     ),
     Function(
         "q5", "Your own policy rule violates_policy(post_text), judged on posts it has never seen",
@@ -223,6 +223,6 @@ QUESTIONS = QuestionSet("08_trust", [
             "(\"plus de 50 ans\", not \"50\"). Aim for 90 % on the check: the posts that decide the points are "
             "similar sentences you have not seen.",
         ],
-        section="section 3 of the lesson (Write your own rule) and the dashboard",
+        section="section 3 of the lesson (Write your own rule, and try it on the policy screen)",
     ),
 ])
