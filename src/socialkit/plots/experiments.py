@@ -25,8 +25,8 @@ def experiment_bars(results: dict, ax=None, *, title: str | None = None):
         n = np.array([float(r[f"{group}_posts"]) for r in results.values()])
         margin = 100 * 1.96 * np.sqrt((pct / 100) * (1 - pct / 100) / n)
         ax.bar(x + offset, pct, width=0.4, color=color, yerr=margin, capsize=4, label=name)
-        for xi, p in zip(x + offset, pct):
-            ax.text(xi, p / 2, f"{p:.1f} %", ha="center", va="center", fontsize=8, color="white")
+        for xi, p, m in zip(x + offset, pct, margin):  # above the margin's line, where it is always readable
+            ax.text(xi, p + m + 1, f"{p:.1f} %", ha="center", va="bottom", fontsize=8)
     ax.set_xticks(x, list(results))
     ax.set_ylabel("% of the group's posts")
     ax.legend(fontsize=8, frameon=False)
