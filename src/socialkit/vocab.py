@@ -178,3 +178,22 @@ WORDS["any"] = "any platform"
 def team_name(team: str) -> str:
     """A team in plain words ("café teams" for "cafes", "HR" for "hr")."""
     return TEAM_LABELS.get(str(team), str(team).replace("_", " "))
+
+# Module 08 (trust): the policy review's labels and the experiment's figures, as a manager would say them.
+POLICY_LABELS_IN_WORDS = {
+    "ok": "within the policy", "insult": "insults a customer or colleague", "profanity": "swearing",
+    "confidential": "confidential information", "off_values": "against the company's values",
+}
+WORDS.update(POLICY_LABELS_IN_WORDS)
+COLUMN_WORDS.update({
+    "violation_pct": "against the policy (% of posts)", "flagged": "flagged", "flagged_pct": "% flagged",
+    "flagged_by": "words that flagged it", "precision_pct": "precision (%)", "recall_pct": "recall (%)",
+    "test_pct": "test group (%)", "control_pct": "control group (%)", "uplift_points": "uplift (points)",
+    "relative_uplift_pct": "relative uplift (%)", "margin_points": "95 % margin (± points)",
+    "p_value": "p-value", "test_posts": "test posts", "control_posts": "control posts",
+})
+
+
+def policy_label_name(label: str) -> str:
+    """A label of the policy review in plain words ("swearing" for "profanity")."""
+    return POLICY_LABELS_IN_WORDS.get(str(label), str(label).replace("_", " "))

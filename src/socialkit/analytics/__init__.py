@@ -63,3 +63,9 @@ from socialkit.analytics.adoption import (  # noqa: F401
     BassFit, NotFittable, adoption_series, adoption_sources, adoption_table, channel_contacts, channel_shares,
     fit_bass, why_no_fit,
 )
+from socialkit.analytics.policy import (  # noqa: F401
+    against_policy, flag_posts, screen_outcomes, violation_rate, violations_by_kind, word_rule,
+)
+from socialkit.analytics.experiments import (  # noqa: F401
+    experiment_by_week, experiment_posts, experiment_uplift,
+)

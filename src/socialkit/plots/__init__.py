@@ -41,3 +41,5 @@ from socialkit.plots.competition import TREND_LABELS, monthly_lines, trend_proje
 from socialkit.plots.adoption import (  # noqa: F401
     CHANNEL_COLORS, TECHNOLOGY_COLORS, adoption_curves, bass_vs_published, channel_mix,
 )
+from socialkit.plots.policy import BREACH_COLORS, screen_outcomes, violation_bars  # noqa: F401
+from socialkit.plots.experiments import experiment_bars, experiment_weeks  # noqa: F401

@@ -28,6 +28,8 @@ _WHERE = {
     "network_explorer": "networks", "NetworkExplorer": "networks",
     "team_map_dashboard": "team", "TeamMapDashboard": "team",
     "adoption_dashboard": "adoption", "AdoptionDashboard": "adoption",
+    "policy_screen_dashboard": "policy", "PolicyScreenDashboard": "policy", "AGENCY_WORDS": "policy",
+    "experiment_dashboard": "experiments", "ExperimentDashboard": "experiments",
 }
 
 
