@@ -178,3 +178,14 @@ WORDS["any"] = "any platform"
 def team_name(team: str) -> str:
     """A team in plain words ("café teams" for "cafes", "HR" for "hr")."""
     return TEAM_LABELS.get(str(team), str(team).replace("_", " "))
+
+# Module 04 (expertise): who wrote a brand post or answered a thread, and its tables' columns, in words.
+ROLE_LABELS = {"intern": "intern", "community_manager": "community manager", "executive": "executive",
+               "expert": "expert"}
+WORDS.update(ROLE_LABELS)
+COLUMN_WORDS.update({
+    "successes": "with the outcome", "rate_pct": "rate (%)", "low_pct": "95 % interval: from (%)",
+    "high_pct": "95 % interval: to (%)", "leader_replies": "replies from industry leaders",
+    "replies_per_post": "leader replies per post", "drew_a_leader_pct": "drew a leader's reply (% of posts)",
+    "focus_pct": "on core topics (% of posts)", "difference": "difference (points)",
+})

@@ -63,3 +63,7 @@ from socialkit.analytics.adoption import (  # noqa: F401
     BassFit, NotFittable, adoption_series, adoption_sources, adoption_table, channel_contacts, channel_shares,
     fit_bass, why_no_fit,
 )
+from socialkit.analytics.expertise import (  # noqa: F401
+    compare_responders, difference_interval, leader_engagement, outcomes_by_responder, thread_outcome, topical_focus,
+    wilson_interval,
+)

@@ -41,3 +41,4 @@ from socialkit.plots.competition import TREND_LABELS, monthly_lines, trend_proje
 from socialkit.plots.adoption import (  # noqa: F401
     CHANNEL_COLORS, TECHNOLOGY_COLORS, adoption_curves, bass_vs_published, channel_mix,
 )
+from socialkit.plots.expertise import ROLE_COLORS, differences, posts_by_author, rates_with_intervals, role_word  # noqa: F401

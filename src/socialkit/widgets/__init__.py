@@ -24,6 +24,7 @@ _WHERE = {
     "network_explorer": "networks", "NetworkExplorer": "networks",
     "team_map_dashboard": "team", "TeamMapDashboard": "team",
     "adoption_dashboard": "adoption", "AdoptionDashboard": "adoption",
+    "who_speaks_dashboard": "expertise", "WhoSpeaksDashboard": "expertise",
 }
 
 
