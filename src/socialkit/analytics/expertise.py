@@ -8,6 +8,7 @@ SciPy's Wilson interval (``scipy.stats.binomtest(...).proportion_ci(method="wils
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -53,14 +54,20 @@ def wilson_interval(successes, total, *, confidence: float = CONFIDENCE) -> tupl
     Source: E. B. Wilson, "Probable inference, the law of succession, and statistical inference", JASA 22
     (1927); computed with SciPy's ``binomtest(x, n).proportion_ci(method="wilson")``.
     """
-    from scipy.stats import binomtest
-
     x, n = _count(successes, "successes"), _count(total, "total")
     if x > n:
         raise WrongSetting(f"successes ({x}) cannot be more than the total ({n}).")
     if n == 0:
         return (math.nan, math.nan)
     _z(confidence)
+    return _wilson(x, n, float(confidence))
+
+
+@functools.lru_cache(maxsize=4096)
+def _wilson(x: int, n: int, confidence: float) -> tuple[float, float]:
+    """SciPy's Wilson interval for whole numbers, kept: a dashboard asks for the same few counts again and again."""
+    from scipy.stats import binomtest
+
     ci = binomtest(x, n).proportion_ci(confidence_level=confidence, method="wilson")
     return (float(ci.low), float(ci.high))
 
