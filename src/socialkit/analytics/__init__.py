@@ -63,7 +63,6 @@ from socialkit.analytics.adoption import (  # noqa: F401
     BassFit, NotFittable, adoption_series, adoption_sources, adoption_table, channel_contacts, channel_shares,
     fit_bass, why_no_fit,
 )
-from socialkit.analytics.expertise import (  # noqa: F401
-    compare_responders, difference_interval, leader_engagement, outcomes_by_responder, thread_outcome, topical_focus,
-    wilson_interval,
+from socialkit.analytics.expertise import (  # noqa: F401  (the intervals themselves: analytics.expertise)
+    compare_responders, leader_engagement, outcomes_by_responder, thread_outcome, topical_focus,
 )

@@ -112,6 +112,7 @@ def _check_role(role, what: str = "role") -> str:
     return role
 
 
+@metric("threads")
 def thread_outcome(threads: pd.DataFrame, outcome: str = "resolved") -> pd.Series:
     """True/False per thread for an outcome: ``resolved``; ``recovered`` (sentiment at the end > 0);
     ``escalated`` (5 or more public replies)."""
