@@ -470,3 +470,52 @@ def test_the_guides_figures_are_the_datas(threads, posts, ours):
     linkedin = board_line("resolved", "intern", "linkedin")
     assert_quotes(answers, "the intern answered {} threads, the experts {}, the executives {} and the community\n"
                            "  managers {}", *linkedin.loc[["intern", "expert", "executive", "community_manager"], "count"])
+
+
+def test_the_guides_other_figures_are_the_datas(threads, posts, ours):
+    room, answers = guide_parts("04_expertise")
+    accounts = data.load("accounts")
+    assert_quotes(room, "`brand_posts` ({:,} posts of the three brands' own accounts, {:,} of them Café Lumière's), "
+                        "`threads` ({:,} conversations customers opened with Café Lumière in public, {:,} of them "
+                        "answered) and `accounts` ({:,} accounts)", len(posts), len(ours), len(threads),
+                  int(threads["responder_role"].notna().sum()), len(accounts))
+    opening = widgets.who_speaks_dashboard(threads, posts).table
+    assert_quotes(room, "community managers {:+.1f} points ({:+.1f} to {:+.1f}),\nexecutives {:+.1f} ({:+.1f} to "
+                        "{:+.1f}), experts {:+.1f} ({:+.1f} to {:+.1f}) — all real",
+                  *[opening.loc[role, column] for role in ("community_manager", "executive", "expert")
+                    for column in ("difference", "difference_low", "difference_high")])
+    assert opening["real"].sum() == 3
+
+    def slips(role, complaints_only=True):
+        rows = threads[threads["responder_role"] == role]
+        rows = rows[rows["is_complaint"]] if complaints_only else rows
+        return 100 * rows["resolved"].mean()
+
+    assert_quotes(answers, "an expert solved {:.1f} % of\n  the complaints they answered", slips("expert"))
+    assert_quotes(answers, "Typical slips give {:.1f} (every thread the intern answered), {:.1f} (experts),\n  "
+                           "{:.1f} (community managers), {:.1f} (executives), {:.2f} (a fraction)",
+                  slips("intern", False), slips("expert"), slips("community_manager"), slips("executive"),
+                  slips("intern") / 100)
+    x1, n1 = role_counts(threads, "resolved", "expert")
+    x2, n2 = role_counts(threads, "resolved", "community_manager")
+    p1, p2 = x1 / n1, x2 / n2
+    half = Z * math.sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2)
+    _, low_i, high_i = newcombe(x1, n1, *role_counts(threads, "resolved", "intern"))
+    _, low_r, high_r = newcombe(x2, n2, x1, n1)
+    _, low_m, high_m = newcombe(*role_counts(threads, "recovered", "expert"),
+                                *role_counts(threads, "recovered", "community_manager"))
+    assert_quotes(answers, "({:.1f}, {:.1f}) (against the\n  intern), (−{:.1f}, −{:.1f}) (the other way round), "
+                           "({:.1f}, {:.1f}) (Wald's interval), ({:.1f}, {:.1f}) (good mood)",
+                  100 * low_i, 100 * high_i, -100 * low_r, -100 * high_r, 100 * (p1 - p2 - half),
+                  100 * (p1 - p2 + half), 100 * low_m, 100 * high_m)
+    every = posts[posts["author_role"] == "expert"]
+    executives = ours[ours["author_role"] == "executive"]
+    experts = ours[ours["author_role"] == "expert"]
+    assert_quotes(answers, "Typical slips give {:.2f} (all three brands), {:.2f} (executives), {:.1f} (the % of posts",
+                  every["leader_replies"].mean(), executives["leader_replies"].mean(),
+                  100 * (experts["leader_replies"] > 0).mean())
+    linkedin = threads[threads["platform"] == "linkedin"]
+    d, low, high = newcombe(*role_counts(linkedin, "resolved", "community_manager"),
+                            *role_counts(linkedin, "resolved", "intern"))
+    assert_quotes(answers, "(community managers {:+.1f} points, from −{:.1f}\n  to {:+.1f})", 100 * d, -100 * low,
+                  100 * high)
