@@ -63,6 +63,17 @@ SLIPS = {
     "answer_under_another_name": 'sov_april_jun = 56.2\ncheck("01_listen.q1", sov_april_june)',
     "misspelt_name": 'mention.head()',
     "text_without_quotes": 'why_modest = B',
+    "apostrophe_in_single_quotes": "reply = 'We're sorry about your order.'",
+    "curly_quotes": 'reply = “Thanks for asking!”',
+    "text_not_closed": 'reply = "Thanks for asking!',
+    "loc_with_round_brackets": 'topics.loc("sustainability", "likes")',
+    "loc_with_round_brackets_one_label": 'topics.loc("sustainability")',
+    "loc_swapped": 'topics.loc["likes", "sustainability"]',
+    "bracket_never_closed": 'mentions[mentions["likes"] > 10',
+    "brackets_wrong_order": 'mentions[(mentions["likes"] > 10]',
+    "one_bracket_too_many": 'len(mentions))',
+    "question_without_quotes": 'hint(01_listen.q1)',
+    "number_with_a_space": 'lumiere_posts = 20 115',
     # not slips: their usual display must stay
     "division_by_zero": 'share = 10 / 0',
     "plain_dict_key": '{"a": 1}["b"]',
@@ -265,6 +276,53 @@ def test_a_single_equals_sign_in_a_condition(ran):
 def test_a_single_equals_sign_in_an_if(ran):
     line = plain_line(ran["single_equals_in_if"], "SyntaxError")
     assert "if len(mentions) == 20115:" in line
+
+
+def test_an_apostrophe_inside_single_quotes_says_use_double_quotes(ran):
+    # Python says: SyntaxError: unterminated string literal (detected at line 1)
+    line = plain_line(ran["apostrophe_in_single_quotes"], "SyntaxError")
+    assert "apostrophe" in line and "double quotes" in line
+
+
+def test_curly_quotes_pasted_from_word_say_type_them(ran):
+    # Python says: SyntaxError: invalid character '“' (U+201C)
+    line = plain_line(ran["curly_quotes"], "SyntaxError")
+    assert "curly quotes" in line and "keyboard" in line
+
+
+def test_a_text_never_closed_says_close_it(ran):
+    line = plain_line(ran["text_not_closed"], "SyntaxError")
+    assert "never closed" in line and "apostrophe" not in line
+
+
+def test_loc_with_round_brackets_says_square_ones(ran):
+    # pandas says: TypeError: _LocIndexer.__call__() takes from 1 to 2 positional arguments but 3 were given
+    line = plain_line(ran["loc_with_round_brackets"], "TypeError")
+    assert line.startswith(".loc takes square brackets") and 'topics.loc["sustainability", "likes"]' in line
+
+
+def test_loc_with_round_brackets_and_one_label_says_square_ones(ran):
+    # pandas says: ValueError: No axis named sustainability for object type DataFrame
+    line = plain_line(ran["loc_with_round_brackets_one_label"], "ValueError")
+    assert line.startswith(".loc takes square brackets") and 'topics.loc["sustainability"]' in line
+
+
+def test_loc_with_row_and_column_swapped_says_row_first(ran):
+    line = plain_line(ran["loc_swapped"], "KeyError")
+    assert line.startswith('Row first, then column: topics.loc["sustainability", "likes"]'), line
+
+
+@pytest.mark.parametrize("slip, words", [
+    ("bracket_never_closed", "never closed"),
+    ("brackets_wrong_order", "wrong order"),
+    ("one_bracket_too_many", "one ) too many"),
+    ("question_without_quotes", 'write "01_listen.q1"'),
+    ("number_with_a_space", "20115, not 20 115"),
+])
+def test_brackets_question_names_and_spaced_numbers_get_one_plain_line(ran, slip, words):
+    # Python says: '[' was never closed / closing parenthesis ']' does not match … / unmatched ')' /
+    # invalid decimal literal / invalid syntax
+    assert words in plain_line(ran[slip], "SyntaxError")
 
 
 # --------------------------------------------------------------------------- names not defined

@@ -256,7 +256,7 @@ def explain(value: BaseException, tb, shell) -> str | None:
     if isinstance(value, AttributeError):
         return _explain_attribute(value, context)
     if isinstance(value, (TypeError, ValueError)):
-        return _explain_conditions(value, context) or _explain_wrong_kind(value, context)
+        return _explain_loc_call(context) or _explain_conditions(value, context) or _explain_wrong_kind(value, context)
     return None
 
 
@@ -373,6 +373,10 @@ def _explain_key(value: KeyError, context: _Context) -> str | None:
         return None
     names = context.names_holding(obj)
     table = names[0] if names else "this table"
+    swapped = _swapped_loc(obj, key, context.library_frames)
+    if swapped:
+        return (f"Row first, then column: {table}.loc[{_quoted(swapped[0])}, {_quoted(swapped[1])}] "
+                f"({_quoted(swapped[0])} is a row of {table}, {_quoted(swapped[1])} a column; see {MOVE_READ_CELL}).")
     if axis == "column":
         return _no_such_column(key, obj, table, context)
     if not isinstance(key, str):
@@ -412,6 +416,24 @@ def _indexed_object(frames, key, pandas):
     return None, None
 
 
+def _swapped_loc(obj, key, frames) -> tuple | None:
+    """(row, column) when ``.loc[column, row]`` was typed the wrong way round on a table that has both labels."""
+    pandas = sys.modules.get("pandas")
+    if pandas is None or not isinstance(obj, pandas.DataFrame):
+        return None
+    for frame in frames:
+        asked = frame.f_locals.get("key")
+        if getattr(frame.f_locals.get("self"), "obj", None) is obj and isinstance(asked, tuple) and len(asked) == 2:
+            first, second = asked
+            try:
+                if (first in obj.columns and second in obj.index and first not in obj.index
+                        and second not in obj.columns):
+                    return second, first
+            except TypeError:  # unhashable labels: not this slip
+                return None
+    return None
+
+
 def _same_label(asked, key) -> bool:
     """True when ``key`` is the label (or one of the labels) asked."""
     if isinstance(asked, (list, tuple)):
@@ -435,6 +457,16 @@ def _no_such_column(key, table_obj, table: str, context: _Context) -> str:
         return (f"{table} has no column {_quoted(key)}: did you mean {_quoted(close)}? Column names are "
                 f"spelt exactly, in quotes. Columns of {table}: {_listing(columns)}.")
     return f"{table} has no column {_quoted(key)}. Its columns are: {_listing(columns)}."
+
+
+def _explain_loc_call(context: _Context) -> str | None:
+    """``table.loc("instagram")``: round brackets, as for an Excel function, where .loc needs square ones."""
+    statement = context.statement_text()
+    if not re.search(r"\.i?loc\(", statement):
+        return None
+    fixed = re.sub(r"\.(i?loc)\(([^()]*)\)", r".\1[\2]", statement.strip())
+    example = f": {fixed}" if fixed != statement.strip() and len(fixed) <= LONGEST_SUGGESTION else "."
+    return f".loc takes square brackets [ ], not round ones ( ){example} (see {MOVE_READ_CELL})"
 
 
 def _explain_attribute(value: AttributeError, context: _Context) -> str | None:
@@ -690,11 +722,11 @@ def _is_number(text: str) -> bool:
     return True
 
 
-# ---- syntax: = for ==, a date without quotes
+# ---- syntax: = for ==, a date without quotes, quotes in texts
 
 
 def _explain_syntax(value: SyntaxError, context: _Context) -> str | None:
-    """``=`` where ``==`` was meant, and a date typed without quotes (``2025-01-15``)."""
+    """``=`` where ``==`` was meant, a date typed without quotes (``2025-01-15``), an apostrophe or curly quotes in a text."""
     message = value.msg or ""
     line = (value.text or "").rstrip("\n")
     if "leading zeros in decimal integer literals" in message:
@@ -708,6 +740,31 @@ def _explain_syntax(value: SyntaxError, context: _Context) -> str | None:
         suggestion = f": {fixed.strip()}" if fixed and len(fixed) <= LONGEST_SUGGESTION else "."
         return (f"To compare, write == (two equals signs); a single = stores a value{suggestion} "
                 f"(see {MOVE_KEEP_ROWS})")
+    if "was never closed" in message or "incomplete input" in message:
+        return ("A bracket is opened but never closed: every ( and [ needs its ) or ], the last one opened being "
+                "closed first; check the end of the line.")
+    closing = re.match(r"closing parenthesis '(.)' does not match opening parenthesis '(.)'", message)
+    if closing:
+        partner = {"(": ")", "[": "]", "{": "}"}[closing.group(2)]
+        return (f"The brackets are closed in the wrong order: the {closing.group(2)} opened last must be closed "
+                f"with {partner} before the {closing.group(1)}, like mentions[(mentions[\"likes\"] > 10)].")
+    if message.startswith("unmatched "):
+        return f"There is one {message[-2]} too many: remove it, or add the opening bracket it belongs to."
+    if "invalid decimal literal" in message:
+        question = re.search(r"\b(\d\d_[a-z_]+\.q\d+)\b", line)
+        if question:
+            return f"A question's name needs quotes: write \"{question.group(1)}\"."
+        return "A name cannot start with a digit: if this is text, put it in quotes."
+    if message.startswith("invalid syntax") and re.search(r"\b\d{1,3}(?: \d{3})+\b", _without_strings(line)):
+        return "Write a number without spaces between the thousands: 20115, not 20 115."
+    if "invalid character" in message and any(q in message for q in "“”‘’«»"):
+        return ("Type the quotes with the keyboard (\" or '): curly quotes “ ” or ‘ ’ pasted from Word or an e-mail "
+                "are not quotes for Python.")
+    if "unterminated string literal" in message:
+        if re.search(r"'[^'\"]*\w'\w", line):
+            return ("This text contains an apostrophe ('), which ends a text written between ' quotes: put the text "
+                    "between double quotes instead, like \"We're sorry\".")
+        return "A text was opened with a quote but never closed: end it with the same quote on the same line."
     return None
 
 

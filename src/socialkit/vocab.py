@@ -27,7 +27,7 @@ LANGUAGE_NAMES = {"en": "English", "fr": "French"}
 POST_TYPE_LABELS = {"automated_promo": "automated promotions", "conversation": "conversation posts",
                     "expertise": "expertise posts", "reply": "replies to people"}
 PLATFORM_NAMES = {"x": "X (Twitter)", "linkedin": "LinkedIn", "instagram": "Instagram", "facebook": "Facebook",
-                  "tiktok": "TikTok"}
+                  "tiktok": "TikTok", "youtube": "YouTube"}
 TECHNOLOGY_NAMES = {"internet": "internet", "email": "e-mail", "mobile_phone": "mobile phones",
                     "smartphone": "smartphones", "social_media": "social media"}
 CHANNEL_NAMES = {"phone": "phone", "email": "e-mail", "social": "social media", "chat": "chat on the website",

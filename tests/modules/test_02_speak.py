@@ -377,6 +377,24 @@ def test_the_influence_scatter_counts_the_overlap_in_its_title(mentions, account
     plt.close("all")
 
 
+def test_the_ranking_names_each_accounts_posts_and_the_scatter_says_who_it_leaves_out(mentions, accounts):
+    """Cold read: "look at how many posts the top accounts wrote" needs the count on the chart."""
+    about_us = mentions[mentions["brand"] == "lumiere"]
+    ranking = analytics.influencer_score(about_us, accounts)
+    posts = about_us["author_id"].value_counts()  # counted independently
+    ax = plots.influencer_ranking(ranking, n=5)
+    top = ranking.head(5)
+    expected = [f"@{h} (#{int(r)} · {posts[a]} post{'s' if posts[a] != 1 else ''})"
+                for a, h, r in zip(top.index, top["handle"], top["followers_rank"])]
+    assert [t.get_text() for t in ax.get_yticklabels()][::-1] == expected
+    scatter = plots.influence_scatter(ranking)
+    none = int(((ranking["followers"] <= 0) | (ranking["engagements"] <= 0)).sum())
+    assert none > 0 and f"; {none:,} with none not shown)" in scatter.get_legend().get_texts()[0].get_text()
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
 def test_post_mix_chart_aligns_counts_given_in_another_order(lumiere):
     rates = analytics.engagement_rate(lumiere, by="post_type")
     counts = lumiere["post_type"].value_counts()  # sorted by size, not in the kinds' order

@@ -248,6 +248,14 @@ def test_no_apology_is_due_for_a_question():
     assert not replies.score_reply(reply, apology_due=True).loc["apologises", "met"]
 
 
+def test_a_plain_answer_to_a_question_scores_full_marks():
+    """Cold read: "Thanks for asking! We open at 8:00 on Saturday." was marked down for no private channel."""
+    reply = "Thanks for asking! We open at 8:00 on Saturday. See you soon!"
+    assert replies.score_reply(reply, apology_due=False)["met"].all()
+    complaint = replies.score_reply(reply, apology_due=True)  # to a complaint, the same reply falls short
+    assert not complaint.loc["private", "met"] and not complaint.loc["apologises", "met"]
+
+
 def test_the_question_and_the_coach_use_the_same_rules(mentions):
     """The check's Criterion objects are the coach's rules: same labels, points and verdicts on every reply."""
     rules = replies.reply_rules(apology_due=True)
@@ -385,6 +393,9 @@ def test_the_simulator_opens_on_2025_and_its_table_is_the_analytics(threads):
         assert mine["expected change in mood"] == pytest.approx(
             analytics.expected_sentiment_change(simulated, model=model))
         assert f"{mine['within target (%)']:.1f} %" in board.summary.value
+        also = "1 hour" if target == 24 else "24 hours"  # the target's figure is not repeated as the second one
+        assert f"within {also}: {mine[f'within {also} (%)']:.1f} %" in board.summary.value
+        assert board.summary.value.count("within 24 hours") == 1  # once: as the target, or as the second figure
 
 
 def test_the_simulator_resets_and_explains_itself(threads):

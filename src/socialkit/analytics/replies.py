@@ -56,7 +56,7 @@ def _any(patterns: tuple[str, ...]) -> re.Pattern:
 
 ACKNOWLEDGING = _any((
     # English: thanks for telling us, we understand, you are right, it is not OK, naming the problem
-    r"\bthanks?( you)?( so much)? for (telling|letting|flagging|raising|reporting|sharing|pointing|your|the)\b",
+    r"\bthanks?( you)?( so much)? for (telling|letting|flagging|raising|reporting|sharing|pointing|asking|your|the)\b",
     r"\bsorry (to hear|about|for)\b",
     r"\b(i|we) (completely |totally |fully |really )?(understand|hear you)\b",
     r"\byou('re| are) (absolutely |quite |completely )?right\b",
@@ -166,27 +166,35 @@ class Rule(NamedTuple):
     advice: str
 
 
-def _no_apology_needed(text: str) -> bool:
-    """Always met: the post is a question, not a complaint, so no apology is due."""
+def _not_needed(text: str) -> bool:
+    """Always met: the post is a question, not a complaint, so neither an apology nor a private channel is due."""
     return True
 
 
 def reply_rules(apology_due: bool = True) -> tuple[Rule, ...]:
-    """The six rules a public reply is judged by (2 points for each thing it does, 1 for each it avoids)."""
+    """The six rules a public reply is judged by (2 points for each thing it does, 1 for each it avoids).
+
+    For a plain question (``apology_due=False``) no apology and no private channel are due: the answer
+    belongs in public, where the next customer with the same question sees it.
+    """
     apology = (Rule("apologises", "Apologises, since the complaint is about something we did wrong", apologises,
                     2.0, 'say sorry for the fault itself ("Sorry we forgot your order" / "Désolés pour cet oubli"); '
                          '"sorry you feel that way" is not an apology')
                if apology_due else
-               Rule("apologises", "Apologises where due (not due here: the post is a question)", _no_apology_needed,
+               Rule("apologises", "Apologises where due (not due here: the post is a question)", _not_needed,
                     2.0, ""))
+    private = (Rule("private", "Offers a private channel", offers_private_channel, 2.0,
+                    'move the details out of public view: "Please send us a DM with your order number" / "Écrivez-nous '
+                    'en message privé" (never ask for an e-mail address or an order number in public)')
+               if apology_due else
+               Rule("private", "Offers a private channel where needed (not needed here: a question is answered in "
+                               "public, where others see the answer too)", _not_needed, 2.0, ""))
     return (
         Rule("acknowledges", "Acknowledges the problem", acknowledges, 2.0,
              'show you heard it: thank them, say you understand, or name the problem ("Thanks for telling us", '
              '"You are right, that is not OK" / "Merci de nous l\'avoir signalé")'),
         apology,
-        Rule("private", "Offers a private channel", offers_private_channel, 2.0,
-             'move the details out of public view: "Please send us a DM with your order number" / "Écrivez-nous en '
-             'message privé" (never ask for an e-mail address or an order number in public)'),
+        private,
         Rule("no_pitch", "No sales pitch", lambda text: not sales_pitch(text), 1.0,
              "take out the offer, discount, code or link: a complaint is not the moment to sell"),
         Rule("no_abuse", "No abusive or belittling words", lambda text: not abusive_words(text), 1.0,

@@ -29,6 +29,11 @@ Bring the file a platform or tool gives you, as it is: the kit recognises it fro
 (never by asking you to rename columns) and reads it into the same table as the course's sample
 data, so the same dashboards work on it.
 
+Learners do it without code in the appendix notebook `course/own_data/own_data.ipynb`: upload the file
+(or type its path), read how each column was understood, and open the dashboards it can feed
+(`socialkit.widgets.own_data_panel()`; `widgets.open_dashboard(loaded, "engagement")` does the same in
+code, or refuses in one sentence that says what to export instead).
+
 ```python
 from socialkit import exports
 loaded = exports.read("tweet_activity_metrics_cafelumiere_20250301_20250401_en.csv")

@@ -291,7 +291,7 @@ def _load(path: Path, source: readers.Source, plan: _Plan, tz, skip_broken: bool
                 zone_used.add(name)
             if converted.bad is not None:
                 problems.add(cells, converted.bad, converted.describe, converted.fix, _shown(spec))
-            if spec.required:
+            if spec.required and not spec.column.nullable:  # an empty cell may mean 'never' (never answered)
                 problems.empty_required(cells, _shown(spec))
         for name, spec in later.items():
             raw_parts[name].append(_cells(chunk, spec))
@@ -311,7 +311,7 @@ def _load(path: Path, source: readers.Source, plan: _Plan, tz, skip_broken: bool
         notes.setdefault(name, Counter()).update(converted.notes)
         if converted.bad is not None:
             problems.add(cells, converted.bad, converted.describe, converted.fix, _shown(spec))
-        if spec.required:
+        if spec.required and not spec.column.nullable:
             problems.empty_required(cells, _shown(spec))
         del cells
     skipped = _broken_rows(file, source, problems, rows_read, len(dropped) + blank_rows, skip_broken)

@@ -103,7 +103,7 @@ def outcomes_by_channel(table: pd.DataFrame, ax=None, *, title: str | None = Non
     ax.invert_yaxis()
     ax.set_xlim(0, 140)
     ax.set_xticks([0, 20, 40, 60, 80, 100])
-    ax.set_xlabel("threads resolved (%); mood = mean change in the customer's sentiment (−1 to +1 scale)")
+    ax.set_xlabel("threads resolved (%); mood = mean change in the customer's sentiment (from −2 to +2)")
     ax.set_title(title or "How threads ended, by where the conversation went")
     return ax
 

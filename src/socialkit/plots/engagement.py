@@ -13,6 +13,7 @@ from socialkit.vocab import POST_TYPE_LABELS, brand_name, platform_name, post_ty
 MEASURES = {
     "er_reach": ("engagement rate by reach", "%"),
     "er_followers": ("engagement rate by followers", "%"),
+    "er_impressions": ("engagement rate by impressions", "%"),
     "conversation": ("conversation rate", "comments per post"),
     "amplification": ("amplification rate", "shares per post"),
     "applause": ("applause rate", "likes per post"),
@@ -213,7 +214,9 @@ def influence_scatter(table: pd.DataFrame, ax=None, *, n: int = 10, score: str =
         raise ValueError(f"The table needs the columns {', '.join(missing)}: use analytics.influencer_score(…).")
     ax = new_ax(ax, figsize=(8, 4.2))
     data = table[(table["followers"] > 0) & (table[score] > 0)]
-    ax.scatter(data["followers"], data[score], s=8, color="#BBBBBB", label=f"every author ({len(data):,})")
+    left_out = len(table) - len(data)  # a log scale cannot show zero followers or zero engagement
+    ax.scatter(data["followers"], data[score], s=8, color="#BBBBBB",
+               label=f"every author ({len(data):,}" + (f"; {left_out:,} with none not shown)" if left_out else ")"))
     by_followers = data.sort_values("followers", ascending=False, kind="mergesort").head(n)
     by_score = data.sort_values(score, ascending=False, kind="mergesort").head(n)
     ax.scatter(by_followers["followers"], by_followers[score], s=60, marker="s", facecolor="none",
@@ -240,12 +243,20 @@ def _thousands(value, _position) -> str:
     return f"{value:,.0f}"
 
 
+def _bar_name(handle, rank: float, posts: float) -> str:
+    """``@lcote43 (#14 · 55 posts)``: the handle, its rank by followers and its number of posts, where known."""
+    parts = ([f"#{int(rank)}"] if np.isfinite(rank) else []) + (
+        [f"{int(posts)} post{'s' if posts != 1 else ''}"] if np.isfinite(posts) else [])
+    return f"@{handle} ({' · '.join(parts)})" if parts else f"@{handle}"
+
+
 def influencer_ranking(table: pd.DataFrame, ax=None, *, n: int = 10, label: str = "score",
                        title: str | None = None):
     """The first ``n`` rows of a ranking as horizontal bars (best at the top), each named by its @handle.
 
     ``table``: ``analytics.influencer_score(…)`` (columns handle, score, followers_rank). Each name carries its
-    rank by followers, ``(#16)``; accounts also in the top ``n`` by followers are blue, the others orange.
+    rank by followers among the accounts shown and its number of posts, ``(#16 · 2 posts)``: one lucky post can
+    top a ranking. Accounts also in the top ``n`` by followers are blue, the others orange.
     """
     missing = [c for c in ("handle", "score") if c not in table.columns]
     if missing:
@@ -256,7 +267,8 @@ def influencer_ranking(table: pd.DataFrame, ax=None, *, n: int = 10, label: str 
     colours = ["#0072B2" if r <= n else "#E69F00" for r in ranks.fillna(np.inf)]
     y = np.arange(len(top))
     ax.barh(y, top["score"].to_numpy(float), color=colours, edgecolor="black", linewidth=0.5)
-    names = [f"@{h} (#{int(r)})" if np.isfinite(r) else f"@{h}" for h, r in zip(top["handle"], ranks)]
+    posts = top["posts"] if "posts" in top.columns else pd.Series(np.nan, index=top.index)
+    names = [_bar_name(h, r, p) for h, r, p in zip(top["handle"], ranks.astype(float), posts.astype(float))]
     ax.set_yticks(y, names, fontsize=8)
     ax.xaxis.set_major_formatter(_thousands)
     ax.set_xlabel(label)

@@ -26,15 +26,31 @@ EVERYONE = "all"
 ALL_BRANDS = "all"
 TOP = 10
 MIN_FOLLOWER_STEPS = (0, 100, 1_000, 5_000, 10_000, 50_000, 100_000)
+ALL_POSTS = "all posts"
+NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}  # the one bar of an export that does not say which kind of post each is
 
 
 # --------------------------------------------------------------------------- the post-mix explorer
 
 
 class _PostCube:
-    """Sums per (brand, kind of post, platform, month) of posts, likes, shares, comments, reach and followers."""
+    """Sums per (brand, kind of post, platform, month) of each measure's top and bottom, and the posts behind them.
 
-    FIELDS = ("posts", "likes", "shares", "comments", "reach", "followers")
+    A measure counts only the posts that have every figure it needs (an export may lack reach on some
+    posts, or a metric altogether), so a missing figure never counts as a zero. The sample data has
+    every figure on every post. Posts of one calendar year are shown (the latest in the data).
+    """
+
+    # measure -> (columns that must be filled, numerator columns ×100 for a rate, denominator column or None)
+    NEEDS = {
+        "er_reach": (("likes", "shares", "comments", "reach"), ("likes", "shares", "comments"), "reach"),
+        "er_impressions": (("likes", "shares", "comments", "impressions"), ("likes", "shares", "comments"),
+                           "impressions"),
+        "er_followers": (("likes", "shares", "comments", "followers"), ("likes", "shares", "comments"), "followers"),
+        "conversation": (("comments",), ("comments",), None),
+        "amplification": (("shares",), ("shares",), None),
+        "applause": (("likes",), ("likes",), None),
+    }
 
     def __init__(self, posts: pd.DataFrame, accounts: pd.DataFrame | None):
         """Count the posts once; fail in one plain sentence when the table is not ``brand_posts``."""
@@ -46,10 +62,17 @@ class _PostCube:
                 f"lacks {', '.join(missing)}. Use data.load(\"brand_posts\").")
         if posts.empty:
             raise ValueError("post_mix_dashboard got an empty brand_posts table: there is nothing to show.")
-        present = set(posts["brand"].astype("object"))
-        self.brands = [b for b in BRANDS if b in present]
-        self.types = list(POST_TYPES)
-        self.platforms = list(PLATFORMS)
+        times = pd.to_datetime(posts["ts"])
+        self.year = int(times.dt.year.max())
+        in_year = (times.dt.year == self.year).to_numpy()
+        self.other_years = int((~in_year).sum())
+        posts, times = posts[in_year], times[in_year]
+        present = set(posts["brand"].astype("object").dropna())
+        self.brands = [b for b in BRANDS if b in present] + sorted(present - set(BRANDS))
+        kinds = set(posts["post_type"].astype("object").dropna())
+        self.types = [t for t in POST_TYPES if t in kinds] if kinds else [ALL_POSTS]
+        platforms = set(posts["platform"].astype("object").dropna())
+        self.platforms = [p for p in PLATFORMS if p in platforms] + sorted(platforms - set(PLATFORMS))
         followers = None
         if "followers" in posts.columns:
             followers = posts["followers"].astype("float64")
@@ -57,42 +80,53 @@ class _PostCube:
             by_account = accounts.drop_duplicates("account_id").set_index("account_id")["followers"]
             followers = posts["account_id"].astype("object").map(by_account).astype("float64")
         self.has_followers = followers is not None and bool(followers.notna().any())
-        month = pd.to_datetime(posts["ts"]).dt.month.to_numpy() - 1
-        index = (pd.Categorical(posts["brand"].astype("object"), categories=self.brands).codes,
-                 pd.Categorical(posts["post_type"].astype("object"), categories=self.types).codes,
+        kind_codes = (pd.Categorical(posts["post_type"].astype("object"), categories=self.types).codes
+                      if kinds else np.zeros(len(posts), dtype=np.int8))
+        index = (pd.Categorical(posts["brand"].astype("object"), categories=self.brands).codes, kind_codes,
                  pd.Categorical(posts["platform"].astype("object"), categories=self.platforms).codes,
-                 month)
+                 times.dt.month.to_numpy() - 1)
         keep = np.all([i >= 0 for i in index], axis=0)
         shape = (len(self.brands), len(self.types), len(self.platforms), 12)
         flat = np.ravel_multi_index(tuple(i[keep] for i in index), shape)
-        values = {
-            "posts": np.ones(len(posts)), "likes": posts["likes"].to_numpy(float),
-            "shares": posts["shares"].to_numpy(float), "comments": posts["comments"].to_numpy(float),
-            "reach": posts["reach"].to_numpy(float),
-            "followers": np.nan_to_num(followers.to_numpy(float)) if self.has_followers else np.zeros(len(posts)),
-        }
         size = int(np.prod(shape))
-        self.sums = {k: np.bincount(flat, weights=v[keep], minlength=size).reshape(shape) for k, v in values.items()}
+        columns = {c: posts[c].to_numpy(float, na_value=np.nan) for c in ("likes", "shares", "comments", "reach")}
+        columns["impressions"] = (posts["impressions"].to_numpy(float, na_value=np.nan)
+                                  if "impressions" in posts.columns else np.full(len(posts), np.nan))
+        columns["followers"] = followers.to_numpy(float) if followers is not None else np.full(len(posts), np.nan)
+
+        def total(values):
+            return np.bincount(flat, weights=values[keep], minlength=size).reshape(shape)
+
+        self.posts = total(np.ones(len(posts)))
+        self.sums = {}  # measure -> (top, bottom, posts counted)
+        for measure, (filled, top, bottom) in self.NEEDS.items():
+            usable = np.all([~np.isnan(columns[c]) for c in filled], axis=0)
+            if not usable.any():
+                continue
+            numerator = sum(np.where(usable, columns[c], 0.0) for c in top)
+            counted = usable.astype(float)
+            self.sums[measure] = (total(numerator), total(np.where(usable, columns[bottom], 0.0))
+                                  if bottom else total(counted), total(counted))
+        if "er_reach" in self.sums:
+            self.sums.pop("er_impressions", None)  # by reach when the export has it, as the lesson does
+        self.measures = [m for m in plots.MEASURES if m in self.sums]
 
     def view(self, *, brand: str, measure: str, platforms, months: tuple[int, int], split: str):
         """(values, posts): post types × ('all' or each ticked platform), for one brand and months (1–12)."""
         b = self.brands.index(brand)
         chosen = [self.platforms.index(p) for p in platforms]
         first, last = months
-        part = {k: v[b][:, chosen, first - 1:last].sum(axis=2) for k, v in self.sums.items()}  # types × platforms
+        top, bottom, counted = (v[b][:, chosen, first - 1:last].sum(axis=2) for v in self.sums[measure])
         if split == "together":
-            part = {k: v.sum(axis=1, keepdims=True) for k, v in part.items()}
+            top, bottom, counted = (v.sum(axis=1, keepdims=True) for v in (top, bottom, counted))
             columns = ["all"]
         else:
             columns = list(platforms)
-        engaged = part["likes"] + part["shares"] + part["comments"]
-        top = {"er_reach": 100 * engaged, "er_followers": 100 * engaged, "conversation": part["comments"],
-               "amplification": part["shares"], "applause": part["likes"]}[measure]
-        bottom = {"er_reach": part["reach"], "er_followers": part["followers"]}.get(measure, part["posts"])
+        scale = 100 if self.NEEDS[measure][2] else 1
         with np.errstate(divide="ignore", invalid="ignore"):
-            values = np.where(bottom > 0, top / np.where(bottom > 0, bottom, 1), np.nan)
+            values = np.where(bottom > 0, scale * top / np.where(bottom > 0, bottom, 1), np.nan)
         frame = pd.DataFrame(values, index=pd.Index(self.types, name="post_type"), columns=columns)
-        posts = pd.DataFrame(part["posts"].astype(int), index=frame.index, columns=columns)
+        posts = pd.DataFrame(counted.astype(int), index=frame.index, columns=columns)
         return frame, posts
 
 
@@ -105,8 +139,8 @@ class PostMixDashboard(Dashboard):
         """Make the controls, lay them out, wire them to ``refresh`` and show the first view."""
         self.cube = cube
         self.brand = w.Dropdown(options=[(brand_name(b), b) for b in cube.brands], value=brand, description="Brand")
-        options = [o for o in MEASURE_OPTIONS if cube.has_followers or o[1] != "er_followers"]
-        self.measure = w.Dropdown(options=options, value="er_reach", description="Measure",
+        options = [o for o in MEASURE_OPTIONS if o[1] in cube.measures]
+        self.measure = w.Dropdown(options=options, value=options[0][1], description="Measure",
                                   layout=w.Layout(width="460px"), style={"description_width": "initial"})
         self.platform_boxes = {
             p: w.Checkbox(value=True, description=platform_name(p), indent=False, layout=w.Layout(width="auto"))
@@ -148,9 +182,10 @@ class PostMixDashboard(Dashboard):
         """"all five platforms, January–December" in words."""
         first, last = self.months.value
         when = MONTH_NAMES[first - 1] if first == last else f"{MONTH_NAMES[first - 1]}–{MONTH_NAMES[last - 1]}"
-        where = ("all five platforms" if len(platforms) == len(self.cube.platforms)
+        every = len(platforms) == len(self.cube.platforms) > 1
+        where = (f"all {NUMBER_WORDS.get(len(platforms), len(platforms))} platforms" if every
                  else ", ".join(platform_name(p) for p in platforms))
-        return f"<b>{brand_name(self.brand.value)}</b>, {where}, {when} 2025"
+        return f"<b>{brand_name(self.brand.value)}</b>, {where}, {when} {self.cube.year}"
 
     def _value(self, value: float) -> str:
         """One value in words, with its unit."""
@@ -162,6 +197,8 @@ class PostMixDashboard(Dashboard):
         name = plots.MEASURES[self.measure.value][0]
         note = (f" The number under each value is how many posts it rests on; hatched bars rest on fewer than "
                 f"{FEW_POSTS} posts: too few to trust.")
+        note += (f" The file's {self.cube.other_years:,} post(s) from years before {self.cube.year} are not shown: "
+                 "the explorer shows one calendar year, the latest." if self.cube.other_years else "")
         if self.split.value == "side":
             flat = self.table.stack()
             posts = self.counts.stack()
@@ -176,10 +213,14 @@ class PostMixDashboard(Dashboard):
         if ranked.empty:
             return f"{self._where(platforms)}: no post in this period."
         best = ranked.index[0]
+        if list(self.cube.types) == [ALL_POSTS]:
+            return (f"{self._where(platforms)}: {self._value(values[best])} over {posts[best]} posts. The file does "
+                    "not say which kind of post each is (the kit's expertise, conversation, reply or automated "
+                    "promotion), so all posts make one bar." + note)
         text = (f"{self._where(platforms)}: {post_type_name(best)} do best ({self._value(values[best])}, "
                 f"{posts[best]} posts)")
         promo = "automated_promo"
-        if best != promo and posts[promo] > 0 and values[promo] > 0:
+        if best != promo and promo in posts.index and posts[promo] > 0 and values[promo] > 0:
             text += (f", <b>{values[best] / values[promo]:.1f} times</b> the {name} of automated promotions "
                      f"({self._value(values[promo])}, {posts[promo]} posts)")
         return text + "." + note
@@ -197,6 +238,8 @@ class PostMixDashboard(Dashboard):
         """The chart's title: the measure and the brand."""
         name = plots.MEASURES[self.measure.value][0]
         under = " (value, then number of posts)" if self.split.value == "side" else ""
+        if list(self.cube.types) == [ALL_POSTS]:
+            return f"{brand_name(self.brand.value)}: {name}, all posts{under}"
         return f"{brand_name(self.brand.value)}: {name} by kind of post{under}"
 
 

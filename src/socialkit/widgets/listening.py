@@ -45,8 +45,7 @@ class ListenDashboard(Dashboard):
             value=EVERYONE, description="Who speaks", disabled=not cube.groups,
             style={"description_width": "initial"},
         )
-        self.metric = w.ToggleButtons(options=METRIC_OPTIONS, value="volume",
-                                      style={"button_width": "120px"})
+        self.metric = w.ToggleButtons(options=cube.metrics, value="volume", style={"button_width": "120px"})
         self.threshold = w.FloatSlider(value=2.0, min=1.0, max=4.0, step=0.1,
                                        description="Alert at z ≥", readout_format=".1f",
                                        continuous_update=False,
@@ -102,8 +101,11 @@ class ListenDashboard(Dashboard):
         if self.table.empty:
             return "<b>Tick at least one brand</b> to see its curve."
         if not self.alerting:
+            unscored = (f" {self.cube.unscored:,} mention(s) in languages other than English and French are not "
+                        "scored: net sentiment leaves them out." if self.cube.unscored
+                        and self.metric.value == "net_sentiment" else "")
             return ("Alerts are computed on <b>Volume</b> only: a day's share of voice or net sentiment swings "
-                    "widely by chance. Choose <b>Volume</b> to see them.")
+                    "widely by chance. Choose <b>Volume</b> to see them." + unscored)
         baseline = (f"baseline = the {BASELINE_DAYS} days before" if self.exclude_today.value
                     else "baseline includes the day itself")
         rule = (f"an alert is a day whose mentions rise at least {self.threshold.value:.1f} standard deviations "
@@ -145,12 +147,16 @@ class _ListenCube:
     the same whatever the size of the data.
     """
 
-    def __init__(self, mentions: pd.DataFrame, accounts: pd.DataFrame | None):
-        """Count the mentions once; fail clearly when the table is not the mentions table."""
-        missing = [c for c in ("ts", "brand", "true_sentiment") if c not in mentions.columns]
+    def __init__(self, mentions: pd.DataFrame, accounts: pd.DataFrame | None, sentiment: str = "true_sentiment"):
+        """Count the mentions once; fail clearly when the table is not the mentions table.
+
+        ``sentiment`` names the column of labels (positive, neutral, negative; missing = not scored):
+        the sample's human labels, or a learner's mentions scored by ``socialkit.sentiment``.
+        """
+        missing = [c for c in ("ts", "brand", sentiment) if c not in mentions.columns]
         if missing:
             raise KeyError(
-                f"listen_dashboard needs the mentions table (columns ts, brand, true_sentiment); "
+                f"listen_dashboard needs the mentions table (columns ts, brand, {sentiment}); "
                 f"this table lacks {', '.join(missing)}. Use data.load('mentions')."
             )
         if mentions.empty:
@@ -179,10 +185,17 @@ class _ListenCube:
             group_idx = np.full(len(frame), -1)
         group_idx = np.where(group_idx < 0, len(self.groups), group_idx)  # unknown authors
         shape = (len(self.days), len(self.brands), len(self.groups) + 1)
-        sentiment = frame["true_sentiment"].astype("object").to_numpy()
+        labels = frame[sentiment].astype("object")
         self.n = self._count(shape, day_idx, brand_idx, group_idx, np.ones(len(frame), bool))
-        self.pos = self._count(shape, day_idx, brand_idx, group_idx, sentiment == "positive")
-        self.neg = self._count(shape, day_idx, brand_idx, group_idx, sentiment == "negative")
+        self.scored = self._count(shape, day_idx, brand_idx, group_idx, labels.notna().to_numpy())
+        self.unscored = int(labels.isna().sum())
+        labels = labels.to_numpy()
+        self.pos = self._count(shape, day_idx, brand_idx, group_idx, labels == "positive")
+        self.neg = self._count(shape, day_idx, brand_idx, group_idx, labels == "negative")
+        # a learner's export may have one brand (share of voice is then always 100 %) or no scored text
+        self.metrics = tuple(option for option in METRIC_OPTIONS
+                             if not (option[1] == "share_of_voice" and len(self.brands) < 2)
+                             and not (option[1] == "net_sentiment" and not self.scored.any()))
 
     @staticmethod
     def _count(shape, day_idx, brand_idx, group_idx, mask) -> np.ndarray:
@@ -204,16 +217,18 @@ class _ListenCube:
     def series(self, metric: str, group: str = EVERYONE) -> pd.DataFrame:
         """The metric per day (rows) and brand (columns) for one stakeholder group, whole year.
 
-        volume = mentions; net sentiment = 100 × (positive − negative) / mentions (NaN on days
-        without mentions); share of voice = 100 × brand mentions / all brands' mentions.
+        volume = mentions; net sentiment = 100 × (positive − negative) / mentions scored (NaN on days
+        without any; the sample's mentions are all labelled, a learner's in other languages are not
+        scored); share of voice = 100 × brand mentions / all brands' mentions.
         """
         g = self._slot(group)
         n = self.n[:, :, g].astype("float64")
         if metric == "volume":
             values = n
         elif metric == "net_sentiment":
+            scored = self.scored[:, :, g].astype("float64")
             with np.errstate(divide="ignore", invalid="ignore"):
-                values = 100 * (self.pos[:, :, g] - self.neg[:, :, g]) / np.where(n > 0, n, np.nan)
+                values = 100 * (self.pos[:, :, g] - self.neg[:, :, g]) / np.where(scored > 0, scored, np.nan)
         elif metric == "share_of_voice":
             total = n.sum(axis=1, keepdims=True)
             with np.errstate(divide="ignore", invalid="ignore"):
@@ -246,15 +261,16 @@ class _ListenCube:
 
 
 def listen_dashboard(mentions: pd.DataFrame, accounts: pd.DataFrame | None = None, *,
-                     brands=("lumiere",)):
+                     brands=("lumiere",), sentiment: str = "true_sentiment"):
     """The module-01 listening dashboard: brands, group, dates, metric and z threshold → chart with alerts.
 
     ``accounts`` (optional) adds the "Who speaks" filter by the author's role (customers,
     journalists, shareholders …). The returned VBox has the controls as attributes
     (``brand_boxes``, ``group``, ``metric``, ``threshold``, ``exclude_today``, ``dates``) and
     the data on show (``table``: metric per day and brand; ``alerts``: date, brand, value, z).
+    ``sentiment`` names the column of sentiment labels (the sample's human ``true_sentiment``).
     """
-    cube = _ListenCube(mentions, accounts)
+    cube = _ListenCube(mentions, accounts, sentiment)
     brands = (brands,) if isinstance(brands, str) else tuple(brands)  # "grano" is one brand, not five letters
     unknown = [b for b in brands if b not in cube.brands]
     if unknown:

@@ -1,0 +1,326 @@
+"""A learner's own export, read and shown in plain words, then the course's dashboards opened on it.
+
+``own_data_panel()`` is the notebook's one widget: upload a file (or type its path), see how each
+column was understood and what was left aside, then open the dashboards the data can feed.
+``open_dashboard(loaded, name)`` opens one of them on the learner's table, or refuses in one plain
+sentence that names the file, says what it holds and what to export instead. An uploaded file is
+written only to a private temporary folder of the learner's machine, read, and deleted at once;
+nothing is sent anywhere and nothing is written beside the course's data.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import tempfile
+from pathlib import Path
+
+import ipywidgets as w
+import pandas as pd
+
+from socialkit import exports
+from socialkit.exports import LoadedExport
+from socialkit.schema import PLATFORMS
+from socialkit.vocab import platform_name
+
+TEXT_SHOWN = 80  # characters of a text shown in the first rows
+YOUR_BRAND = "your brand"  # the one brand of an export that does not say which brand each row is about
+KINDS = (("let the kit recognise it", None), ("my own posts", "brand_posts"), ("mentions of a brand", "mentions"),
+         ("reviews", "reviews"), ("customer-care conversations", "threads"))
+# dashboard -> (its name for a manager, the module that teaches it, what to export so that it can open)
+DASHBOARDS = {
+    "listening": ("listening dashboard", "module 01",
+                  "Export the mentions of your brand from your listening tool (or Hootsuite's inbound messages) "
+                  "and read that file."),
+    "engagement": ("post-mix explorer", "module 02",
+                   "Export your posts with their likes, shares and comments (for example X Analytics 'By Tweet', "
+                   "Meta Business Suite's posts, or your LinkedIn page's Content analytics) and read that file."),
+    "response_times": ("response-times dashboard", "module 03",
+                       "Export your customer-care conversations with when each customer wrote and when you first "
+                       "answered (choose 'customer-care conversations'), or reviews with the dates of your replies."),
+    "reviews": ("reviews dashboard", "module 09",
+                "Export your reviews with their stars (Trustpilot's review export, or Google Business Profile's "
+                "reviews.json) and read that file."),
+}
+WHAT = {"brand_posts": "your own posts", "mentions": "mentions", "reviews": "reviews",
+        "threads": "customer-care conversations"}
+# the kit's columns in a manager's words (others are shown by their name)
+MEANING = {"ts": "when it was posted", "opened_at": "when the customer wrote", "text": "the text",
+           "post_id": "the post's id", "review_id": "the review's id", "platform": "the platform",
+           "account_id": "the account", "author_id": "who wrote it", "lang": "the language",
+           "impressions": "impressions (times seen)", "reach": "reach (people who saw it)",
+           "likes": "likes or reactions", "shares": "shares", "comments": "comments", "replies": "replies",
+           "link_clicks": "link clicks", "stars": "stars given", "response_at": "when you replied",
+           "first_response_at": "when you first answered", "responded": "whether you replied", "brand": "the brand"}
+
+
+# what an error's advice for code (read_export(path, kind=…, tz=…)) means in the panel
+PANEL_HINTS = (("kind=", "In this panel: choose what the file holds in 'It holds', then press 'Read the file'."),
+               ("tz=", "In this panel: type the zone in 'Time zone' (for example Europe/Paris), then press 'Read "
+                       "the file'."),
+               ("platform=", "In this panel: choose the network in 'Platform', then press 'Read the file'."))
+
+
+class OwnDataRefused(ValueError):
+    """The learner's data cannot feed a dashboard: one plain sentence (file, what it holds, what to do)."""
+
+    def _render_traceback_(self) -> list[str]:
+        """The single line Jupyter shows for this error, in place of a traceback."""
+        return [str(self)]
+
+
+def _name(loaded: LoadedExport) -> str:
+    return Path(loaded.report.file).name
+
+
+def _looks_like(loaded: LoadedExport) -> str:
+    """"tweets.csv (X (Twitter) Analytics …: 200 rows of your own posts)"."""
+    report = loaded.report
+    return (f"{_name(loaded)} ({report.source}: {report.rows_loaded:,} row{'s' if report.rows_loaded != 1 else ''} "
+            f"of {WHAT.get(report.kind, report.kind)})")
+
+
+def _one_brand(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with every row given YOUR_BRAND when the export does not say which brand a row is about."""
+    if "brand" in table.columns and table["brand"].notna().any():
+        return table
+    return table.assign(brand=pd.Categorical([YOUR_BRAND] * len(table), categories=[YOUR_BRAND]))
+
+
+def for_listening(mentions: pd.DataFrame) -> pd.DataFrame:
+    """A learner's mentions as the listening dashboard reads them: one brand if none is named, and a
+    ``sentiment`` column — the file's human labels when it has them, else the text scored by
+    ``socialkit.sentiment`` (English and French only; other languages, or none given, are not scored)."""
+    from socialkit import sentiment
+
+    table = _one_brand(mentions)
+    if "true_sentiment" in table.columns and table["true_sentiment"].notna().any():
+        labels = table["true_sentiment"]
+    elif "lang" in table.columns and "text" in table.columns:
+        labels = sentiment.label_series(table["text"], table["lang"])
+    else:
+        labels = pd.Series(pd.Categorical([None] * len(table), categories=list(sentiment.LABELS)), index=table.index)
+    return table.assign(sentiment=labels.to_numpy())
+
+
+def open_dashboard(loaded: LoadedExport, name: str):
+    """The dashboard ``name`` (listening, engagement, response_times, reviews) on the learner's table.
+
+    Refuses with ``OwnDataRefused`` — one sentence naming the file, what it holds and what to export
+    instead — when the table cannot feed it (``LoadedExport.feeds`` says why).
+    """
+    from socialkit import analytics, widgets
+
+    if name not in DASHBOARDS:
+        raise OwnDataRefused(f"There is no dashboard {name!r} for your own data. Choose one of: "
+                             f"{', '.join(DASHBOARDS)}.")
+    title, module, what_to_do = DASHBOARDS[name]
+    feed = loaded.feeds()[name]
+    if not feed.ok:
+        raise OwnDataRefused(f"{_looks_like(loaded)} cannot feed the {title} ({module}): {feed.why}. {what_to_do}")
+    table, kind = loaded.table, loaded.kind
+    try:
+        if name == "listening":
+            prepared = for_listening(table)
+            brands = [b for b in prepared["brand"].astype("object").dropna().unique()]
+            first = "lumiere" if "lumiere" in brands else sorted(brands, key=str)[0]
+            return widgets.listen_dashboard(prepared, brands=(first,), sentiment="sentiment")
+        if name == "engagement":
+            prepared = _one_brand(table)
+            brands = set(prepared["brand"].astype("object").dropna())
+            first = "lumiere" if "lumiere" in brands else sorted(brands, key=str)[0]
+            return widgets.post_mix_dashboard(prepared, brand=first)
+        if name == "response_times":
+            return widgets.response_times_dashboard(table, kind)
+        return widgets.reviews_dashboard(table)
+    except (KeyError, ValueError, TypeError, analytics.MissingColumn) as problem:
+        raise OwnDataRefused(f"{_looks_like(loaded)} cannot feed the {title} ({module}): "
+                             f"{str(problem).rstrip('.')}. {what_to_do}") from None
+
+
+# --------------------------------------------------------------------------- the panel
+
+
+def report_html(loaded: LoadedExport) -> str:
+    """The load report as a manager reads it: a sentence, a table of columns, then what was set aside."""
+    report = loaded.report
+    def e(text):
+        return html.escape(text, quote=False)
+
+    parts = [f"<p><b>{e(_name(loaded))}</b> was read as <b>{e(report.source)}</b>: "
+             f"<b>{report.rows_loaded:,}</b> row(s) of {e(WHAT.get(report.kind, report.kind))}"
+             + (f" (out of {report.rows_in_file:,} in the file)" if report.rows_in_file != report.rows_loaded else "")
+             + ".</p>"]
+    rows = "".join(f"<tr><td>{e(MEANING.get(use.column, use.column))}</td><td>{e(use.source)}</td>"
+                   f"<td>{e(use.how)}</td></tr>" for use in report.columns)
+    parts.append("<p><b>How each column was understood</b></p><table><tr><th>what the dashboards use</th>"
+                 f"<th>taken from your file</th><th>note</th></tr>{rows}</table>")
+    lacked = [m for m in report.missing_metrics if m in report.lacked]
+    empty = [m for m in report.missing_metrics if m not in report.lacked]
+    items = []
+    if report.kept:
+        items.append("<b>Kept, not used by the dashboards:</b> " + e(", ".join(report.kept)))
+    if lacked:
+        items.append("<b>Not in this export:</b> " + e(", ".join(lacked))
+                     + (f" — {e(report.missing_why)}" if report.missing_why else ""))
+    if empty:
+        items.append("<b>No figure at all in this file for:</b> " + e(", ".join(empty)))
+    for title, values in (("Left aside", report.left_aside), ("Assumed", report.assumptions),
+                          ("Cleaned", report.cleaning)):
+        if values:
+            items.append(f"<b>{title}:</b> " + e("; ".join(values)))
+    if report.good_to_know:
+        items.append("<b>Good to know:</b> " + e(" ".join(report.good_to_know)))
+    if report.skipped_rows:
+        shown = ", ".join(f"row {row} ({why})" for row, why in report.skipped_rows[:5])
+        items.append(f"<b>Broken rows skipped at your request ({len(report.skipped_rows):,}):</b> " + e(shown))
+    if items:
+        parts.append("<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>")
+    return "".join(parts)
+
+
+def first_rows_html(loaded: LoadedExport, n: int = 5) -> str:
+    """The first rows of the columns the dashboards use that hold something, as a small table."""
+    table = loaded.table
+    used = [use.column for use in loaded.report.columns if use.column in table.columns]
+    shown = table[used].head(n).copy()
+    for column in shown.columns:
+        if shown[column].dtype == object or pd.api.types.is_string_dtype(shown[column]):
+            shown[column] = shown[column].map(lambda v: v if not isinstance(v, str) or len(v) <= TEXT_SHOWN
+                                              else v[:TEXT_SHOWN - 1] + "…")
+    shown.columns = [MEANING.get(c, c) for c in shown.columns]
+    return "<p><b>The first rows, as the dashboards will see them</b> (a dash is a missing figure)</p>" + \
+        shown.to_html(index=False, na_rep="–", escape=True, max_cols=12, border=0)
+
+
+class OwnDataPanel(w.VBox):
+    """Upload a file or type a path → the report in plain words → buttons opening the dashboards it can feed."""
+
+    def __init__(self, path: str = "", kind: str | None = None, tz: str = "", platform: str | None = None):
+        """Make the controls; read ``path`` at once when one is given."""
+        self.upload = w.FileUpload(accept=".csv,.xlsx,.json,.js,.txt", multiple=False,
+                                   description="Upload a file", layout=w.Layout(width="auto"))
+        self.path = w.Text(value=path, description="or its path", placeholder="e.g. Downloads/tweet_activity.csv",
+                           layout=w.Layout(width="60%"))
+        self.kind = w.Dropdown(options=KINDS, value=kind, description="It holds")
+        self.tz = w.Text(value=tz, description="Time zone", placeholder="only if asked, e.g. Europe/Paris")
+        self.platform = w.Dropdown(options=[("as the file says", None)] + [(platform_name(p), p) for p in PLATFORMS],
+                                   value=platform, description="Platform")
+        self.read_button = w.Button(description="Read the file", button_style="primary")
+        self.message = w.HTML()
+        self.report = w.HTML()
+        self.first_rows = w.HTML()
+        self.feeds = w.HTML()
+        self.buttons = {name: w.Button(description=f"Open the {title}", disabled=True, layout=w.Layout(width="auto"))
+                        for name, (title, _module, _do) in DASHBOARDS.items()}
+        self.dashboard_box = w.VBox([])
+        self.loaded: LoadedExport | None = None
+        self.dashboard = None
+        self.upload.observe(lambda _change: self.read_upload(), names="value")
+        self.read_button.on_click(lambda _button: self.read_path())
+        for name, button in self.buttons.items():
+            button.on_click(lambda _button, name=name: self.open_board(name))
+        super().__init__([w.HBox([self.upload, self.path]), w.HBox([self.kind, self.tz, self.platform]), self.read_button,
+                          self.message, self.report, self.first_rows, self.feeds,
+                          w.HBox(list(self.buttons.values())), self.dashboard_box])
+        if path:
+            self.read_path()
+
+    def _options(self) -> dict:
+        return {"kind": self.kind.value, "tz": self.tz.value.strip() or None, "platform": self.platform.value}
+
+    def read_path(self) -> None:
+        """Read the file at the typed path (or the uploaded file when no path is typed)."""
+        if not self.path.value.strip():
+            if self.upload.value:
+                self.read_upload()
+            else:
+                self._refuse("Choose a file with <b>Upload a file</b>, or type its path, then press <b>Read the "
+                             "file</b>.", plain=False)
+            return
+        path = Path(self.path.value.strip()).expanduser()
+        self._read(lambda: exports.read(path, **self._options()))
+
+    def read_upload(self) -> None:
+        """Read the uploaded file from a private temporary folder, deleted as soon as the file is read; then
+        empty the upload button, so the file's bytes are kept nowhere (the table read stays in ``loaded``)."""
+        if not self.upload.value:
+            return
+        item = self.upload.value[0]
+        name = Path(str(item["name"])).name or "upload"
+        with tempfile.TemporaryDirectory(prefix="socialkit-own-data-") as folder:
+            path = Path(folder) / name
+            path.write_bytes(bytes(item["content"]))
+
+            def read():
+                try:
+                    loaded = exports.read(path, **self._options())
+                except exports.ExportError as problem:
+                    raise exports.ExportError(str(problem).replace(str(path), name)) from None
+                report = dataclasses.replace(loaded.report, file=name)
+                return LoadedExport(loaded.table, report)
+
+            self._read(read)
+        self.upload.value = ()  # the bytes are let go: not kept in the kernel, nor in a saved widget state
+
+    def _read(self, read) -> None:
+        """Run ``read``; show the report and which dashboards the data feeds, or the refusal."""
+        self.loaded, self.dashboard = None, None
+        self.dashboard_box.children = ()
+        self.report.value = self.first_rows.value = self.feeds.value = ""
+        for button in self.buttons.values():
+            button.disabled = True
+        try:
+            loaded = read()
+        except exports.ExportError as problem:
+            self._refuse(str(problem))
+            return
+        self.loaded = loaded
+        self.message.value = "✅ Read. Your data stays on this computer: nothing was sent or saved anywhere."
+        self.report.value = report_html(loaded)
+        self.first_rows.value = first_rows_html(loaded)
+        lines = []
+        for name, feed in loaded.feeds().items():
+            title, module, _do = DASHBOARDS[name]
+            self.buttons[name].disabled = not feed.ok
+            self.buttons[name].tooltip = "" if feed.ok else f"It cannot open: {feed.why}."
+            if feed.ok:
+                missing = (" It leaves out: " + "; ".join(feed.charts_missing) + ".") if feed.charts_missing else ""
+                lines.append(f"<li>✅ The <b>{title}</b> ({module}) can open.{html.escape(missing, quote=False)}</li>")
+            else:
+                lines.append(f"<li>✖ The <b>{title}</b> ({module}) cannot: {html.escape(feed.why, quote=False)}.</li>")
+        self.feeds.value = "<p><b>What your data can feed</b></p><ul>" + "".join(lines) + "</ul>"
+
+    def _refuse(self, message: str, plain: bool = True) -> None:
+        if plain:
+            hints = [hint for needle, hint in PANEL_HINTS if needle in message]
+            message = html.escape(" ".join([message, *hints]), quote=False)
+        self.message.value = "❌ " + message
+
+    def open_board(self, name: str):
+        """Open the dashboard ``name`` on the data read, below the panel; a refusal is shown in words."""
+        if self.loaded is None:
+            self._refuse("Read a file first.")
+            return None
+        try:
+            board = open_dashboard(self.loaded, name)
+        except OwnDataRefused as problem:
+            self._refuse(str(problem))
+            return None
+        self.dashboard = board
+        self.dashboard_box.children = (board,)
+        self.message.value = f"✅ The {DASHBOARDS[name][0]} is open below, on {html.escape(_name(self.loaded))}."
+        return board
+
+
+def own_data_panel(path: str = "", *, kind: str | None = None, tz: str = "", platform: str | None = None):
+    """The "your own data" panel: upload a file or give its path, read the report, open the dashboards.
+
+    ``kind``, ``tz`` and ``platform`` are what to say about a file the kit asks about (as in
+    ``exports.read``). The returned VBox keeps its parts as attributes: ``upload``, ``path``, ``kind``, ``tz``,
+    ``platform``,
+    ``read_button``, ``message`` (what happened, or the refusal in one sentence), ``report``,
+    ``first_rows``, ``feeds``, ``buttons`` (dashboard name → button), ``loaded`` (the
+    ``LoadedExport``) and ``dashboard`` (the dashboard opened last).
+    """
+    return OwnDataPanel(path, kind, tz, platform)

@@ -1,0 +1,361 @@
+"""Your own data: the panel (upload or path → report → dashboards), the dashboards on a learner's tables, refusals.
+
+Real exports are read from ../shared/real-exports/ (never copied in); tests that need them skip with the
+reason when that folder is absent. The notebook itself runs in a real kernel in test_own_data_notebook.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import FIXTURES
+from real_exports import REAL_EXPORTS
+
+from socialkit import data, exports, sentiment, widgets
+from socialkit.widgets.own_data import DASHBOARDS, YOUR_BRAND, for_listening
+from socialkit.widgets.reviews import YOURS
+
+EXPORTS = FIXTURES / "exports"
+NEEDS_REAL = pytest.mark.skipif(not (REAL_EXPORTS / "SOURCES.md").is_file(),
+                                reason=f"the real exports are not beside the clone ({REAL_EXPORTS}); see "
+                                       "shared/real-exports/SOURCES.md")
+# every real file: the dashboards it opens (the others must refuse), or None when the file itself is refused
+REAL_OUTCOMES = {
+    "facebook_ads_manager_2017.csv": None,
+    "facebook_insights_post_level_2017.csv": {"engagement"},
+    "hootsuite_facebook_inbound_messages_2018.csv": {"listening"},
+    "hootsuite_facebook_post_performance_2018.csv": {"engagement"},
+    "hootsuite_facebook_posts_2018.csv": {"engagement"},
+    "instagram_posts_1.json": set(),  # the personal download has no likes, shares or comments
+    "linkedin_shares.csv": set(),
+    "x_ads_tweet_report_2017.xlsx": {"engagement"},
+    "x_analytics_daily_2021.csv": None,
+    "x_analytics_tweet_activity_2021.csv": {"engagement"},
+    "x_analytics_tweet_activity_org_2017.csv": {"engagement"},
+    "x_archive_tweet_2020.js": {"engagement"},
+    "x_archive_tweets_2013_01.csv": set(),
+    "youtube_studio_table_data.csv": {"engagement"},
+}
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` with the hash of its bytes (to show nothing was written or changed)."""
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def upload(panel, path: Path, name: str | None = None) -> None:
+    """Give the panel a file as the browser does: the frontend's state update, deserialised by ipywidgets 8."""
+    content = path.read_bytes()
+    panel.upload.set_state({"value": [{"name": name or path.name, "type": "text/csv", "size": len(content),
+                                       "content": memoryview(content), "last_modified": 1_700_000_000_000}]})
+
+
+@pytest.fixture
+def private_temp(tmp_path, monkeypatch) -> Path:
+    """The system's temporary folder, moved to an empty folder the test can watch."""
+    folder = tmp_path / "system-temp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+# ----------------------------------------------------------------------------- every real export
+
+
+@NEEDS_REAL
+def test_every_real_export_opens_the_dashboards_it_can_feed_and_refuses_the_others():
+    assert sorted(p.name for p in REAL_EXPORTS.iterdir() if p.name != "SOURCES.md") == sorted(REAL_OUTCOMES)
+    for name, opens in REAL_OUTCOMES.items():
+        panel = widgets.own_data_panel(str(REAL_EXPORTS / name))
+        if opens is None:
+            assert panel.loaded is None and panel.message.value.startswith("❌ ")
+            assert name in panel.message.value and "recognised as" in panel.message.value
+            assert "export" in panel.message.value.lower().split("recognised as")[1]
+            assert all(button.disabled for button in panel.buttons.values())
+            continue
+        assert panel.message.value.startswith("✅"), (name, panel.message.value)
+        assert {n for n, b in panel.buttons.items() if not b.disabled} == opens, name
+        for board in DASHBOARDS:
+            if board in opens:
+                opened = panel.open_board(board)
+                assert opened is panel.dashboard and panel.dashboard_box.children == (opened,)
+                assert opened.summary.value and opened.chart.outputs, (name, board)
+            else:
+                with pytest.raises(widgets.OwnDataRefused) as refused:
+                    widgets.open_dashboard(panel.loaded, board)
+                said = str(refused.value)
+                assert said.startswith(f"{name} ({panel.loaded.report.source}: ") and DASHBOARDS[board][2] in said
+                assert "\n" not in said and "Traceback" not in said
+
+
+@NEEDS_REAL
+def test_the_post_mix_explorer_on_x_analytics_counts_what_plain_pandas_counts():
+    loaded = exports.read(REAL_EXPORTS / "x_analytics_tweet_activity_2021.csv")
+    board = widgets.open_dashboard(loaded, "engagement")
+    posts = loaded.table
+    # X gives impressions, not reach: the rate is by impressions, and no option pretends to use reach
+    assert [v for _, v in board.measure.options] == ["er_impressions", "conversation", "amplification", "applause"]
+    engaged = (posts["likes"] + posts["shares"] + posts["comments"]).sum()
+    assert board.table.at["all posts", "all"] == pytest.approx(100 * engaged / posts["impressions"].sum())
+    assert board.counts.at["all posts", "all"] == len(posts) == 200
+    assert "<b>your brand</b>, X (Twitter)" in board.summary.value and "2021" in board.summary.value
+    assert board.title() == "your brand: engagement rate by impressions, all posts"
+    board.measure.value = "applause"
+    assert board.table.at["all posts", "all"] == pytest.approx(posts["likes"].mean())
+    month = int(posts["ts"].dt.month.mode()[0])
+    board.months.value = (month, month)
+    assert board.counts.at["all posts", "all"] == int((posts["ts"].dt.month == month).sum())
+
+
+@NEEDS_REAL
+def test_posts_from_earlier_years_are_left_out_and_said():
+    loaded = exports.read(REAL_EXPORTS / "youtube_studio_table_data.csv")
+    board = widgets.open_dashboard(loaded, "engagement")
+    years = loaded.table["ts"].dt.year
+    latest = int(years.max())
+    assert board.counts.at["all posts", "all"] == int((years == latest).sum())
+    assert f"{int((years < latest).sum()):,} post(s) from years before {latest} are not shown" in board.summary.value
+    assert "YouTube" in board.summary.value
+
+
+def test_a_measure_counts_only_the_posts_that_have_its_figures(tmp_path):
+    path = tmp_path / "posts.csv"
+    path.write_text("Date,Network,Post,Likes,Shares,Comments,Reach\n"
+                    "2025-03-01T10:00:00Z,Facebook,a,10,2,1,100\n"
+                    "2025-03-02T10:00:00Z,Facebook,b,4,0,0,\n"  # no reach on this post: not a zero
+                    "2025-03-03T10:00:00Z,Facebook,c,6,1,1,300\n", encoding="utf-8")
+    board = widgets.open_dashboard(exports.read(path, "brand_posts"), "engagement")
+    assert board.measure.value == "er_reach"
+    assert board.table.at["all posts", "all"] == pytest.approx(100 * (13 + 8) / 400)  # not (13 + 4 + 8) / 400
+    assert board.counts.at["all posts", "all"] == 2
+    board.measure.value = "applause"
+    assert board.table.at["all posts", "all"] == pytest.approx(20 / 3)
+    assert board.counts.at["all posts", "all"] == 3
+
+
+def test_the_sample_data_still_opens_the_post_mix_explorer_as_the_lesson_shows_it():
+    board = widgets.post_mix_dashboard(data.load("brand_posts"), data.load("accounts"))
+    assert board.cube.year == 2025 and board.cube.other_years == 0
+    assert [v for _, v in board.measure.options] == ["er_reach", "er_followers", "conversation", "amplification",
+                                                     "applause"]
+    assert "all five platforms" in board.summary.value and "January–December 2025" in board.summary.value
+
+
+# ----------------------------------------------------------------------------- listening, reviews, response times
+
+
+def test_listening_scores_english_and_french_only_and_says_how_many_are_not_scored():
+    loaded = exports.read(EXPORTS / "hootsuite_inbound_messages_multilingual.csv")
+    board = widgets.open_dashboard(loaded, "listening")
+    labels = sentiment.label_series(loaded.table["text"], loaded.table["lang"])
+    assert board.cube.brands == [YOUR_BRAND]
+    assert board.cube.unscored == int(labels.isna().sum()) == 4  # Dutch, Spanish, German, no language
+    assert int(board.table[YOUR_BRAND].sum()) == len(loaded.table)  # every mention counted in the volume
+    # one brand: share of voice would always be 100 %, so it is not offered (the sample offers all three)
+    assert [v for _, v in board.metric.options] == ["volume", "net_sentiment"]
+    assert [v for _, v in widgets.listen_dashboard(data.load("mentions")).metric.options] == [
+        "volume", "net_sentiment", "share_of_voice"]
+    board.metric.value = "net_sentiment"
+    scored = labels.dropna()
+    expected = 100 * ((scored == "positive").sum() - (scored == "negative").sum()) / len(scored)
+    assert board.table[YOUR_BRAND].dropna().iloc[0] == pytest.approx(expected)
+    assert "4 mention(s) in languages other than English and French are not scored" in board.summary.value
+    # the file's own (automatic) 'Sentiment' column is never taken for the kit's labels
+    assert for_listening(loaded.table)["sentiment"].isna().sum() == 4
+
+
+def test_listening_on_the_sample_data_is_unchanged_by_the_scored_denominator():
+    mentions = data.load("mentions")
+    board = widgets.listen_dashboard(mentions)
+    board.metric.value = "net_sentiment"
+    day = board.table.index[40]
+    rows = mentions[(mentions["brand"] == "lumiere") & (mentions["ts"].dt.tz_convert(None).dt.normalize() == day)]
+    expected = 100 * ((rows["true_sentiment"] == "positive").sum() - (rows["true_sentiment"] == "negative").sum())
+    assert board.table.at[day, "lumiere"] == pytest.approx(expected / len(rows))
+    assert board.cube.unscored == 0
+
+
+def test_reviews_and_reply_times_of_a_trustpilot_export():
+    loaded = exports.read(EXPORTS / "trustpilot_reviews.csv")
+    reviews = loaded.table
+    board = widgets.open_dashboard(loaded, "reviews")
+    shares = 100 * reviews["stars"].value_counts(normalize=True).reindex(range(1, 6), fill_value=0)
+    np.testing.assert_allclose(board.table.loc[YOURS].to_numpy(), shares.to_numpy())
+    assert board.means[YOURS] == pytest.approx(reviews["stars"].mean())
+    assert board.replied[YOURS] == pytest.approx(100 * reviews["responded"].mean())
+    times = widgets.open_dashboard(loaded, "response_times")
+    hours = (reviews["response_at"] - reviews["ts"]).dt.total_seconds() / 3600
+    np.testing.assert_allclose(times.waits.to_numpy(), hours.to_numpy())
+    assert times.table.at[0, "answered (%)"] == pytest.approx(100 * hours.notna().mean())
+    times.target.value = 1
+    assert times.table.at[0, "within target (%)"] == pytest.approx(100 * (hours <= 1).sum() / len(hours))
+
+
+def test_the_reviews_dashboard_on_the_sample_reviews_follows_its_controls():
+    reviews = data.load("reviews")
+    board = widgets.reviews_dashboard(reviews)
+    assert list(board.table.index) == ["lumiere", "grano", "maison"]
+    for business, rows in reviews.groupby("business", observed=True):
+        assert board.means[business] == pytest.approx(rows["stars"].mean())
+    board.site.value = "google"
+    board.months.value = (3, 5)  # April to June
+    keep = (reviews["platform"] == "google") & reviews["ts"].dt.month.between(4, 6)
+    assert board.reviews["grano"] == int((keep & (reviews["business"] == "grano")).sum())
+    assert "April 2025–June 2025" in board.summary.value
+    board.reset()
+    assert board.reviews.sum() == len(reviews)
+
+
+def test_response_times_on_the_sample_threads_match_plain_pandas():
+    threads = data.load("threads")
+    board = widgets.response_times_dashboard(threads)
+    hours = (threads["first_response_at"] - threads["opened_at"]).dt.total_seconds() / 3600
+    assert board.table.at[0, "within target (%)"] == pytest.approx(100 * (hours <= 24).sum() / len(threads))
+    assert board.table.at[0, "median hours to answer"] == pytest.approx(hours.median())
+    board.platform.value = "x"
+    assert board.table.at[0, "rows"] == int((threads["platform"] == "x").sum())
+
+
+def test_dashboards_refuse_tables_that_lack_what_they_need():
+    with pytest.raises(KeyError, match="reviews_dashboard needs the reviews table .*lacks stars"):
+        widgets.reviews_dashboard(data.load("reviews").drop(columns="stars"))
+    with pytest.raises(KeyError, match="lacks first_response_at"):
+        widgets.response_times_dashboard(data.load("threads").drop(columns="first_response_at"))
+    with pytest.raises(ValueError, match="kind must be 'threads' or 'reviews'"):
+        widgets.response_times_dashboard(data.load("threads"), "mentions")
+
+
+def test_a_threads_csv_of_your_own_opens_the_response_times_dashboard(tmp_path):
+    path = tmp_path / "care.csv"
+    path.write_text("opened,platform,first response\n"
+                    "2025-05-01 09:00,Facebook,2025-05-01 09:30\n"
+                    "2025-05-01 10:00,X,2025-05-02 10:00\n"
+                    "2025-05-01 11:00,X,\n", encoding="utf-8")
+    panel = widgets.own_data_panel(str(path))
+    assert panel.loaded is None and "choose what the file holds in 'It holds'" in panel.message.value
+    panel.kind.value, panel.tz.value = "threads", "Europe/Paris"
+    panel.read_button.click()
+    assert panel.loaded is not None and not panel.buttons["response_times"].disabled, panel.message.value
+    board = panel.open_board("response_times")
+    np.testing.assert_allclose(board.waits.to_numpy(), [0.5, 24.0, np.nan])
+    assert "3 conversations" in board.summary.value and "66.7 % got a first answer" in board.summary.value
+
+
+# ----------------------------------------------------------------------------- the upload, bad files, nothing written
+
+
+@NEEDS_REAL
+def test_an_upload_is_read_from_a_private_temporary_folder_deleted_at_once(private_temp):
+    panel = widgets.own_data_panel()
+    upload(panel, REAL_EXPORTS / "x_analytics_tweet_activity_2021.csv")
+    assert panel.loaded is not None and len(panel.loaded.table) == 200
+    assert panel.loaded.report.file == "x_analytics_tweet_activity_2021.csv"  # its name, not the temporary path
+    assert "x_analytics_tweet_activity_2021.csv</b> was read as <b>X (Twitter) Analytics" in panel.report.value
+    assert list(private_temp.iterdir()) == []  # the copy is gone once read
+    assert panel.upload.value == ()  # and the bytes are not kept in the widget
+    board = panel.open_board("engagement")
+    assert board.counts.at["all posts", "all"] == 200
+
+
+def test_an_uploaded_file_that_is_refused_is_named_as_the_learner_named_it(private_temp, tmp_path):
+    picture = tmp_path / "holiday.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    panel = widgets.own_data_panel()
+    upload(panel, picture, name="my posts.csv")
+    said = panel.message.value
+    assert said.startswith("❌ my posts.csv") and str(private_temp) not in said and "Traceback" not in said
+    assert panel.loaded is None and all(b.disabled for b in panel.buttons.values())
+    assert list(private_temp.iterdir()) == []
+
+
+@pytest.mark.parametrize("name, content, says", [
+    ("empty.csv", b"", "empty"),
+    ("binary.csv", bytes(range(256)) * 8, "binary file"),
+    ("page.csv", b"<!DOCTYPE html><html><body>Sign in</body></html>", "web page"),
+    ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), ".xlsx"),
+    ("ids.csv", b"Date,Network,Content,Likes\n2025-01-02T10:00:00Z,X,aB3dE5fG7hJ,3\n"
+                b"2025-01-03T10:00:00Z,X,Zx9Yw8Vu7Ts,4\n2025-01-04T10:00:00Z,X,Qw2Er4Ty6Ui,5\n", "holds an id like"),
+])
+def test_bad_files_are_refused_in_one_plain_sentence_and_left_as_they_were(tmp_path, name, content, says):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    path = folder / name
+    path.write_bytes(content)
+    before = fingerprint(folder)
+    panel = widgets.own_data_panel(str(path), kind="brand_posts" if name == "ids.csv" else None)
+    said = panel.message.value
+    assert said.startswith(f"❌ {path}") and says in said, said
+    assert "Traceback" not in said and "\\x00" not in said and "\x00" not in said
+    assert fingerprint(folder) == before  # nothing lost, nothing written beside the file
+
+
+def test_a_wrong_time_zone_is_refused_and_a_right_one_loads():
+    path = EXPORTS / "meta_business_suite_facebook_posts.csv"
+    panel = widgets.own_data_panel(str(path))
+    assert panel.loaded is None and "type the zone in 'Time zone'" in panel.message.value  # Meta names none
+    panel.tz.value = "Paris"
+    panel.read_button.click()
+    assert "tz='Paris' is not a time zone" in panel.message.value
+    panel.tz.value = "Europe/Paris"
+    panel.read_button.click()
+    assert panel.loaded is not None and "Europe/Paris" in panel.report.value
+
+
+def test_reading_without_a_file_says_what_to_do():
+    panel = widgets.own_data_panel()
+    panel.read_button.click()
+    assert "Upload a file" in panel.message.value and panel.loaded is None
+    panel.open_board("engagement")
+    assert panel.message.value == "❌ Read a file first."
+
+
+def test_the_report_names_the_learners_columns_never_the_kits_internal_ones():
+    for path in sorted(EXPORTS.iterdir()):
+        if path.suffix not in (".csv", ".json"):
+            continue
+        panel = widgets.own_data_panel(str(path), tz="UTC")
+        shown = panel.message.value + panel.report.value + panel.first_rows.value + panel.feeds.value
+        assert "\x00" not in shown and "\\x00" not in shown, path.name
+        if panel.loaded is not None:
+            assert "How each column was understood" in panel.report.value
+            for use in panel.loaded.report.columns:
+                assert use.source.split(" ")[0] in panel.report.value, use
+
+
+def test_the_content_alias_still_reads_words_as_text(tmp_path):
+    path = tmp_path / "mentions.csv"
+    path.write_text("Date,Network,Content\n2025-01-02T10:00:00Z,X,Love the new blend at Café Lumière\n",
+                    encoding="utf-8")
+    loaded = exports.read(path, "mentions")
+    assert loaded.table.loc[0, "text"] == "Love the new blend at Café Lumière"
+
+
+
+def test_a_single_network_file_of_your_own_gets_its_platform_from_the_panel(tmp_path):
+    path = tmp_path / "page.csv"
+    path.write_text("Date,Post,Likes\n2025-01-02T10:00:00Z,hi,3\n2025-01-03T10:00:00Z,hello,5\n", encoding="utf-8")
+    panel = widgets.own_data_panel(str(path), kind="brand_posts")
+    assert "choose the network in 'Platform'" in panel.message.value and panel.loaded is None
+    assert "\x00" not in panel.message.value
+    panel.platform.value = "facebook"
+    panel.read_button.click()
+    assert panel.loaded is not None and set(panel.loaded.table["platform"].astype(str)) == {"facebook"}
+    assert "the platform</td><td>'facebook' for every row" in panel.report.value
+    board = panel.open_board("engagement")
+    assert board.measure.value == "applause" and board.table.at["all posts", "all"] == pytest.approx(4.0)
+
+
+@NEEDS_REAL
+def test_mentions_in_no_scored_language_offer_volume_only(tmp_path):
+    loaded = exports.read(REAL_EXPORTS / "hootsuite_facebook_inbound_messages_2018.csv")
+    spanish = exports.LoadedExport(loaded.table.assign(lang=pd.Categorical(["es"] * len(loaded.table))),
+                                   loaded.report)
+    board = widgets.open_dashboard(spanish, "listening")
+    assert [v for _, v in board.metric.options] == ["volume"] and board.cube.unscored == len(loaded.table)
+    assert any("sentiment" in c for c in spanish.feeds()["listening"].charts_missing)
