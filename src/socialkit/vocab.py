@@ -69,7 +69,7 @@ COLUMN_WORDS.update({
     "rank_engagement_per_post": "rank by engagement per post", "rank_amplification": "rank by shares received",
     "rank_conversation": "rank by replies received",
 })
-WORDS = {**BRAND_NAMES, **GROUP_LABELS, **TOPIC_LABELS, **LANGUAGE_NAMES, **PLATFORM_NAMES, **SIGNAL_LABELS}
+WORDS.update(SIGNAL_LABELS)  # (a second `WORDS = {…}` here once dropped the kinds of post)
 
 
 def brand_name(brand: str) -> str:
@@ -197,3 +197,15 @@ COLUMN_WORDS.update({
 def policy_label_name(label: str) -> str:
     """A label of the policy review in plain words ("swearing" for "profanity")."""
     return POLICY_LABELS_IN_WORDS.get(str(label), str(label).replace("_", " "))
+
+
+# Module 04 (expertise): who wrote a brand post or answered a thread, and its tables' columns, in words.
+ROLE_LABELS = {"intern": "intern", "community_manager": "community manager", "executive": "executive",
+               "expert": "expert"}
+WORDS.update(ROLE_LABELS)
+COLUMN_WORDS.update({
+    "successes": "with the outcome", "rate_pct": "rate (%)", "low_pct": "95 % interval: from (%)",
+    "high_pct": "95 % interval: to (%)", "leader_replies": "replies from industry leaders",
+    "replies_per_post": "leader replies per post", "drew_a_leader_pct": "drew a leader's reply (% of posts)",
+    "focus_pct": "on core topics (% of posts)", "difference": "difference (points)",
+})

@@ -1,10 +1,9 @@
 """The course's metrics as small pure functions on DataFrames, one file per topic.
 
-Topics: ``listening`` (module 01), ``engagement`` (02), ``care`` and ``replies`` (03); this package re-exports every
-Topics: ``listening`` (module 01), ``engagement`` (02), ``care`` (03), ``networks`` (06); this package re-exports every
-public name, so notebooks write ``analytics.share_of_voice``.
-Topics: ``listening`` (module 01), ``engagement`` (02), ``care`` (03), ``screening`` (05, 08); this
-package re-exports every public name, so notebooks write ``analytics.share_of_voice``.
+Topics: ``listening`` (module 01), ``engagement`` (02), ``care`` and ``replies`` (03), ``expertise`` (04),
+``screening`` (05), ``networks`` (06), ``team`` (07), ``policy`` and ``experiments`` (08), ``competition`` and
+``reviews`` (09), ``adoption`` (10). This package re-exports every public name, so notebooks write
+``analytics.share_of_voice``.
 
 Each function takes a table shaped like the sample data (see ``socialkit.schema``)
 and returns a plain number, Series or DataFrame. Its docstring gives the formula
@@ -68,4 +67,7 @@ from socialkit.analytics.policy import (  # noqa: F401
 )
 from socialkit.analytics.experiments import (  # noqa: F401
     experiment_by_week, experiment_posts, experiment_uplift,
+)
+from socialkit.analytics.expertise import (  # noqa: F401  (the intervals themselves: analytics.expertise)
+    compare_responders, leader_engagement, outcomes_by_responder, thread_outcome, topical_focus,
 )

@@ -43,3 +43,4 @@ from socialkit.plots.adoption import (  # noqa: F401
 )
 from socialkit.plots.policy import BREACH_COLORS, screen_outcomes, violation_bars  # noqa: F401
 from socialkit.plots.experiments import experiment_bars, experiment_weeks  # noqa: F401
+from socialkit.plots.expertise import ROLE_COLORS, differences, posts_by_author, rates_with_intervals, role_word  # noqa: F401

@@ -30,6 +30,7 @@ _WHERE = {
     "adoption_dashboard": "adoption", "AdoptionDashboard": "adoption",
     "policy_screen_dashboard": "policy", "PolicyScreenDashboard": "policy", "AGENCY_WORDS": "policy",
     "experiment_dashboard": "experiments", "ExperimentDashboard": "experiments",
+    "who_speaks_dashboard": "expertise", "WhoSpeaksDashboard": "expertise",
 }
 
 
