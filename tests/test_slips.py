@@ -69,6 +69,8 @@ SLIPS = {
     "loc_with_round_brackets": 'topics.loc("sustainability", "likes")',
     "loc_with_round_brackets_one_label": 'topics.loc("sustainability")',
     "loc_swapped": 'topics.loc["likes", "sustainability"]',
+    "loc_two_labels_on_one_column": 'counts.loc["lumiere", "brand"]',
+    "mean_of_a_whole_table": 'mentions[mentions["likes"] > 10].mean()',
     "bracket_never_closed": 'mentions[mentions["likes"] > 10',
     "brackets_wrong_order": 'mentions[(mentions["likes"] > 10]',
     "one_bracket_too_many": 'len(mentions))',
@@ -83,7 +85,7 @@ SLIPS = {
     "broken_syntax": 'def f(:\n    pass',
     "installed_once": (
         'import socialkit, socialkit.slips\n'
-        'print(socialkit.slips.install(), get_ipython().custom_exceptions == socialkit.slips.SLIP_TYPES)'),
+        'print(socialkit.slips.install(), get_ipython().custom_exceptions == socialkit.slips._slip_types())'),
     # the author's switch, then back to plain words
     "switch_on": 'import socialkit.slips\nsocialkit.slips.show_tracebacks()\nmentions[mentions["likes"] >= 7 & mentions["shares"] >= 2]',
     "switch_off": 'socialkit.slips.show_tracebacks(False)\nmentions[mentions["likes"] >= 7 & mentions["shares"] >= 2]',
@@ -305,6 +307,18 @@ def test_loc_with_round_brackets_and_one_label_says_square_ones(ran):
     # pandas says: ValueError: No axis named sustainability for object type DataFrame
     line = plain_line(ran["loc_with_round_brackets_one_label"], "ValueError")
     assert line.startswith(".loc takes square brackets") and 'topics.loc["sustainability"]' in line
+
+
+def test_two_labels_on_a_one_column_table_says_give_only_the_row(ran):
+    # pandas says: IndexingError: Too many indexers (after 40 lines)
+    line = plain_line(ran["loc_two_labels_on_one_column"], "IndexingError")
+    assert line.startswith("This table has only one column") and 'counts.loc["lumiere"]' in line
+
+
+def test_the_mean_of_a_whole_table_says_choose_the_column_first(ran):
+    # pandas says: TypeError: 'Categorical' with dtype category does not support operation 'mean'
+    line = plain_line(ran["mean_of_a_whole_table"], "TypeError")
+    assert line.startswith("Choose the column first, then take the mean")
 
 
 def test_loc_with_row_and_column_swapped_says_row_first(ran):

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import contextlib
 import io
 import linecache
 import os
@@ -87,9 +88,26 @@ def install(shell=None) -> bool:
         return True
     if tuple(getattr(shell, "custom_exceptions", ())):
         return False
-    shell.set_custom_exc(SLIP_TYPES, _handle)
+    shell.set_custom_exc(_slip_types(), _handle)
     setattr(shell, _MARK, True)
+    if hasattr(shell, "events"):
+        shell.events.register("pre_run_cell", _refresh_types)
     return True
+
+
+def _slip_types() -> tuple:
+    """The error kinds handled: Python's, plus pandas' IndexingError once pandas is imported (never imported here)."""
+    pandas = sys.modules.get("pandas")
+    errors = getattr(pandas, "errors", None) if pandas is not None else None
+    return SLIP_TYPES + ((errors.IndexingError,) if errors is not None else ())
+
+
+def _refresh_types(*_info) -> None:
+    """Before each cell: add pandas' error kinds once the setup cell has imported pandas (cheap when nothing changed)."""
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is not None and getattr(shell, _MARK, False) and tuple(shell.custom_exceptions) != _slip_types():
+        shell.set_custom_exc(_slip_types(), _handle)
 
 
 def uninstall(shell=None) -> None:
@@ -100,6 +118,9 @@ def uninstall(shell=None) -> None:
     if shell is not None and getattr(shell, _MARK, False):
         shell.set_custom_exc((), None)
         setattr(shell, _MARK, False)
+        if hasattr(shell, "events"):
+            with contextlib.suppress(ValueError):
+                shell.events.unregister("pre_run_cell", _refresh_types)
 
 
 def load_ipython_extension(ipython) -> None:
@@ -255,6 +276,10 @@ def explain(value: BaseException, tb, shell) -> str | None:
         return _explain_key(value, context)
     if isinstance(value, AttributeError):
         return _explain_attribute(value, context)
+    if type(value).__name__ == "IndexingError":
+        return _explain_too_many_labels(value, context)
+    if isinstance(value, TypeError) and _REDUCTION.search(str(value)):
+        return _explain_reduction(context)
     if isinstance(value, (TypeError, ValueError)):
         return _explain_loc_call(context) or _explain_conditions(value, context) or _explain_wrong_kind(value, context)
     return None
@@ -457,6 +482,28 @@ def _no_such_column(key, table_obj, table: str, context: _Context) -> str:
         return (f"{table} has no column {_quoted(key)}: did you mean {_quoted(close)}? Column names are "
                 f"spelt exactly, in quotes. Columns of {table}: {_listing(columns)}.")
     return f"{table} has no column {_quoted(key)}. Its columns are: {_listing(columns)}."
+
+
+_REDUCTION = re.compile(r"(does not support (operation|reduction)|Cannot perform reduction) '(mean|sum|median|min|max)'")
+
+
+def _explain_too_many_labels(value: Exception, context: _Context) -> str | None:
+    """``.loc[row, column]`` on a table of one column (a Series): only the row is given."""
+    if "Too many indexers" not in str(value):
+        return None
+    statement = context.statement_text().strip()
+    fixed = re.sub(r"\.loc\[([^\[\],]+),[^\[\]]*\]", r".loc[\1]", statement)
+    example = f": {fixed}" if fixed != statement and len(fixed) <= LONGEST_SUGGESTION else "."
+    return f"This table has only one column, so give only the row in .loc[ ]{example} (see {MOVE_READ_CELL})"
+
+
+def _explain_reduction(context: _Context) -> str:
+    """``TABLE.mean()`` on a whole table with text columns: choose the column first."""
+    statement = context.statement_text().strip()
+    column = re.search(r"\.(mean|sum|median|min|max)\(\)", statement)
+    how = column.group(1) if column else "mean"
+    return (f"Choose the column first, then take the {how}: TABLE[\"column\"].{how}() — a whole table has columns "
+            "of text, which have no average.")
 
 
 def _explain_loc_call(context: _Context) -> str | None:
