@@ -596,3 +596,14 @@ def test_check_failed_renders_as_one_line_in_a_real_kernel(tmp_path):
     assert [o["text"] for o in outputs[4]] == ["💡 Hint 1 of 2: h1\n"]
     every = [o for cell_outputs in outputs for o in cell_outputs]
     assert not any(o.get("name") == "stderr" for o in every)
+
+
+# --------------------------------------------------------------------------- interval
+
+
+def test_an_interval_typed_high_first_names_the_real_low_end():
+    """Cold read of 04 and 09: "(9.0, 7.3)" was told "the low end (9) comes first"."""
+    judge = judges.interval(lambda: (7.3, 9.0), tolerance=0.05)
+    verdict = judge((9.0, 7.3))
+    assert not verdict.ok and "the low end (7.3) comes first: write (7.3, 9)" in verdict.message, verdict.message
+    assert judge((7.3, 9.0)).ok

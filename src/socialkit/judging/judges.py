@@ -509,8 +509,8 @@ def interval(
         if any(v is None for v in pair):
             return wrong("both ends must be plain numbers, without quotes: (low, high).")
         low, high = pair
-        if low > high:
-            return wrong(f"the low end ({fmt(low)}) comes first: write ({fmt(high)}, {fmt(low)}).")
+        if low > high:  # the smaller number is the low end
+            return wrong(f"the low end ({fmt(high)}) comes first: write ({fmt(high)}, {fmt(low)}).")
         goal = target.get()
         if rules.interval_matches((low, high), goal, tolerance):
             said = text_of(right_message)
