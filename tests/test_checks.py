@@ -607,3 +607,11 @@ def test_an_interval_typed_high_first_names_the_real_low_end():
     verdict = judge((9.0, 7.3))
     assert not verdict.ok and "the low end (7.3) comes first: write (7.3, 9)" in verdict.message, verdict.message
     assert judge((7.3, 9.0)).ok
+
+
+def test_an_interval_rounded_to_whole_numbers_is_told_so_before_any_typical_mistake():
+    """Cold read of 04: "(4, 17)" for (3.8, 16.8) was told "that is the Wald interval"."""
+    judge = judges.interval(lambda: (3.774, 16.766), tolerance=0.1, mistakes=[((3.95, 17.05), "that is Wald's")])
+    verdict = judge((4, 17))
+    assert not verdict.ok and verdict.message.endswith("rounded too much: give each end to one decimal place.")
+    assert judge((3.8, 16.8)).ok and judge((3.95, 17.05)).message.endswith("that is Wald's")

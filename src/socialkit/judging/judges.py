@@ -516,6 +516,8 @@ def interval(
             said = text_of(right_message)
             shown = f"from {with_unit(fmt(round(low, 3)), unit)} to {with_unit(fmt(round(high, 3)), unit)}"
             return right(f"{shown} — {said}" if said else f"{shown}.")
+        if low.is_integer() and high.is_integer() and (low, high) == (round(goal[0]), round(goal[1])):
+            return wrong("close, but rounded too much: give each end to one decimal place.")
         for mistake, message in known:
             if rules.interval_matches((low, high), mistake.get(), tolerance):
                 return wrong(message)

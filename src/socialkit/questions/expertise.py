@@ -65,9 +65,10 @@ def _q2_right() -> str:
     """What Q2's answer means."""
     low, high = difference_range()
     return (f"the whole interval is above 0 (from {low:+.1f} to {high:+.1f} points): with 231 threads answered "
-            f"by experts and 1,333 by community managers, a gap this large would rarely come from chance. Experts "
-            f"really do solve more problems — at least about {low:.0f} points more, perhaps as many as "
-            f"{high:.0f}.")
+            f"by experts and 1,333 by community managers, a gap this large would rarely come from chance: experts "
+            f"solve more of the problems they answer — about {low:.0f} to {high:.0f} points more. Unless they got "
+            f"easier cases: these data were observed, not an experiment, so compare within one kind of problem to "
+            f"rule that out.")
 
 
 # --------------------------------------------------------------------------- Q4: industry leaders' replies
