@@ -37,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("start", help="open the course in JupyterLab")
     p.add_argument("--port", type=int, default=8888, help="port to serve on (default 8888)")
+    p.add_argument("--ip", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1: this computer only; 0.0.0.0: serve the room's network)")
     p.add_argument("--no-browser", action="store_true", help="print the address instead of opening a browser")
     p.add_argument("--trainer", action="store_true",
                    help="JupyterLab with every tool (nbgrader's formgrader, create assignment…) and its full log")
@@ -56,6 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("bundle", help="zip the learner bundle (no solutions, no hidden tests)")
     p.add_argument("--out", required=True, help="the .zip file to write")
+    p.add_argument("--offline", action="store_true",
+                   help="add wheels/ with every package the kit needs, to install with no network (USB stick)")
+    p.add_argument("--platform", action="append", metavar="TAG",
+                   help="with --offline: also wheels for another system, e.g. win_amd64, macosx_11_0_arm64 (repeatable)")
+    p.add_argument("--python-version", metavar="X.Y", help="with --platform: the learners' Python (default: this one)")
+    p.add_argument("--wheel-cache", metavar="DIR",
+                   help="with --offline: wheels kept between bundles (default ~/.cache/socialkit/wheels)")
 
     p = sub.add_parser("present", help="show a module's dashboards full screen, code hidden (Voilà)")
     p.add_argument("module", choices=slugs)
