@@ -173,6 +173,7 @@ def test_socialkit_start_with_ip_serves_the_room(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.offline_bundle
 def test_the_offline_bundle_installs_with_no_network_and_rebuilds_a_stale_venv(tmp_path):
     """`socialkit bundle --offline` (its wheels cached between runs), unzipped, installed by `scripts/install.py`
     into a fresh .venv with pip cut off from every index; a .venv left by Python 3.10 is rebuilt first."""
@@ -181,6 +182,9 @@ def test_the_offline_bundle_installs_with_no_network_and_rebuilds_a_stale_venv(t
     assert made.returncode == 0, made.stdout + made.stderr
     size_mb = out.stat().st_size / 1e6
     assert re.search(rf"Wrote .*kit\.zip \(\d+ files and \d+ wheels, \d+ KB = {size_mb:.0f} MB\)", made.stdout)
+    stated = re.search(r"about (\d+) MB for Linux and Python 3\.11, measured", README)
+    if sys.platform == "linux" and sys.version_info[:2] == (3, 11):
+        assert stated and abs(int(stated.group(1)) - size_mb) <= 0.15 * size_mb, (stated, size_mb)  # README's figure
     with zipfile.ZipFile(out) as archive:
         names = archive.namelist()
         archive.extractall(tmp_path)
@@ -200,3 +204,30 @@ def test_the_offline_bundle_installs_with_no_network_and_rebuilds_a_stale_venv(t
                  "try:\n    c.check('01_listen.q1', ...)\nexcept c.CheckFailed:\n    print('checked')"], kit)
     assert probe.stdout.startswith("⏳ Not attempted yet") and "checked" in probe.stdout, probe.stderr
     assert run([str(kit / ".venv" / "bin" / "socialkit"), "--version"], kit).stdout.strip() == "socialkit 0.1.0"
+
+
+# --------------------------------------------------------------------------- wheels for another system
+
+
+def fake_wheel(folder: Path, name: str, *requires: str) -> None:
+    """A real wheel file (a zip with its METADATA) that declares ``requires``; nothing else in it."""
+    metadata = f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n" + "".join(f"Requires-Dist: {r}\n" for r in requires)
+    with zipfile.ZipFile(folder / f"{name}-1.0-py3-none-any.whl", "w") as archive:
+        archive.writestr(f"{name}-1.0.dist-info/METADATA", metadata)
+
+
+def test_wheels_for_windows_include_the_dependencies_only_windows_needs(tmp_path):
+    """`pip download --platform` skips them (pip issue #4304): the bundle adds what the target's markers ask for."""
+    from socialkit.release import missing_dependencies, target_environment
+
+    fake_wheel(tmp_path, "terminado", "ptyprocess; os_name != 'nt'", "pywinpty>=2.0.3; os_name == 'nt'",
+               "tornado>=6.1")
+    fake_wheel(tmp_path, "tornado")
+    fake_wheel(tmp_path, "ipython", "appnope; sys_platform == 'darwin'", "colorama; sys_platform == 'win32'",
+               "pytest; extra == 'test'", "exceptiongroup; python_version < '3.11'")
+    windows = target_environment("win_amd64", "3.12")
+    assert (windows["sys_platform"], windows["os_name"], windows["platform_machine"]) == ("win32", "nt", "AMD64")
+    assert missing_dependencies(tmp_path, windows) == ["colorama", "pywinpty>=2.0.3"]
+    assert missing_dependencies(tmp_path, target_environment("macosx_11_0_arm64", "3.12")) == ["appnope", "ptyprocess"]
+    assert missing_dependencies(tmp_path, target_environment("manylinux2014_x86_64", "3.10")) == [
+        "exceptiongroup", "ptyprocess"]

@@ -288,7 +288,9 @@ def offline_wheels(root: Path, into: Path, cache: Path, platforms: list[str], py
     builds the few dependencies published only as source. Without network it succeeds from
     ``cache`` alone when an earlier bundle filled it. Other ``platforms`` (e.g. ``win_amd64``,
     ``macosx_11_0_arm64``): ``pip download --only-binary=:all:`` of the same requirements, reusing
-    the pure-Python wheels just built.
+    the pure-Python wheels just built, plus the dependencies only that system needs (pip evaluates
+    ``sys_platform`` markers for this computer, pip issue #4304); then a ``pip install --dry-run
+    --no-index`` for that system proves the folder alone is enough.
     """
     into.mkdir(parents=True, exist_ok=True)
     cache.mkdir(parents=True, exist_ok=True)
@@ -300,19 +302,68 @@ def offline_wheels(root: Path, into: Path, cache: Path, platforms: list[str], py
                                "then run socialkit bundle --offline again.")
     for kit_wheel in into.glob("socialkit-*.whl"):  # learners install the kit itself from its folder (-e .)
         kit_wheel.unlink()
+    version = python_version or f"{sys.version_info.major}.{sys.version_info.minor}"
     for platform in platforms:
         print(f"Downloading wheels for {platform} …", flush=True)
-        command = [sys.executable, "-m", "pip", "download", "--dest", str(into), "--find-links", str(into),
-                   "--only-binary=:all:", "--platform", platform, "--implementation", "cp",
-                   "--python-version", python_version or f"{sys.version_info.major}.{sys.version_info.minor}",
-                   *_requirements(root), *BUILD_REQUIREMENTS]
-        if subprocess.run(command).returncode != 0:
-            raise RuntimeError(f"pip found no wheels for {platform} for every dependency (see above): "
-                               f"build the bundle on a {platform} computer instead.")
+        wanted = [*_requirements(root), *BUILD_REQUIREMENTS]
+        for _ in range(5):  # pip skips the target's own platform-only dependencies (pip issue #4304): add them
+            command = [sys.executable, "-m", "pip", "download", "--quiet", "--dest", str(into), "--find-links",
+                       str(into), "--only-binary=:all:", "--platform", platform, "--implementation", "cp",
+                       "--python-version", version, *wanted]
+            if subprocess.run(command).returncode != 0:
+                raise RuntimeError(f"pip found no wheels for {platform} for every dependency (see above): "
+                                   f"build the bundle on a {platform} computer instead.")
+            wanted = missing_dependencies(into, target_environment(platform, version))
+            if not wanted:
+                break
+        with tempfile.TemporaryDirectory() as target:  # proof: the folder alone resolves every requirement
+            check = [sys.executable, "-m", "pip", "install", "--quiet", "--dry-run", "--ignore-installed",
+                     "--no-index", "--find-links", str(into), "--only-binary=:all:", "--platform", platform,
+                     "--implementation", "cp", "--python-version", version, "--target", target,
+                     *_requirements(root), *BUILD_REQUIREMENTS]
+            if subprocess.run(check).returncode != 0:
+                raise RuntimeError(f"the wheels for {platform} are incomplete (see pip's messages above): "
+                                   f"build the bundle on a {platform} computer instead.")
     for wheel in into.glob("*.whl"):
         if not (cache / wheel.name).exists():
             shutil.copy2(wheel, cache / wheel.name)
     return sorted(into.glob("*.whl"))
+
+
+def target_environment(platform: str, python_version: str) -> dict[str, str]:
+    """The PEP 508 marker values of a learner's computer named by a wheel platform tag and a Python version."""
+    machine = "AMD64" if platform.endswith("amd64") else "arm64" if "arm64" in platform else "x86_64"
+    system = ("Windows", "win32", "nt") if platform.startswith("win") else \
+        ("Darwin", "darwin", "posix") if platform.startswith("macosx") else ("Linux", "linux", "posix")
+    return {"platform_system": system[0], "sys_platform": system[1], "os_name": system[2],
+            "platform_machine": machine, "python_version": python_version, "python_full_version": f"{python_version}.0",
+            "implementation_name": "cpython", "platform_python_implementation": "CPython", "extra": ""}
+
+
+def missing_dependencies(folder: Path, environment: dict[str, str]) -> list[str]:
+    """Requirements of the wheels in ``folder`` that apply on ``environment`` but have no wheel there yet."""
+    from packaging.requirements import InvalidRequirement, Requirement
+    from packaging.utils import canonicalize_name, parse_wheel_filename
+
+    wheels = sorted(folder.glob("*.whl"))
+    present = {canonicalize_name(parse_wheel_filename(wheel.name)[0]) for wheel in wheels}
+    missing = {}
+    for wheel in wheels:
+        with zipfile.ZipFile(wheel) as archive:
+            metadata = next((n for n in archive.namelist() if n.endswith(".dist-info/METADATA")), None)
+            lines = archive.read(metadata).decode("utf-8", "replace").splitlines() if metadata else []
+        for line in lines:
+            if not line.startswith("Requires-Dist:"):
+                continue
+            try:
+                requirement = Requirement(line.partition(":")[2].strip())
+            except InvalidRequirement:
+                continue
+            name = canonicalize_name(requirement.name)
+            if name not in present and (requirement.marker is None or requirement.marker.evaluate(environment)):
+                requirement.marker = None
+                missing.setdefault(name, str(requirement))
+    return sorted(missing.values())
 
 
 def _requirements(root: Path) -> list[str]:
@@ -367,9 +418,10 @@ def bundle_command(args) -> int:
         print(f"  {folder}/: {count} file(s)")
     print(f"  top level: {', '.join(rel.name for rel in files if len(rel.parts) == 1)}")
     if offline:
-        print(f"  wheels/: {len(wheels)} wheels, {wheels_mb:.0f} MB, for "
-              f"Python {getattr(args, 'python_version', None) or platform_module.python_version()} on this "
-              f"system{' and ' + ', '.join(args.platform) if getattr(args, 'platform', None) else ''}")
+        others = getattr(args, "platform", None) or []
+        print(f"  wheels/: {len(wheels)} wheels, {wheels_mb:.0f} MB, for Python {platform_module.python_version()} "
+              f"on this system" + (f" and Python {args.python_version or platform_module.python_version()} on "
+                                   f"{', '.join(others)}" if others else ""))
     print("Not included: solutions/, hidden tests, the gradebook, tests/, .git. "
           f"Learners unzip it, cd {BUNDLE_TOP}, and run `make start`"
           + (" — or, with no network, `python scripts/install.py --offline --start` "
