@@ -1,6 +1,8 @@
 # Social Media for Managers — the two commands a newcomer needs are `make start` and `make test`.
 VENV    := .venv
 PY      := $(VENV)/bin/python
+# The Python that builds .venv: `make start PYTHON=python3.12` when `python3` is older than 3.11.
+PYTHON  ?= python3
 # Learners get the course only (`pip install -e .`); the test tools (pytest, Playwright: ~170 MB)
 # are added the first time someone runs `make test`.
 STAMP      := $(VENV)/.installed
@@ -10,26 +12,29 @@ export PATH := $(abspath $(VENV))/bin:$(PATH)
 PYTEST_ARGS ?=
 # Two workers (this kit's CI machines have 2 cores); each module's tests stay on one worker (loadgroup).
 PYTEST_WORKERS ?= 2
+# The offline-bundle test installs ~800 MB into a fresh venv (2-5 minutes): `make test-offline-bundle` runs it.
+PYTEST_MARKS ?= not offline_bundle
 # `make test MODULE=05_time` runs that module's contract and own tests only.
 MODULE ?=
 # `make start PORT=8890` when 8888 is taken by another program.
 PORT ?= 8888
+# `make start IP=0.0.0.0` serves the course to the room's network (one machine for everyone).
+IP ?=
 
-.PHONY: start test test-fast tests-present build lint system-deps clean
+.PHONY: start test test-fast test-offline-bundle tests-present build lint system-deps clean
 
+# scripts/install.py checks the Python version first, rebuilds a .venv made by another Python,
+# installs the kit and writes the stamps (it is also the route without make: `py scripts/install.py`).
 $(STAMP): pyproject.toml
-	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e .
-	touch $@
+	$(PYTHON) scripts/install.py
 
 $(TEST_STAMP): $(STAMP)
-	$(PY) -m pip install --quiet -e '.[test]'
-	touch $@
+	$(PYTHON) scripts/install.py --test
 
-## start: install the kit if needed and open the course in JupyterLab
-start: $(STAMP)
-	$(VENV)/bin/socialkit start --port $(PORT)
+## start: check Python, install the kit if needed and open the course in JupyterLab (IP=0.0.0.0: serve the room)
+start:
+	@$(PYTHON) scripts/install.py
+	$(VENV)/bin/socialkit start --port $(PORT)$(if $(IP), --ip $(IP))
 
 ## system-deps: the Debian packages the tests use (headless Chromium, bubblewrap, PostgreSQL)
 system-deps:
@@ -45,11 +50,17 @@ system-deps:
 
 ## test: install everything the tests need, then run them all (MODULE=05_time: one module)
 test: tests-present $(TEST_STAMP) system-deps
-	MPLBACKEND=Agg $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup $(if $(MODULE),-k $(MODULE)) $(PYTEST_ARGS)
+	@$(PYTHON) scripts/install.py --test
+	MPLBACKEND=Agg $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup -m "$(PYTEST_MARKS)" $(if $(MODULE),-k $(MODULE)) $(PYTEST_ARGS)
 
 ## test-fast: the tests that need no kernel, server or browser (about half a minute)
 test-fast: tests-present $(TEST_STAMP)
+	@$(PYTHON) scripts/install.py --test
 	MPLBACKEND=Agg $(PY) -m pytest -m "not slow" $(if $(MODULE),-k $(MODULE)) $(PYTEST_ARGS)
+
+## test-offline-bundle: build the offline bundle (wheels cached in ~/.cache/socialkit/wheels) and install it with no network
+test-offline-bundle: tests-present $(TEST_STAMP)
+	MPLBACKEND=Agg $(PY) -m pytest -m offline_bundle tests/test_install.py $(PYTEST_ARGS)
 
 # The learner bundle has no tests/: say so before installing anything or asking for sudo.
 tests-present:

@@ -13,7 +13,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "socialkit"
 FLOORS = {
     "paths": 0, "course": 0, "schema": 0, "vocab": 0, "judging.words": 0, "judging.rules": 0, "notebooks": 0,
-    "guides": 0, "slips": 0,
+    "guides": 0, "slips": 0, "room.link": 0, "lan": 0,
     "nbconfig": 1, "data": 1, "datagen": 1, "exports": 1, "reference": 1,
     "analytics": 2, "sentiment": 2,
     "plots": 3,

@@ -147,7 +147,8 @@ def test_bundle_has_what_a_learner_needs_and_nothing_else(bundle):
     """Lessons, exercises, data, the package and install files; no solutions, tests, gradebook, git or caches."""
     _, names, _ = bundle
     relative = [name.split("/", 1)[1] for name in names]
-    for needed in ("pyproject.toml", "Makefile", "README.md", "datasets/manifest.json", "src/socialkit/__init__.py"):
+    for needed in ("pyproject.toml", "Makefile", "README.md", "scripts/install.py", "datasets/manifest.json",
+                   "src/socialkit/__init__.py"):
         assert needed in relative
     for module in MODULES:
         assert any(name.startswith(f"exercises/{module}/") for name in relative)
@@ -196,14 +197,12 @@ def run_make(folder: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def test_make_start_in_the_bundle_installs_the_course_without_the_test_tools(bundle):
-    """`make start` (dry run) in the unzipped bundle makes a venv, installs `-e .` only, then starts the course."""
+    """`make start` (dry run) in the unzipped bundle runs the install script (no test tools), then starts the course."""
     _, _, root = bundle
     result = run_make(root, "-n", "start")
     assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
-    installs = [line for line in lines if "pip install" in line and "--upgrade pip" not in line]
-    assert installs == [".venv/bin/python -m pip install --quiet -e ."], lines
-    assert "python3 -m venv .venv" in lines[0] and lines[-1] == ".venv/bin/socialkit start --port 8888"
+    assert result.stdout.splitlines() == ["python3 scripts/install.py", ".venv/bin/socialkit start --port 8888"]
+    assert (root / "scripts" / "install.py").is_file()
     assert (root / "pyproject.toml").is_file() and (root / "src" / "socialkit" / "server.py").is_file()
 
 

@@ -21,9 +21,10 @@ from typing import Any
 
 from socialkit.judging import MISSING, PARTIAL, RIGHT, ExpectedValueError, Question, QuestionSet, Verdict, wrong
 from socialkit.judging.core import canonical_id
+import socialkit.room.link as link
 
 __all__ = ["check", "hint", "progress", "evaluate", "reset", "register", "questions_of", "find",
-           "CheckFailed", "UnknownQuestion", "ExpectedValueError", "Question", "Verdict"]
+           "join_room", "leave_room", "CheckFailed", "UnknownQuestion", "ExpectedValueError", "Question", "Verdict"]
 
 
 class CheckFailed(AssertionError):
@@ -187,6 +188,7 @@ def check(question_id: str, value: Any) -> None:
     """Print one friendly line about the answer; raise ``CheckFailed`` unless it is right (or partly right)."""
     question = find(question_id)
     verdict = evaluate(question.id, value)
+    link.tell(question.id, verdict.status, verdict.message)  # only if you joined a room board; never waits
     if verdict.status == RIGHT:
         print(f"✅ Right: {verdict.message}")
         return
@@ -237,6 +239,37 @@ def progress(module: str) -> None:
         print(f"  {state:<20} {q.id} · {q.prompt}")
     done = sum(1 for q in questions if q.id in _LAST_VERDICT and _LAST_VERDICT[q.id].ok)
     print(f"{done} of {len(questions)} right.")
+
+
+def join_room(url: str, token: str, name: str) -> None:
+    """Tell the trainer's room board how your checks go, for this session (name, question, verdict only).
+
+    ``join_room("http://192.168.1.20:8765", "K7M2Q9XD", "Anna Martin")``: the address and token are
+    the ones the trainer's board shows. Your answers never leave your computer.
+    """
+    try:
+        joined = link.join_session(url, token, name)
+    except ValueError as exc:
+        print(f"⚠️ {exc}")
+        return
+    try:
+        status, answer = link.ask(joined["url"], joined["token"])
+    except OSError:
+        print(f"⚠️ Joined, but no board answers at {joined['url']} yet: check the address with your trainer. "
+              f"Your checks work as usual either way.")
+        return
+    if status == 403:
+        link.leave_session()
+        print("⚠️ The board refused this room token: copy it again from the trainer's screen.")
+        return
+    print(f"✅ You joined the room board {answer.get('room', '')} as {joined['name']}: it sees whether your "
+          f"checks are right, never your answers. leave_room() stops it.")
+
+
+def leave_room() -> None:
+    """Stop telling any room board about your checks in this session."""
+    link.leave_session()
+    print("You left the room board: your checks stay on your computer.")
 
 
 def reset() -> None:

@@ -16,6 +16,8 @@ HANDLERS = {
     "build": "socialkit.release:build_command",
     "bundle": "socialkit.release:bundle_command",
     "present": "socialkit.present:present_command",
+    "board": "socialkit.room.board:board_command",
+    "join": "socialkit.room.board:join_command",
     "grade": "socialkit.grading:grade_command",
     "report": "socialkit.grading:report_command",
     "mark": "socialkit.grading.marking:mark_command",
@@ -35,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("start", help="open the course in JupyterLab")
     p.add_argument("--port", type=int, default=8888, help="port to serve on (default 8888)")
+    p.add_argument("--ip", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1: this computer only; 0.0.0.0: serve the room's network)")
     p.add_argument("--no-browser", action="store_true", help="print the address instead of opening a browser")
     p.add_argument("--trainer", action="store_true",
                    help="JupyterLab with every tool (nbgrader's formgrader, create assignment…) and its full log")
@@ -54,11 +58,32 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("bundle", help="zip the learner bundle (no solutions, no hidden tests)")
     p.add_argument("--out", required=True, help="the .zip file to write")
+    p.add_argument("--offline", action="store_true",
+                   help="add wheels/ with every package the kit needs, to install with no network (USB stick)")
+    p.add_argument("--platform", action="append", metavar="TAG",
+                   help="with --offline: also wheels for another system, e.g. win_amd64, macosx_11_0_arm64 (repeatable)")
+    p.add_argument("--python-version", metavar="X.Y", help="with --platform: the learners' Python (default: this one)")
+    p.add_argument("--wheel-cache", metavar="DIR",
+                   help="with --offline: wheels kept between bundles (default ~/.cache/socialkit/wheels)")
 
     p = sub.add_parser("present", help="show a module's dashboards full screen, code hidden (Voilà)")
     p.add_argument("module", choices=slugs)
     p.add_argument("--port", type=int, default=8866, help="port to serve on (default 8866)")
     p.add_argument("--no-browser", action="store_true", help="print the address instead of opening a browser")
+
+    p = sub.add_parser("board", help="the room board: live, per question, how many learners are right, wrong, not yet")
+    p.add_argument("modules", nargs="+", choices=slugs, metavar="MODULE", help="the modules of the exercise slot")
+    p.add_argument("--port", type=int, default=8765, help="port to serve on (default 8765)")
+    p.add_argument("--ip", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1: this computer only; 0.0.0.0: the room's network)")
+    p.add_argument("--token", help="the room's token (default: a new one, printed)")
+    p.add_argument("--no-browser", action="store_true", help="print the address instead of opening a browser")
+
+    p = sub.add_parser("join", help="tell a trainer's room board how your checks go (never your answers)")
+    p.add_argument("url", nargs="?", help="the board's address, e.g. http://192.168.1.20:8765")
+    p.add_argument("token", nargs="?", help="the room's token, shown on the board")
+    p.add_argument("--name", help="your name, as the trainer knows you")
+    p.add_argument("--leave", action="store_true", help="stop telling the board (forget the saved room)")
 
     p = sub.add_parser("grade", help="grade a cohort's submissions safely")
     p.add_argument("assignment", choices=slugs)

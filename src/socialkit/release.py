@@ -9,7 +9,10 @@ from __future__ import annotations
 import filecmp
 import hashlib
 import json
+import platform as platform_module
 import shutil
+import subprocess
+import sys
 import tempfile
 import zipfile
 from pathlib import Path
@@ -25,7 +28,9 @@ JUNK_NAMES = {".ipynb_checkpoints", "__pycache__", ".pytest_cache", ".DS_Store",
 JUNK_SUFFIXES = (".pyc", ".egg-info")
 # What a learner gets: folders (copied whole, minus junk) and single files (skipped if absent).
 BUNDLE_FOLDERS = ("course", "exercises", "datasets", "src")
-BUNDLE_FILES = ("pyproject.toml", "Makefile", "README.md", "LICENSE")
+BUNDLE_FILES = ("pyproject.toml", "Makefile", "README.md", "LICENSE", "scripts/install.py")
+# What an editable install (`pip install -e .`) needs besides the kit's dependencies: its build backend.
+BUILD_REQUIREMENTS = ("setuptools>=77", "wheel")
 BUNDLE_TOP = "social-media-for-managers"
 # A fixed timestamp makes the zip identical from one run to the next.
 ZIP_DATE = (2025, 1, 1, 0, 0, 0)
@@ -269,8 +274,112 @@ def leaked_answers(root: Path, files: list[Path]) -> list[str]:
     return leaks
 
 
+def _pip_wheel(options: list[str], cache: Path, into: Path, quiet: bool = True) -> bool:
+    """Run ``pip wheel`` for ``options`` into ``into``, taking wheels already in ``cache`` first; True if it worked."""
+    command = [sys.executable, "-m", "pip", "wheel", "--wheel-dir", str(into), "--find-links", str(cache), *options]
+    return subprocess.run(command + (["--quiet"] if quiet else []), stdout=subprocess.DEVNULL if quiet else None,
+                          stderr=subprocess.DEVNULL if quiet else None).returncode == 0
+
+
+def offline_wheels(root: Path, into: Path, cache: Path, platforms: list[str], python_version: str | None) -> list[Path]:
+    """Every wheel a learner's ``pip install --no-index -e .`` needs, in ``into``; ``cache`` keeps them between bundles.
+
+    For this computer's platform and Python: ``pip wheel`` of the kit and its build backend, which
+    builds the few dependencies published only as source. Without network it succeeds from
+    ``cache`` alone when an earlier bundle filled it. Other ``platforms`` (e.g. ``win_amd64``,
+    ``macosx_11_0_arm64``): ``pip download --only-binary=:all:`` of the same requirements, reusing
+    the pure-Python wheels just built, plus the dependencies only that system needs (pip evaluates
+    ``sys_platform`` markers for this computer, pip issue #4304); then a ``pip install --dry-run
+    --no-index`` for that system proves the folder alone is enough.
+    """
+    into.mkdir(parents=True, exist_ok=True)
+    cache.mkdir(parents=True, exist_ok=True)
+    wanted = [str(root), *BUILD_REQUIREMENTS]
+    if not _pip_wheel(["--no-index", *wanted], cache, into):  # everything already in the cache?
+        print("Collecting the wheels with pip (uses the network and pip's cache) …", flush=True)
+        if not _pip_wheel(wanted, cache, into, quiet=False):
+            raise RuntimeError("pip could not collect the wheels (see its messages above): check the network, "
+                               "then run socialkit bundle --offline again.")
+    for kit_wheel in into.glob("socialkit-*.whl"):  # learners install the kit itself from its folder (-e .)
+        kit_wheel.unlink()
+    version = python_version or f"{sys.version_info.major}.{sys.version_info.minor}"
+    for platform in platforms:
+        print(f"Downloading wheels for {platform} …", flush=True)
+        wanted = [*_requirements(root), *BUILD_REQUIREMENTS]
+        for _ in range(5):  # pip skips the target's own platform-only dependencies (pip issue #4304): add them
+            command = [sys.executable, "-m", "pip", "download", "--quiet", "--dest", str(into), "--find-links",
+                       str(into), "--only-binary=:all:", "--platform", platform, "--implementation", "cp",
+                       "--python-version", version, *wanted]
+            if subprocess.run(command).returncode != 0:
+                raise RuntimeError(f"pip found no wheels for {platform} for every dependency (see above): "
+                                   f"build the bundle on a {platform} computer instead.")
+            wanted = missing_dependencies(into, target_environment(platform, version))
+            if not wanted:
+                break
+        with tempfile.TemporaryDirectory() as target:  # proof: the folder alone resolves every requirement
+            check = [sys.executable, "-m", "pip", "install", "--quiet", "--dry-run", "--ignore-installed",
+                     "--no-index", "--find-links", str(into), "--only-binary=:all:", "--platform", platform,
+                     "--implementation", "cp", "--python-version", version, "--target", target,
+                     *_requirements(root), *BUILD_REQUIREMENTS]
+            if subprocess.run(check).returncode != 0:
+                raise RuntimeError(f"the wheels for {platform} are incomplete (see pip's messages above): "
+                                   f"build the bundle on a {platform} computer instead.")
+    for wheel in into.glob("*.whl"):
+        if not (cache / wheel.name).exists():
+            shutil.copy2(wheel, cache / wheel.name)
+    return sorted(into.glob("*.whl"))
+
+
+def target_environment(platform: str, python_version: str) -> dict[str, str]:
+    """The PEP 508 marker values of a learner's computer named by a wheel platform tag and a Python version."""
+    machine = "AMD64" if platform.endswith("amd64") else "arm64" if "arm64" in platform else "x86_64"
+    system = ("Windows", "win32", "nt") if platform.startswith("win") else \
+        ("Darwin", "darwin", "posix") if platform.startswith("macosx") else ("Linux", "linux", "posix")
+    return {"platform_system": system[0], "sys_platform": system[1], "os_name": system[2],
+            "platform_machine": machine, "python_version": python_version, "python_full_version": f"{python_version}.0",
+            "implementation_name": "cpython", "platform_python_implementation": "CPython", "extra": ""}
+
+
+def missing_dependencies(folder: Path, environment: dict[str, str]) -> list[str]:
+    """Requirements of the wheels in ``folder`` that apply on ``environment`` but have no wheel there yet."""
+    from packaging.requirements import InvalidRequirement, Requirement
+    from packaging.utils import canonicalize_name, parse_wheel_filename
+
+    wheels = sorted(folder.glob("*.whl"))
+    present = {canonicalize_name(parse_wheel_filename(wheel.name)[0]) for wheel in wheels}
+    missing = {}
+    for wheel in wheels:
+        with zipfile.ZipFile(wheel) as archive:
+            metadata = next((n for n in archive.namelist() if n.endswith(".dist-info/METADATA")), None)
+            lines = archive.read(metadata).decode("utf-8", "replace").splitlines() if metadata else []
+        for line in lines:
+            if not line.startswith("Requires-Dist:"):
+                continue
+            try:
+                requirement = Requirement(line.partition(":")[2].strip())
+            except InvalidRequirement:
+                continue
+            name = canonicalize_name(requirement.name)
+            if name not in present and (requirement.marker is None or requirement.marker.evaluate(environment)):
+                requirement.marker = None
+                missing.setdefault(name, str(requirement))
+    return sorted(missing.values())
+
+
+def _requirements(root: Path) -> list[str]:
+    """The kit's dependencies as pyproject.toml lists them."""
+    import tomllib
+
+    return tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+
+
+def default_wheel_cache() -> Path:
+    """Where ``socialkit bundle --offline`` keeps wheels between bundles: ``~/.cache/socialkit/wheels``."""
+    return Path.home() / ".cache" / "socialkit" / "wheels"
+
+
 def bundle_command(args) -> int:
-    """`socialkit bundle --out FILE.zip`: zip what a learner needs, refusing if answers could leak."""
+    """`socialkit bundle --out FILE.zip [--offline]`: zip what a learner needs (and the wheels), refusing if answers could leak."""
     root = kit_root()
     out = Path(args.out).resolve()
     if out.suffix != ".zip":
@@ -285,17 +394,36 @@ def bundle_command(args) -> int:
         raise RuntimeError("Refusing to bundle: these notebooks contain answers or hidden tests ("
                            + ", ".join(SOLUTION_MARKERS) + "):\n  - " + "\n  - ".join(leaks))
     out.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for rel in files:
-            info = zipfile.ZipInfo(f"{BUNDLE_TOP}/{rel.as_posix()}", date_time=ZIP_DATE)
-            info.external_attr = 0o644 << 16
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, (root / rel).read_bytes())
-    print(f"Wrote {out} ({len(files)} files, {out.stat().st_size // 1024} KB):")
+    offline = bool(getattr(args, "offline", False))
+    with tempfile.TemporaryDirectory(prefix="socialkit-wheels-") as scratch:
+        wheels = []
+        if offline:
+            cache = Path(args.wheel_cache).resolve() if getattr(args, "wheel_cache", None) else default_wheel_cache()
+            wheels = offline_wheels(root, Path(scratch), cache, list(getattr(args, "platform", None) or []),
+                                    getattr(args, "python_version", None))
+        with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for rel in files:
+                info = zipfile.ZipInfo(f"{BUNDLE_TOP}/{rel.as_posix()}", date_time=ZIP_DATE)
+                info.external_attr = 0o644 << 16
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, (root / rel).read_bytes())
+            for wheel in wheels:  # already compressed: stored as they are
+                archive.write(wheel, f"{BUNDLE_TOP}/wheels/{wheel.name}", compress_type=zipfile.ZIP_STORED)
+        wheels_mb = sum(wheel.stat().st_size for wheel in wheels) / 1e6
+    size_mb = out.stat().st_size / 1e6
+    print(f"Wrote {out} ({len(files)} files{f' and {len(wheels)} wheels' if offline else ''}, "
+          f"{out.stat().st_size // 1024} KB = {size_mb:.0f} MB):")
     for folder in BUNDLE_FOLDERS:
         count = sum(1 for rel in files if rel.parts[0] == folder and len(rel.parts) > 1)
         print(f"  {folder}/: {count} file(s)")
     print(f"  top level: {', '.join(rel.name for rel in files if len(rel.parts) == 1)}")
+    if offline:
+        others = getattr(args, "platform", None) or []
+        print(f"  wheels/: {len(wheels)} wheels, {wheels_mb:.0f} MB, for Python {platform_module.python_version()} "
+              f"on this system" + (f" and Python {args.python_version or platform_module.python_version()} on "
+                                   f"{', '.join(others)}" if others else ""))
     print("Not included: solutions/, hidden tests, the gradebook, tests/, .git. "
-          f"Learners unzip it, cd {BUNDLE_TOP}, and run `make start`.")
+          f"Learners unzip it, cd {BUNDLE_TOP}, and run `make start`"
+          + (" — or, with no network, `python scripts/install.py --offline --start` "
+             "(Windows: `py scripts/install.py --offline --start`)." if offline else "."))
     return 0

@@ -61,7 +61,8 @@ def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
     return True
 
 
-def lab_command(root: Path, port: int, token: str, open_browser: bool, trainer: bool = False) -> list[str]:
+def lab_command(root: Path, port: int, token: str, open_browser: bool, trainer: bool = False,
+                ip: str = "127.0.0.1") -> list[str]:
     """The ``jupyter lab`` command line for the course at ``root`` (its settings: ``write_lab_config``).
 
     For learners the server runs through ``run_quiet_lab``, without Python's deprecation warnings
@@ -70,7 +71,7 @@ def lab_command(root: Path, port: int, token: str, open_browser: bool, trainer: 
     cmd = [
         sys.executable, "-m", "jupyterlab" if trainer else "socialkit.server",
         f"--ServerApp.root_dir={root}",
-        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.ip={ip}",
         f"--ServerApp.port={port}",
         "--ServerApp.port_retries=0",
         f"--IdentityProvider.token={token}",
@@ -214,21 +215,25 @@ def start_command(args) -> int:
 
 def _serve(args, trainer: bool, config_folder: Path) -> int:
     """Start JupyterLab, print its address, and wait until it stops or Ctrl-C (or SIGTERM) stops it."""
+    from socialkit.lan import ALL_INTERFACES, shown_host
+
     root = kit_root()
-    if not port_is_free(args.port):
+    ip = getattr(args, "ip", None) or "127.0.0.1"
+    if not port_is_free(args.port, "0.0.0.0" if ip in ALL_INTERFACES else ip):
         raise RuntimeError(
             f"port {args.port} is already in use (another Jupyter?). "
             f"Stop it, or choose another port: socialkit start --port {args.port + 1} "
             f"(or make start PORT={args.port + 1})"
         )
     token = secrets.token_hex(16)
-    base_url = f"http://127.0.0.1:{args.port}"
+    base_url = f"http://{'127.0.0.1' if ip in ALL_INTERFACES else ip}:{args.port}"
+    shown_url = f"http://{shown_host(ip)}:{args.port}"
     if os.geteuid() == 0:
         print("Running as root: starting JupyterLab with --allow-root.")
     mode = "for a trainer, with every tool" if trainer else "on the course"
     print(f"Starting JupyterLab {mode} in {root} …", flush=True)
     process = subprocess.Popen(
-        lab_command(root, args.port, token, open_browser=not args.no_browser, trainer=trainer),
+        lab_command(root, args.port, token, open_browser=not args.no_browser, trainer=trainer, ip=ip),
         cwd=root,
         env=learner_environment(config_folder),
         start_new_session=True,  # Ctrl-C reaches us only; we shut Jupyter down ourselves
@@ -245,7 +250,11 @@ def _serve(args, trainer: bool, config_folder: Path) -> int:
                 "Try `make start` again, or reinstall with `pip install -e .`."
             )
         start_page = FIRST_NOTEBOOK.as_posix() if (root / FIRST_NOTEBOOK).is_file() else ""
-        print(f"\nThe course is ready. Open this address in your browser:\n\n    {base_url}/lab/tree/{start_page}?token={token}\n")
+        print(f"\nThe course is ready. Open this address in your browser:\n\n    {shown_url}/lab/tree/{start_page}?token={token}\n")
+        if ip not in ("127.0.0.1", "localhost"):
+            print("Anyone on the network with this address can open the course and run code on this computer: "
+                  "share it with the room only. Everyone works in the same folders, so each learner saves the "
+                  "exercise under their own name first (File › Save Notebook As…, e.g. 01_listen_anna.ipynb).\n")
         print("Press Ctrl-C here to stop.", flush=True)
         process.wait()
         if process.returncode not in (0, -signal.SIGTERM):
