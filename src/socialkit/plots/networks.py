@@ -135,8 +135,8 @@ def tie_types(ties: pd.DataFrame, ax=None, *, title: str | None = None):
     return ax
 
 
-def ties_per_year(ties: pd.DataFrame, ax=None, *, title: str | None = None):
-    """Lines: ties made each year, one line per distance (same city, same continent, other continent)."""
+def ties_per_year(ties: pd.DataFrame, ax=None, *, since: int = 2015, title: str | None = None):
+    """Lines: ties made each year, one line per distance (same city, same continent, other continent); years from ``since`` shaded."""
     from socialkit.analytics.networks import DISTANCES
 
     year = pd.to_datetime(ties["since"]).dt.year
@@ -146,8 +146,8 @@ def ties_per_year(ties: pd.DataFrame, ax=None, *, title: str | None = None):
     for distance in table.columns:
         ax.plot(table.index, table[distance].to_numpy(), color=colors[distance], lw=2, label=distance)
     last = int(table.index.max()) if len(table) else 2025
-    ax.axvspan(last - 10 + 0.5, last + 0.5, color="#EEEEEE", zorder=0)
-    ax.annotate("the last ten years", (last - 10 + 0.5, 1), xycoords=("data", "axes fraction"), xytext=(4, -14),
+    ax.axvspan(since - 0.5, max(last, since) + 0.5, color="#EEEEEE", zorder=0)
+    ax.annotate(f"since {since}", (since - 0.5, 1), xycoords=("data", "axes fraction"), xytext=(4, -14),
                 textcoords="offset points", fontsize="small", color="#555555")
     ax.set_xlabel("year the tie was made")
     ax.set_ylabel("ties made that year (count)")
