@@ -460,7 +460,7 @@ def test_the_explorer_refuses_wrong_input_in_plain_words(contacts, connections):
         widgets.network_explorer(contacts["city"] == "Lyon", connections)
 
 
-def test_the_ties_per_year_chart_shades_the_years_the_lesson_and_q5_count(ties):
+def test_the_tie_charts_shade_the_years_q5_counts_and_say_where_and_how_many_bridges(ties):
     import matplotlib
 
     matplotlib.use("Agg")
@@ -471,6 +471,11 @@ def test_the_ties_per_year_chart_shades_the_years_the_lesson_and_q5_count(ties):
     assert shade.get_x() == pytest.approx(2014.5)  # the year 2015 itself is inside: "since 2015", as Q5 (>= 2015-01-01)
     assert shade.get_x() + shade.get_width() == pytest.approx(ties["since"].max().year + 0.5)
     assert "since 2015" in [t.get_text() for t in ax.texts]
+    ax = plots.tie_types(ties)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["same city", "another city,\nsame continent",
+                                                             "another continent"]
+    near = ties[ties["distance"] == "same continent"]
+    assert any(t.get_text().startswith(f"{100 * near['local_bridge'].mean():.1f} % bridges") for t in ax.texts)
     plt.close("all")
 
 

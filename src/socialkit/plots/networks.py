@@ -39,6 +39,9 @@ CONTINENT_PLACES = {
     "Asia": (145, 0), "Oceania": (170, -80),
 }
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+# The distances of ``analytics.tie_types`` as a bar label says them ("same continent" alone reads as "same place").
+DISTANCE_LABELS = {"same city": "same city", "same continent": "another city,\nsame continent",
+                   "other continent": "another continent"}
 
 
 def continent_color(continent) -> str:
@@ -120,10 +123,11 @@ def tie_types(ties: pd.DataFrame, ax=None, *, title: str | None = None):
     order = [d for d in DISTANCES if d in groups.groups]
     bridge = groups["local_bridge"].mean().reindex(order) * 100
     ax = new_ax(ax, figsize=(7, 3.6))
-    bars = ax.bar(order, bridge.to_numpy(), color=["#0072B2", "#56B4E9", "#E69F00"][: len(order)])
+    bars = ax.bar([DISTANCE_LABELS.get(d, d) for d in order], bridge.to_numpy(),
+                  color=["#0072B2", "#56B4E9", "#E69F00"][: len(order)])
     for bar, distance in zip(bars, order):
         rows = ties[ties["distance"] == distance]
-        lines = [f"{len(rows):,} ties"]
+        lines = [f"{bridge[distance]:.1f} % bridges", f"{len(rows):,} ties"]
         if "strength" in ties.columns:
             lines.append(f"median {rows['strength'].median():g} a year")
         ax.annotate("\n".join(lines), (bar.get_x() + bar.get_width() / 2, bar.get_height()), xytext=(0, 3),

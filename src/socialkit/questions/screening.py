@@ -304,7 +304,7 @@ QUESTIONS = QuestionSet("05_time", [
                  "people who were never met.",
             "B": "for the people who were never met, nobody knows what they would have brought, so a rule's hits "
                  "and misses can only be counted where the outcome is known. It is a fair test because in 2025 the "
-                 "yeses were first come, first served, whatever the profile. Once the rule decides, the people it "
+                 "yeses went to whoever asked first, whatever the profile. Once the rule decides, the people it "
                  "skips can no longer show what they were worth: meet a few of them at random now and then to keep "
                  "checking it.",
             "C": "The four signals were noted for every request when it came in, met or not. Think about what is "
