@@ -471,6 +471,12 @@ def test_the_tie_charts_shade_the_years_q5_counts_and_say_where_and_how_many_bri
     assert shade.get_x() == pytest.approx(2014.5)  # the year 2015 itself is inside: "since 2015", as Q5 (>= 2015-01-01)
     assert shade.get_x() + shade.get_width() == pytest.approx(ties["since"].max().year + 0.5)
     assert "since 2015" in [t.get_text() for t in ax.texts]
+    for line in ax.get_lines():  # each kind of tie as % of its own ties: a few hundred and thousands on one scale
+        assert line.get_ydata().sum() == pytest.approx(100)
+    far = ties[ties["distance"] == "other continent"]
+    far_line = next(line for line in ax.get_lines() if line.get_label() == "another continent")
+    assert far_line.get_ydata()[list(far_line.get_xdata()).index(2025)] == pytest.approx(
+        100 * (far["since"].dt.year == 2025).mean())
     ax = plots.tie_types(ties)
     assert [t.get_text() for t in ax.get_xticklabels()] == ["same city", "another city,\nsame continent",
                                                              "another continent"]

@@ -139,22 +139,29 @@ def tie_types(ties: pd.DataFrame, ax=None, *, title: str | None = None):
     return ax
 
 
-def ties_per_year(ties: pd.DataFrame, ax=None, *, since: int = 2015, title: str | None = None):
-    """Lines: ties made each year, one line per distance (same city, same continent, other continent); years from ``since`` shaded."""
+def ties_per_year(ties: pd.DataFrame, ax=None, *, since: int = 2015, share: bool = True, title: str | None = None):
+    """Lines: ties made each year, one line per distance (same city, same continent, other continent); years from ``since`` shaded.
+
+    ``share=True`` draws each year's ties as a % of all the ties of that distance, so a kind with a few
+    hundred ties and one with thousands are read on the same scale; ``share=False`` draws the counts.
+    """
     from socialkit.analytics.networks import DISTANCES
 
     year = pd.to_datetime(ties["since"]).dt.year
     table = pd.crosstab(year, ties["distance"]).reindex(columns=[d for d in DISTANCES if d in set(ties["distance"])])
+    if share:
+        table = 100 * table / table.sum()
     ax = new_ax(ax, figsize=(8, 3.4))
     colors = dict(zip(DISTANCES, ["#0072B2", "#56B4E9", "#E69F00"]))
     for distance in table.columns:
-        ax.plot(table.index, table[distance].to_numpy(), color=colors[distance], lw=2, label=distance)
+        ax.plot(table.index, table[distance].to_numpy(), color=colors[distance], lw=2,
+                label=DISTANCE_LABELS.get(distance, distance).replace("\n", " "))
     last = int(table.index.max()) if len(table) else 2025
     ax.axvspan(since - 0.5, max(last, since) + 0.5, color="#EEEEEE", zorder=0)
     ax.annotate(f"since {since}", (since - 0.5, 1), xycoords=("data", "axes fraction"), xytext=(4, -14),
                 textcoords="offset points", fontsize="small", color="#555555")
     ax.set_xlabel("year the tie was made")
-    ax.set_ylabel("ties made that year (count)")
+    ax.set_ylabel("ties made that year (% of the ties\nof that kind)" if share else "ties made that year (count)")
     ax.legend(loc="upper left", frameon=False, fontsize="small")
     ax.set_title(title or "Ties made each year, by where the two people live")
     return ax
