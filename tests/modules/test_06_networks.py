@@ -485,6 +485,26 @@ def test_the_tie_charts_shade_the_years_q5_counts_and_say_where_and_how_many_bri
     plt.close("all")
 
 
+def test_the_map_names_the_chain_with_cities_above_them_and_inside_the_frame(contacts, connections):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    for city in ("Bogotá", "Sydney"):
+        chain = analytics.introduction_path(contacts, connections, "You", city=city)
+        ax = plots.reach_map(contacts, connections, "You", chain=chain, steps=3)
+        names = {t.get_text(): t for t in ax.texts if "(" in t.get_text()}
+        last = chain.iloc[-1]
+        label = names[f"{last['name']} ({last['city']})"]  # the city said: Jade Petit is not "Geneva"
+        assert label.xyann[1] > 0  # above the point: the city's own name is written below its disc
+        left, right = ax.get_xlim()
+        on_the_edge = label.xy[0] > left + 0.75 * (right - left)
+        assert on_the_edge == (city == "Sydney")  # on the right edge, the name runs leftwards, inside the frame
+        assert label.get_ha() == ("right" if on_the_edge else "left")
+        plt.close("all")
+
+
 def test_the_map_layout_is_fixed_and_keeps_each_city_together(contacts):
     layout = plots.city_layout(contacts)
     again = plots.city_layout(contacts.sample(frac=1, random_state=0))

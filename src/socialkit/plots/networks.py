@@ -283,12 +283,18 @@ def map_foreground(ax, people: pd.DataFrame, ties: pd.DataFrame, layout: pd.Data
     named = list(dict.fromkeys([*ids[steps == 0], *chain_ids, *[str(p) for p in labels]]))
     where = dict(zip(ids, range(len(ids))))
     names = people["name"].astype(str).to_numpy()
+    cities = people["city"].astype(str).to_numpy() if "city" in people.columns else None
     first = set(ids[steps == 0])
-    for rank, person in enumerate(p for p in named if p in where):
+    left, right = ax.get_xlim()
+    for person in (p for p in named if p in where):
         i = where[person]
-        text = names[i]  # the map already names the cities
-        # the person's name to the lower left, the others to the right, alternately above and below
-        offset, align = ((-8, -14), "right") if person in first else ((8, 6 if rank % 2 else -14), "left")
+        # with the city: a person on the rim of a big city's disc can sit next to another city's name
+        text = names[i] if person in first or cities is None else f"{names[i]} ({cities[i]})"
+        # the person's name to the lower left; the others above (a city's name is written below its disc),
+        # to the right, or to the left near the right edge so the name is never cut off
+        near_edge = xy[i][0] > left + 0.75 * (right - left)
+        offset, align = (((-8, -14), "right") if person in first
+                         else ((-8, 6), "right") if near_edge else ((8, 6), "left"))
         artists.append(ax.annotate(text, tuple(xy[i]), xytext=offset, ha=align,
                                    textcoords="offset points", fontsize="small", fontweight="bold", zorder=5,
                                    animated=animated,
