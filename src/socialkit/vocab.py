@@ -118,7 +118,8 @@ def in_words(table, value_name: str | None = None):
 
     Brand, group, topic, language and platform codes in the row and column labels become words, and
     the kit's column names read as headings ("baseline_sd" → "typical daily swing (standard
-    deviation)"); the titles of the labels themselves ("brand", "role", "period") are dropped. A
+    deviation)"); the titles of the labels themselves ("brand", "role", "period") are dropped, except those
+    the labels cannot be read without (``KEPT_INDEX_TITLES``: a bare 2.0 / 4.0 / 7.0 says nothing). A
     single column becomes a one-column table headed ``value_name`` (default: its own name), so no
     "Name: …, dtype: …" line is printed under it.
     """
@@ -129,9 +130,13 @@ def in_words(table, value_name: str | None = None):
     elif not isinstance(table, pd.DataFrame):
         raise TypeError(f"in_words() needs a table or a column, not {type(table).__name__}.")
     shown = table.rename(index=say, columns=lambda c: COLUMN_WORDS.get(c, say(c)) if isinstance(c, str) else c)
-    shown.index.name = None
+    shown.index.name = KEPT_INDEX_TITLES.get(table.index.name) if isinstance(table.index.name, str) else None
     shown.columns.name = None
     return shown
+
+
+# Row titles kept by in_words, in words: rows labelled by bare numbers need them.
+KEPT_INDEX_TITLES = {"threshold": "threshold"}
 
 # Module 06 (networks): industries of the contacts table, and the network tables' columns in words.
 INDUSTRY_LABELS = {

@@ -224,6 +224,12 @@ def test_a_column_instead_of_the_requests_table_gets_the_plain_words_advice(requ
 # --------------------------------------------------------------------------- charts
 
 
+def test_a_table_of_thresholds_in_words_keeps_its_row_title(meetings):
+    shown = plots.in_words(analytics.screening_tradeoff(meetings).loc[[2, 4, 7], ["hours_saved"]])
+    assert shown.index.name == "threshold" and list(shown.index) == [2, 4, 7]
+    assert plots.in_words(pd.DataFrame({"x": [1]}, index=pd.Index(["lumiere"], name="brand"))).index.name is None
+
+
 def test_the_charts_draw_what_they_are_given(requests, meetings):
     import matplotlib
 
@@ -232,7 +238,9 @@ def test_the_charts_draw_what_they_are_given(requests, meetings):
 
     ax = plots.meeting_outcomes(analytics.meeting_outcomes(requests))
     assert len(ax.patches) == 7 and "a sales pitch" in [t.get_text() for t in ax.get_yticklabels()]
-    assert "300 h led nowhere" in ax.get_title()
+    assert "300.5 h led nowhere (orange)" in ax.get_title()  # the lesson's 300.5, in the bars' colour
+    hire = analytics.meeting_outcomes(requests).loc["hire", "hours"]
+    assert not float(hire).is_integer() and f"{hire:g} h" in [t.get_text().split(", ")[-1] for t in ax.texts]
     ax = plots.valuable_share_by_level(analytics.valuable_share_by_level(meetings), overall=35.4)
     assert len(ax.patches) == 5 + 5 + 4 + 3 and ax.get_xlabel() == "meetings that proved valuable (%)"
     table = analytics.confusion_table(meetings["score"] >= 5, meetings["valuable"])
@@ -241,6 +249,12 @@ def test_the_charts_draw_what_they_are_given(requests, meetings):
     assert "met and valuable" in texts and "skipped and wasted" in texts and str(table.loc["skip", "valuable"]) in texts
     ax = plots.screening_tradeoff(analytics.screening_tradeoff(meetings), current=4)
     assert ax.get_ylabel() == "hours saved" and any("threshold 4: 254 h saved" in t.get_text() for t in ax.texts)
+    labels = {t.get_text() for t in ax.texts}
+    assert {f"{t}" for t in range(11)} <= labels  # every whole threshold, the odd ones (Q4's 3) too
+    ax = plots.screening_tradeoff(analytics.screening_tradeoff(meetings), current=0)  # the dashboard's opening view
+    note = next(t for t in ax.texts if t.get_text().startswith("threshold 0"))
+    assert note.xy[1] == 0 and note.xyann[1] > 0 and note.get_va() == "bottom"  # written above, inside
+    assert ax.get_ylim()[0] < 0 and ax.get_xlim()[0] < 0  # the marker on the corner is drawn whole
     plt.close("all")
     for chart in (plots.meeting_outcomes, plots.valuable_share_by_level, plots.confusion_table,
                   plots.screening_tradeoff):
@@ -265,6 +279,7 @@ def test_a_control_change_changes_the_table_the_summary_and_the_chart_and_reset_
     opened = (board.table.copy(), board.summary.value, board.chart.outputs[0]["data"]["image/png"])
     board.threshold.value = 4.0
     counts = rule_counts(meetings, 4.0)
+    assert f"(about {counts['saved'] / 52:.1f} hours a week)" in board.summary.value
     assert board.table.loc["skip", "valuable"] == counts["missed"] == 12
     assert board.table.loc["meet", "valuable"] == counts["valuable_kept"]
     assert f"<b>Hours saved: {counts['saved']:,.0f}</b>" in board.summary.value
@@ -322,6 +337,11 @@ def test_q1_hours_of_wasted_meetings_despite_a_red_flag(requests, meetings):
     for value, fragment in named:
         assert_wrong("05_time.q1", value, fragment)
     assert_wrong("05_time.q1", f"{answer}", "Remove the quotes")
+    assert not float(answer).is_integer()
+    for dropped in (math.floor(answer), float(math.floor(answer)), int(answer)):  # the decimals left out
+        assert_wrong("05_time.q1", dropped, "only the whole-number part of the answer: keep the decimals")
+    if round(answer) != math.floor(answer):  # rounded up: the generic advice still applies
+        assert_wrong("05_time.q1", round(answer), "rounded too much")
     assert_wrong("05_time.q1", meetings[meetings["red_flags"] >= 1], "analytics.wasted_hours(TABLE)")
 
 

@@ -324,9 +324,13 @@ def test_q2_the_dashboard_names_louise_laurent_and_every_option_says_why(contact
     assert {person.at[p, "continent"] for p in friends[ids["Zoé Petit"]]} == {"Europe"}  # "everyone she knows"
     bogota = analytics.introduction_path(contacts, connections, "You", city="Bogotá", industry="agriculture")
     assert bogota["name"].iloc[1] == "Jade Petit"  # "Jade Petit opens your way to Bogotá"
+    label, any_industry = board.industry.options[0]
+    board.industry.value = any_industry  # option A's likely cause: "working in: retail" not set
+    assert label == "any industry" and list(board.table["name"])[:2] == ["You", "Jade Petit"]
+    assert person.at[ids["Louise Laurent"], "role"] == "Founder"  # "founder of a consultancy in Brussels"
     assert_right("06_networks.q2", "C")
     assert_right("06_networks.q2", " c. ")
-    for letter, fragment in (("A", "Bogotá"), ("B", "do not know him yet"), ("D", "strongest tie")):
+    for letter, fragment in (("A", "working in: retail"), ("A", "through Jade Petit"), ("B", "do not know him yet"), ("D", "strongest tie")):
         assert_wrong("06_networks.q2", letter, fragment)
     assert_wrong("06_networks.q2", "Louise Laurent", "not one of the options")
 
@@ -343,6 +347,12 @@ def test_q3_the_share_of_weak_ties_that_are_local_bridges(connections, friends, 
     assert_right("06_networks.q3", 100 * len(ties[ties["weak"] & ties["local_bridge"]]) / len(ties[ties["weak"]]))
     strong = weak_bridge_share(connections, friends, weak=False)
     assert_wrong("06_networks.q3", strong, "STRONG ties")
+    assert_wrong("06_networks.q3", round(strong, 1), "STRONG ties")
+    weak_bridges = len(ties[(ties["weak"]) & (ties["local_bridge"])])
+    over_all = 100 * weak_bridges / len(ties)  # 6.5 %, a tenth away from the strong ties' share
+    assert abs(over_all - strong) < 0.2
+    assert_wrong("06_networks.q3", over_all, "by ALL the ties; divide them by the number of WEAK ties")
+    assert_wrong("06_networks.q3", round(over_all, 1), "by ALL the ties; divide them by the number of WEAK ties")
     assert_wrong("06_networks.q3", 100 * ties["local_bridge"].mean(), "ALL ties")
     reversed_share = 100 * len(ties[ties["weak"] & ties["local_bridge"]]) / len(ties[ties["local_bridge"]])
     assert_wrong("06_networks.q3", reversed_share, "other way round")
@@ -386,6 +396,12 @@ def test_q5_the_share_of_ties_between_continents_made_since_2015(connections, pe
     assert_wrong("06_networks.q5", 100 * (far["since"] >= pd.Timestamp("2016-01-01")).mean(), "leaves 2015 out")
     assert_wrong("06_networks.q5", 100 - answer, "BEFORE 2015")
     assert_wrong("06_networks.q5", float((far["since"] >= pd.Timestamp("2015-01-01")).sum()), "NUMBER of ties")
+    far_recent = int((far["since"] >= pd.Timestamp("2015-01-01")).sum())
+    recent = int((connections["since"] >= pd.Timestamp("2015-01-01")).sum())
+    for wrong_share, fragment in ((100 * far_recent / len(connections), "divided by ALL the ties"),
+                                  (100 * far_recent / recent, "divided by all the ties made since 2015")):
+        assert_wrong("06_networks.q5", wrong_share, fragment)
+        assert_wrong("06_networks.q5", round(wrong_share, 1), fragment)
     result = verdict("06_networks.q5", answer)
     assert f"against {same_city:.1f} % of the ties within a city" in result.message and answer > same_city
 
@@ -444,6 +460,51 @@ def test_the_explorer_refuses_wrong_input_in_plain_words(contacts, connections):
         widgets.network_explorer(contacts["city"] == "Lyon", connections)
 
 
+def test_the_tie_charts_shade_the_years_q5_counts_and_say_where_and_how_many_bridges(ties):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    ax = plots.ties_per_year(ties)
+    shade = ax.patches[0]  # the grey band (axvspan): x in years
+    assert shade.get_x() == pytest.approx(2014.5)  # the year 2015 itself is inside: "since 2015", as Q5 (>= 2015-01-01)
+    assert shade.get_x() + shade.get_width() == pytest.approx(ties["since"].max().year + 0.5)
+    assert "since 2015" in [t.get_text() for t in ax.texts]
+    for line in ax.get_lines():  # each kind of tie as % of its own ties: a few hundred and thousands on one scale
+        assert line.get_ydata().sum() == pytest.approx(100)
+    far = ties[ties["distance"] == "other continent"]
+    far_line = next(line for line in ax.get_lines() if line.get_label() == "another continent")
+    assert far_line.get_ydata()[list(far_line.get_xdata()).index(2025)] == pytest.approx(
+        100 * (far["since"].dt.year == 2025).mean())
+    ax = plots.tie_types(ties)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["same city", "another city,\nsame continent",
+                                                             "another continent"]
+    near = ties[ties["distance"] == "same continent"]
+    assert any(t.get_text().startswith(f"{100 * near['local_bridge'].mean():.1f} % bridges") for t in ax.texts)
+    plt.close("all")
+
+
+def test_the_map_names_the_chain_with_cities_above_them_and_inside_the_frame(contacts, connections):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    for city in ("Bogotá", "Sydney"):
+        chain = analytics.introduction_path(contacts, connections, "You", city=city)
+        ax = plots.reach_map(contacts, connections, "You", chain=chain, steps=3)
+        names = {t.get_text(): t for t in ax.texts if "(" in t.get_text()}
+        last = chain.iloc[-1]
+        label = names[f"{last['name']} ({last['city']})"]  # the city said: Jade Petit is not "Geneva"
+        assert label.xyann[1] > 0  # above the point: the city's own name is written below its disc
+        left, right = ax.get_xlim()
+        on_the_edge = label.xy[0] > left + 0.75 * (right - left)
+        assert on_the_edge == (city == "Sydney")  # on the right edge, the name runs leftwards, inside the frame
+        assert label.get_ha() == ("right" if on_the_edge else "left")
+        plt.close("all")
+
+
 def test_the_map_layout_is_fixed_and_keeps_each_city_together(contacts):
     layout = plots.city_layout(contacts)
     again = plots.city_layout(contacts.sample(frac=1, random_state=0))
@@ -474,7 +535,7 @@ def test_the_lessons_reach_and_door_opener_figures_are_the_datas(lesson_text, co
     first, second = openers.iloc[0], openers.iloc[1]
     assert (first["name"], first["city"], second["name"], second["city"]) == ("Louise Laurent", "Brussels",
                                                                                "Jade Petit", "Lyon")
-    assert_quotes(lesson_text, "a consultant in Brussels ({} new people on {} continents)", first["new_people"],
+    assert_quotes(lesson_text, "founder of a consultancy in Brussels ({} new people on {} continents)", first["new_people"],
                   first["new_continents"])
     assert_quotes(lesson_text, "a consultant in Lyon ({} new people on {} continents)", second["new_people"],
                   second["new_continents"])
@@ -482,6 +543,11 @@ def test_the_lessons_reach_and_door_opener_figures_are_the_datas(lesson_text, co
     assert_quotes(lesson_text, "at most {} new people, on at most {} continents", rest["new_people"].max(),
                   rest["new_continents"].max())
     assert_quotes(lesson_text, "**{}** and **{}** times a year", first["strength"], second["strength"])
+    abroad = openers[openers["new_continents"] > 1]  # the dashboard lists the first three of these
+    third = abroad.iloc[2]
+    assert (third["name"], third["city"], third["role"]) == ("Felipe Rodríguez", "Barcelona", "President of a cooperative")
+    assert_quotes(lesson_text, "**Felipe Rodríguez**, president of a cooperative in Barcelona, who opens {} new people "
+                  "on {} continents", third["new_people"], third["new_continents"])
     closest = openers.sort_values("strength").iloc[-1]
     assert closest["name"] == "Zoé Petit" and closest["new_continents"] == 1
     assert_quotes(lesson_text, "whom you see {} times a year, opens {} new people, all in Europe", closest["strength"],
@@ -522,7 +588,7 @@ def test_the_lessons_tie_chain_and_florence_figures_are_the_datas(lesson_text, c
     assert_quotes(lesson_text, "**{:.1f} %** of them are local bridges; ties to another city of the same continent, "
                   "**{:.1f} %**", 100 * far["local_bridge"].mean(), 100 * near["local_bridge"].mean())
     home = by.get_group("same city")
-    assert_quotes(lesson_text, "ties within a city (**{:.1f} %**) were made in the last ten years",
+    assert_quotes(lesson_text, "ties within a city (**{:.1f} %**) were made since 2015",
                   100 * (home["since"] >= "2015-01-01").mean())
     chain = analytics.introduction_path(contacts, connections, "You", city="Bogotá", industry="agriculture")
     assert list(chain["name"]) == ["You", "Jade Petit", "Paula Rojas"]

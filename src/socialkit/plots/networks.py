@@ -39,6 +39,9 @@ CONTINENT_PLACES = {
     "Asia": (145, 0), "Oceania": (170, -80),
 }
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+# The distances of ``analytics.tie_types`` as a bar label says them ("same continent" alone reads as "same place").
+DISTANCE_LABELS = {"same city": "same city", "same continent": "another city,\nsame continent",
+                   "other continent": "another continent"}
 
 
 def continent_color(continent) -> str:
@@ -120,10 +123,11 @@ def tie_types(ties: pd.DataFrame, ax=None, *, title: str | None = None):
     order = [d for d in DISTANCES if d in groups.groups]
     bridge = groups["local_bridge"].mean().reindex(order) * 100
     ax = new_ax(ax, figsize=(7, 3.6))
-    bars = ax.bar(order, bridge.to_numpy(), color=["#0072B2", "#56B4E9", "#E69F00"][: len(order)])
+    bars = ax.bar([DISTANCE_LABELS.get(d, d) for d in order], bridge.to_numpy(),
+                  color=["#0072B2", "#56B4E9", "#E69F00"][: len(order)])
     for bar, distance in zip(bars, order):
         rows = ties[ties["distance"] == distance]
-        lines = [f"{len(rows):,} ties"]
+        lines = [f"{bridge[distance]:.1f} % bridges", f"{len(rows):,} ties"]
         if "strength" in ties.columns:
             lines.append(f"median {rows['strength'].median():g} a year")
         ax.annotate("\n".join(lines), (bar.get_x() + bar.get_width() / 2, bar.get_height()), xytext=(0, 3),
@@ -135,22 +139,29 @@ def tie_types(ties: pd.DataFrame, ax=None, *, title: str | None = None):
     return ax
 
 
-def ties_per_year(ties: pd.DataFrame, ax=None, *, title: str | None = None):
-    """Lines: ties made each year, one line per distance (same city, same continent, other continent)."""
+def ties_per_year(ties: pd.DataFrame, ax=None, *, since: int = 2015, share: bool = True, title: str | None = None):
+    """Lines: ties made each year, one line per distance (same city, same continent, other continent); years from ``since`` shaded.
+
+    ``share=True`` draws each year's ties as a % of all the ties of that distance, so a kind with a few
+    hundred ties and one with thousands are read on the same scale; ``share=False`` draws the counts.
+    """
     from socialkit.analytics.networks import DISTANCES
 
     year = pd.to_datetime(ties["since"]).dt.year
     table = pd.crosstab(year, ties["distance"]).reindex(columns=[d for d in DISTANCES if d in set(ties["distance"])])
+    if share:
+        table = 100 * table / table.sum()
     ax = new_ax(ax, figsize=(8, 3.4))
     colors = dict(zip(DISTANCES, ["#0072B2", "#56B4E9", "#E69F00"]))
     for distance in table.columns:
-        ax.plot(table.index, table[distance].to_numpy(), color=colors[distance], lw=2, label=distance)
+        ax.plot(table.index, table[distance].to_numpy(), color=colors[distance], lw=2,
+                label=DISTANCE_LABELS.get(distance, distance).replace("\n", " "))
     last = int(table.index.max()) if len(table) else 2025
-    ax.axvspan(last - 10 + 0.5, last + 0.5, color="#EEEEEE", zorder=0)
-    ax.annotate("the last ten years", (last - 10 + 0.5, 1), xycoords=("data", "axes fraction"), xytext=(4, -14),
+    ax.axvspan(since - 0.5, max(last, since) + 0.5, color="#EEEEEE", zorder=0)
+    ax.annotate(f"since {since}", (since - 0.5, 1), xycoords=("data", "axes fraction"), xytext=(4, -14),
                 textcoords="offset points", fontsize="small", color="#555555")
     ax.set_xlabel("year the tie was made")
-    ax.set_ylabel("ties made that year (count)")
+    ax.set_ylabel("ties made that year (% of the ties\nof that kind)" if share else "ties made that year (count)")
     ax.legend(loc="upper left", frameon=False, fontsize="small")
     ax.set_title(title or "Ties made each year, by where the two people live")
     return ax
@@ -272,12 +283,18 @@ def map_foreground(ax, people: pd.DataFrame, ties: pd.DataFrame, layout: pd.Data
     named = list(dict.fromkeys([*ids[steps == 0], *chain_ids, *[str(p) for p in labels]]))
     where = dict(zip(ids, range(len(ids))))
     names = people["name"].astype(str).to_numpy()
+    cities = people["city"].astype(str).to_numpy() if "city" in people.columns else None
     first = set(ids[steps == 0])
-    for rank, person in enumerate(p for p in named if p in where):
+    left, right = ax.get_xlim()
+    for person in (p for p in named if p in where):
         i = where[person]
-        text = names[i]  # the map already names the cities
-        # the person's name to the lower left, the others to the right, alternately above and below
-        offset, align = ((-8, -14), "right") if person in first else ((8, 6 if rank % 2 else -14), "left")
+        # with the city: a person on the rim of a big city's disc can sit next to another city's name
+        text = names[i] if person in first or cities is None else f"{names[i]} ({cities[i]})"
+        # the person's name to the lower left; the others above (a city's name is written below its disc),
+        # to the right, or to the left near the right edge so the name is never cut off
+        near_edge = xy[i][0] > left + 0.75 * (right - left)
+        offset, align = (((-8, -14), "right") if person in first
+                         else ((-8, 6), "right") if near_edge else ((8, 6), "left"))
         artists.append(ax.annotate(text, tuple(xy[i]), xytext=offset, ha=align,
                                    textcoords="offset points", fontsize="small", fontweight="bold", zorder=5,
                                    animated=animated,

@@ -15,8 +15,13 @@ WASTED_COLOR = "#D55E00"
 CURVE_COLOR = "#0072B2"
 
 
+def hours_text(hours: float) -> str:
+    """Hours as the lesson's tables show them, never rounded away: ``22.5`` → ``22.5``, ``86.0`` → ``86``."""
+    return f"{hours:,.2f}".rstrip("0").rstrip(".")
+
+
 def meeting_outcomes(outcomes: pd.DataFrame, ax=None, *, title: str | None = None):
-    """Horizontal bars: hours spent in the meetings of each outcome, valuable ones in green, the rest in red.
+    """Horizontal bars: hours spent in the meetings of each outcome, valuable ones in green, the rest in orange (vermillion).
 
     ``outcomes``: the table of ``analytics.meeting_outcomes`` (columns meetings, hours, valuable).
     Each bar is labelled with its meetings and hours.
@@ -29,7 +34,7 @@ def meeting_outcomes(outcomes: pd.DataFrame, ax=None, *, title: str | None = Non
     ax.barh(labels, outcomes["hours"].to_numpy(), color=colors)
     top = float(outcomes["hours"].max()) if len(outcomes) else 1.0
     for y, (meetings, hours) in enumerate(zip(outcomes["meetings"], outcomes["hours"])):
-        ax.annotate(f"{int(meetings)} meetings, {hours:,.0f} h", (hours, y), xytext=(4, 0),
+        ax.annotate(f"{int(meetings)} meetings, {hours_text(hours)} h", (hours, y), xytext=(4, 0),
                     textcoords="offset points", va="center", fontsize="small")
     ax.set_xlim(0, top * 1.35)
     ax.invert_yaxis()
@@ -37,8 +42,8 @@ def meeting_outcomes(outcomes: pd.DataFrame, ax=None, *, title: str | None = Non
     ax.set_ylabel("the meeting turned out to be")
     valuable = outcomes.loc[outcomes["valuable"], "hours"].sum()
     wasted = outcomes.loc[~outcomes["valuable"].astype(bool), "hours"].sum()
-    ax.set_title(title or f"Where the meeting hours went: {valuable:,.0f} h valuable (green), "
-                          f"{wasted:,.0f} h led nowhere (red)")
+    ax.set_title(title or f"Where the meeting hours went: {hours_text(valuable)} h valuable (green), "
+                          f"{hours_text(wasted)} h led nowhere (orange)")
     return ax
 
 
@@ -118,9 +123,9 @@ def confusion_table(table: pd.DataFrame, ax=None, *, title: str | None = None):
 def screening_tradeoff(curve: pd.DataFrame, ax=None, *, current: float | None = None, title: str | None = None):
     """The trade-off curve: hours saved (up) against valuable contacts missed (right), one point per threshold.
 
-    ``curve``: the table of ``analytics.screening_tradeoff`` (rows: thresholds). The even whole
-    thresholds (0, 2, 4 …) are labelled; ``current`` (a threshold of the table) is marked with a large red point and its
-    figures. The best rules sit high and to the left: many hours saved, few contacts missed.
+    ``curve``: the table of ``analytics.screening_tradeoff`` (rows: thresholds). Every whole
+    threshold (0, 1, 2 …) is labelled; ``current`` (a threshold of the table) is marked with a large orange point and
+    its figures, written inside the chart. The best rules sit high and to the left: many hours saved, few contacts missed.
     """
     if not isinstance(curve, pd.DataFrame) or not {"hours_saved", "valuable_missed"} <= set(curve.columns):
         raise TypeError("screening_tradeoff needs the table of analytics.screening_tradeoff(meetings).")
@@ -128,7 +133,7 @@ def screening_tradeoff(curve: pd.DataFrame, ax=None, *, current: float | None = 
     x, y = curve["valuable_missed"].to_numpy(), curve["hours_saved"].to_numpy()
     ax.plot(x, y, "-o", color=CURVE_COLOR, ms=3.5, lw=1.4)
     for threshold, xx, yy in zip(curve.index, x, y):
-        if float(threshold).is_integer() and int(threshold) % 2 == 0:  # every other whole threshold: readable, fast
+        if float(threshold).is_integer():  # every whole threshold (a learner's answer may be any of them)
             ax.annotate(f"{threshold:g}", (xx, yy), xytext=(-4, 5), textcoords="offset points", ha="right",
                         fontsize="x-small", color=CURVE_COLOR)
     if current is not None:
@@ -136,12 +141,15 @@ def screening_tradeoff(curve: pd.DataFrame, ax=None, *, current: float | None = 
         point = curve.loc[nearest]
         ax.plot([point["valuable_missed"]], [point["hours_saved"]], "o", ms=11, color=WASTED_COLOR, zorder=3)
         right_half = point["valuable_missed"] > 0.6 * max(1.0, float(np.nanmax(x)))
+        low = point["hours_saved"] < 0.2 * max(1.0, float(np.nanmax(y)))  # near the x-axis: write the note above
         ax.annotate(f"threshold {nearest:g}: {point['hours_saved']:,.0f} h saved,\n"
                     f"{int(point['valuable_missed'])} valuable contact(s) missed",
-                    (point["valuable_missed"], point["hours_saved"]), xytext=(-12 if right_half else 12, -16),
-                    textcoords="offset points", fontsize="small", va="top", ha="right" if right_half else "left")
-    ax.set_xlim(-1, max(1.0, float(np.nanmax(x))) * 1.05 + 1)
-    ax.set_ylim(0, max(1.0, float(np.nanmax(y))) * 1.08)
+                    (point["valuable_missed"], point["hours_saved"]), xytext=(-12 if right_half else 12, 16 if low else -16),
+                    textcoords="offset points", fontsize="small", va="bottom" if low else "top",
+                    ha="right" if right_half else "left")
+    top = max(1.0, float(np.nanmax(y)))
+    ax.set_xlim(-2, max(1.0, float(np.nanmax(x))) * 1.05 + 1)
+    ax.set_ylim(-0.05 * top, top * 1.08)  # room below 0 so a marker on the corner is drawn whole
     ax.set_xlabel("valuable contacts missed (the rule would have skipped them)")
     ax.set_ylabel("hours saved")
     ax.set_title(title or "Hours saved vs valuable contacts missed (one point per threshold; small numbers: "

@@ -16,7 +16,7 @@ import pandas as pd
 from socialkit import analytics, data
 from socialkit.judging import Choice, Negated, Number, Other, QuestionSet, Vary
 
-LAST_TEN_YEARS = "2015-01-01"  # Q5: "made in the last ten years" (2015 to 2025)
+SINCE_2015 = "2015-01-01"  # Q5: "made since 2015" (on or after 1 January 2015, as the lesson's chart shades)
 
 
 @cache
@@ -80,6 +80,11 @@ def _weak_bridges_count() -> float:
     return float((ties["weak"] & ties["local_bridge"]).sum())
 
 
+def _weak_bridges_over_all_ties() -> float:
+    """Weak local bridges as a % of ALL ties (a slip: the right count divided by every tie, not the weak ones)."""
+    return float(100 * _weak_bridges_count() / len(_ties()))
+
+
 def _bridges_message() -> str:
     """What Q3's answer means, with the strong ties' share computed from the data."""
     return (f"against {bridge_share(weak=False):.1f} % of strong ties. A weak tie is about "
@@ -129,7 +134,7 @@ def _medici_message() -> str:
 
 
 @cache
-def made_since(distance: str | None = "other continent", day: str = LAST_TEN_YEARS) -> float:
+def made_since(distance: str | None = "other continent", day: str = SINCE_2015) -> float:
     """% of the ties at ``distance`` (None: all ties) made on or after ``day``."""
     ties = _ties()
     rows = ties if distance is None else ties[ties["distance"] == distance]
@@ -140,7 +145,15 @@ def _far_count() -> float:
     """The NUMBER of ties to another continent made since 2015 (a slip: a count, not a share)."""
     ties = _ties()
     far = ties[ties["distance"] == "other continent"]
-    return float((far["since"] >= LAST_TEN_YEARS).sum())
+    return float((far["since"] >= SINCE_2015).sum())
+
+
+def _far_recent_over(divisor: str) -> float:
+    """Far ties made since 2015 as a % of ALL ties (``"all"``) or of the ties made since 2015 (``"recent"``): slips."""
+    ties = _ties()
+    recent = ties["since"] >= SINCE_2015
+    rows = recent if divisor == "recent" else pd.Series(True, index=ties.index)
+    return float(100 * _far_count() / rows.sum())
 
 
 def _recent_message() -> str:
@@ -192,11 +205,12 @@ QUESTIONS = QuestionSet("06_networks", [
         var="ask_first", points=2,
         answer_digest="3a78dd6c399638c194af2de6c1680b3c43a50693408cc3f8262fc4624df60463",
         options={
-            "A": "Jade Petit opens your way to Bogotá (the lesson), but the chain to a retail buyer in New York "
-                 "starts with someone else. Read the line of text under the controls.",
+            "A": "Check that you set \"working in: retail\". With any industry, the nearest New Yorker is reached "
+                 "through Jade Petit; the chain to a retail buyer in New York starts with someone else. Read the "
+                 "second line of text under the controls.",
             "B": "Matt Cooper is on the chain, but you do not know him yet: somebody has to introduce you to him "
                  "first. Read the chain from \"You\".",
-            "C": "Louise Laurent, a consultant in Brussels you meet about five times a year (a weak tie), knows Matt "
+            "C": "Louise Laurent, founder of a consultancy in Brussels, whom you meet about five times a year (a weak tie), knows Matt "
                  "Cooper in San Francisco, who knows the New York buyer: three steps. Ask her first, say why, and "
                  "offer something in return.",
             "D": "Zoé Petit is your strongest tie, but everyone she knows lives in Europe: she opens no door to "
@@ -214,6 +228,9 @@ QUESTIONS = QuestionSet("06_networks", [
         "q3", "The % of weak ties that are local bridges, in the whole network",
         var="weak_bridge_pct", points=2, answer=bridge_share, tolerance=0.1, unit="%",
         mistakes=[
+            Other(_weak_bridges_over_all_ties,
+                  "you divided the weak local bridges by ALL the ties; divide them by the number of WEAK ties: "
+                  "len(ties[ties[\"weak\"]])."),
             Vary(weak=False, say="that is the share among STRONG ties (6 or more interactions a year); the "
                                  "question asks about the weak ties: ties[ties[\"weak\"]]."),
             Vary(weak=None, say="that is the share among ALL ties; keep only the weak ones first: "
@@ -224,13 +241,15 @@ QUESTIONS = QuestionSet("06_networks", [
             Other(_weak_bridges_count, "that is a NUMBER of ties; the question asks for a share: divide it by the "
                                        "number of weak ties and multiply by 100."),
         ],
+        mistake_tolerance=0.04,  # the ÷-all-ties slip and the strong ties' share lie 0.1 apart
         right=_bridges_message,
         hints=[
             "ties (from the setup cell) has one row per tie, with the columns weak (True when the two interact "
             "fewer than 6 times a year) and local_bridge (True when the two have no contact in common). Keep the "
             "weak ties (move 2 of module 00, keep rows): ties[ties[\"weak\"]], and count them (move 1, count) "
             "with len( … ).",
-            "Count the weak ties that are ALSO local bridges: len(ties[ties[\"weak\"] & ties[\"local_bridge\"]]). "
+            "Count the weak ties that are ALSO local bridges, each condition in its own round brackets: "
+            "len(ties[(ties[\"weak\"]) & (ties[\"local_bridge\"])]). "
             "Divide that count by the number of weak ties (not by the number of bridges).",
             "Multiply by 100 to get a percentage, and keep the decimals.",
         ],
@@ -264,7 +283,7 @@ QUESTIONS = QuestionSet("06_networks", [
         section="section 6 of the lesson (Real data: how the Medici rose)",
     ),
     Number(
-        "q5", "The % of ties to another continent made in the last ten years (2015 or later)",
+        "q5", "The % of ties to another continent made since 2015 (on or after 1 January 2015)",
         var="far_ties_recent_pct", points=2, answer=made_since, tolerance=0.1, unit="%",
         mistakes=[
             Vary(distance="same city", say="that is the share among the ties WITHIN a city; the question asks "
@@ -273,9 +292,15 @@ QUESTIONS = QuestionSet("06_networks", [
                                                 "continent; keep distance \"other continent\"."),
             Vary(distance=None, say="that is the share among ALL ties; keep only those whose distance is \"other "
                                     "continent\" first."),
-            Vary(day="2016-01-01", say="that starts in 2016: \"> 2015\" leaves 2015 out. The last ten years start "
-                                       "on 2015-01-01: use >= \"2015-01-01\"."),
-            Vary(day="2012-01-01", say="that counts from 2012; the last ten years start in 2015."),
+            Vary(day="2016-01-01", say="that starts in 2016: \"> 2015\" leaves 2015 out. Since 2015 means on or "
+                                       "after 2015-01-01: use >= \"2015-01-01\"."),
+            Vary(day="2012-01-01", say="that counts from 2012; the question asks since 2015: >= \"2015-01-01\"."),
+            Other(lambda: _far_recent_over("all"),
+                  "you divided by ALL the ties; divide by the number of ties to another continent: "
+                  "len(ties[ties[\"distance\"] == \"other continent\"])."),
+            Other(lambda: _far_recent_over("recent"),
+                  "you divided by all the ties made since 2015; divide by the number of ties to another continent, "
+                  "whenever they were made: len(ties[ties[\"distance\"] == \"other continent\"])."),
             Other(lambda: 100 - made_since(), "that is the share made BEFORE 2015; the question asks for 2015 or "
                                               "later."),
             Other(_far_count, "that is a NUMBER of ties; the question asks for a share: divide it by the number of "

@@ -75,6 +75,11 @@ def _red_flag_wasted_meetings() -> float:
     return float(((rows["red_flags"] >= 1) & (rows["valuable"] == False)).sum())  # noqa: E712
 
 
+def _red_flag_whole_hours() -> float:
+    """Q1's hours with the decimals dropped (a slip: ``int(…)`` or the decimals left out when copying)."""
+    return float(math.floor(red_flag_hours()))
+
+
 def _red_flag_right_message() -> str:
     """What Q1's answer means, with the figures behind it computed from the data."""
     rows = _meetings()
@@ -207,6 +212,8 @@ QUESTIONS = QuestionSet("05_time", [
                                                     "meetings that took place and proved not valuable."),
             Other(_red_flag_wasted_meetings, "that is a NUMBER of meetings; the question asks for the HOURS they "
                                              "took (the column meeting_hours)."),
+            Other(_red_flag_whole_hours, "that is only the whole-number part of the answer: keep the decimals, as "
+                                         "the sum of meeting_hours gives them."),
         ],
         reduce_advice="Add up the hours: analytics.wasted_hours(TABLE) gives one number, the wasted hours of the "
                       "rows you give it.",
@@ -297,7 +304,7 @@ QUESTIONS = QuestionSet("05_time", [
                  "people who were never met.",
             "B": "for the people who were never met, nobody knows what they would have brought, so a rule's hits "
                  "and misses can only be counted where the outcome is known. It is a fair test because in 2025 the "
-                 "yeses were first come, first served, whatever the profile. Once the rule decides, the people it "
+                 "yeses went to whoever asked first, whatever the profile. Once the rule decides, the people it "
                  "skips can no longer show what they were worth: meet a few of them at random now and then to keep "
                  "checking it.",
             "C": "The four signals were noted for every request when it came in, met or not. Think about what is "

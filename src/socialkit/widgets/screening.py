@@ -80,7 +80,7 @@ class ScreeningDashboard(Dashboard):
         return (f"Meet when the score is at least <b>{threshold:g}</b>: <b>{int(p['meetings_kept'])}</b> of the "
                 f"{meetings} meetings of 2025 kept, <b>{int(p['meetings_skipped'])}</b> replaced by an online reply. "
                 f"<b>Hours saved: {p['hours_saved']:,.0f}</b>{length} (about {p['hours_saved'] / WEEKS_A_YEAR:.1f} "
-                f"a week). <b>Valuable contacts missed: {int(p['valuable_missed'])} of {valuable}</b> "
+                f"hours a week). <b>Valuable contacts missed: {int(p['valuable_missed'])} of {valuable}</b> "
                 f"(recall {p['recall_pct']:.1f} %); {precision}.")
 
     def draw(self, ax) -> None:
