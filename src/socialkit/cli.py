@@ -55,8 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bundle", help="zip the learner bundle (no solutions, no hidden tests)")
     p.add_argument("--out", required=True, help="the .zip file to write")
 
-    p = sub.add_parser("present", help="show a module's dashboards full screen, code hidden (Voilà)")
+    p = sub.add_parser("present", help="show a module's dashboards on a projector, or its lesson as slides (code hidden)")
     p.add_argument("module", choices=slugs)
+    p.add_argument("--slides", action="store_true",
+                   help="the whole lesson as slides, charts large and dashboards live (default: the dashboards only)")
     p.add_argument("--port", type=int, default=8866, help="port to serve on (default 8866)")
     p.add_argument("--no-browser", action="store_true", help="print the address instead of opening a browser")
 
