@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import io
 import os
+import warnings
 
 import ipywidgets as w
 
@@ -93,7 +94,9 @@ class Chart:
                 ax.set_autoscale_on(True)
             else:
                 ax.clear()
-            draw(ax)
+            with warnings.catch_warnings():  # a dashboard's own margins yield to the projector's layout engine
+                warnings.filterwarnings("ignore", message=".*layout engine that is incompatible.*")
+                draw(ax)
         if self.projector:
             enlarge_small_text([self.figure], self.figure.dpi)
             for axes in self.figure.axes:  # a long title on two lines rather than cut at the edges
