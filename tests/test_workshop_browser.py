@@ -120,7 +120,7 @@ def test_projector_mode_shows_controls_and_chart_on_the_first_screen_in_large_te
     at its natural size (its own text ≥ 18 px: test_projector.py), no meta text, nothing fetched from outside."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     with projector_page() as (page, outside):
-        page.goto(f"{projector_decks}voila/render/{module.slug}.ipynb")
+        page.goto(f"{projector_decks}voila/render/{module.slug}.ipynb", wait_until="commit", timeout=180_000)
         board = page.locator(".socialkit-dashboard").first
         chart = board.locator(".widget-output img").first
         chart.wait_for(state="visible", timeout=120_000)
@@ -178,7 +178,7 @@ def test_slides_show_the_lesson_code_hidden_with_large_charts_and_a_live_dashboa
     try:
         wait_for_http(url, process, timeout=90)
         with projector_page() as (page, outside):
-            page.goto(url)
+            page.goto(url, wait_until="commit", timeout=180_000)  # Voilà sends the page as the cells run
             page.locator(".reveal.ready").wait_for(state="attached", timeout=180_000)
             page.locator(".socialkit-dashboard .widget-output img").first.wait_for(state="attached", timeout=120_000)
             horizontal = page.locator(".reveal .slides > section").count()

@@ -16,6 +16,7 @@ HANDLERS = {
     "build": "socialkit.release:build_command",
     "bundle": "socialkit.release:bundle_command",
     "present": "socialkit.present:present_command",
+    "agenda": "socialkit.workshop.agenda:agenda_command",
     "grade": "socialkit.grading:grade_command",
     "report": "socialkit.grading:report_command",
     "mark": "socialkit.grading.marking:mark_command",
@@ -61,6 +62,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the whole lesson as slides, charts large and dashboards live (default: the dashboards only)")
     p.add_argument("--port", type=int, default=8866, help="port to serve on (default 8866)")
     p.add_argument("--no-browser", action="store_true", help="print the address instead of opening a browser")
+
+    p = sub.add_parser("agenda", help="print a workshop's agenda (timings, checklist, hand-in steps) and learners' handouts")
+    p.add_argument("modules", nargs="+", metavar="MODULE", help=f"modules in the order of the day ({slugs[0]} … {slugs[-1]})")
+    p.add_argument("--start", default="09:00", help="when the first module starts, e.g. 09:00 (default)")
+    p.add_argument("--break", dest="break_minutes", type=int, default=15,
+                   help="minutes of break between modules (default 15)")
+    p.add_argument("--out", default="agenda", help="folder to write to (default: agenda)")
+    p.add_argument("--no-pdf", action="store_true", help="HTML only (PDF files need Chromium, Chrome or Edge)")
 
     p = sub.add_parser("grade", help="grade a cohort's submissions safely")
     p.add_argument("assignment", choices=slugs)
