@@ -14,6 +14,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+import kit
 from socialkit.present import voila_command
 from socialkit.workshop.decks import dashboard_deck, slide_deck
 
@@ -157,3 +158,25 @@ def test_waiting_for_voila_ignores_an_http_proxy_set_for_the_internet(monkeypatc
         child.wait()
         server.shutdown()
         server.server_close()
+
+
+LESSONS = kit.available_modules()
+
+
+@pytest.mark.parametrize("module", LESSONS, ids=[m.slug for m in LESSONS])
+def test_every_lesson_makes_a_slide_deck_with_a_slide_per_section_and_its_dashboards(module):
+    """From the course table: each lesson's ``## `` sections are slides, its dashboards are in, no meta line is."""
+    from socialkit.notebooks import read_notebook
+
+    lesson = read_notebook(module.lesson(REPO))
+    deck = slide_deck(lesson)
+    headings = [line for cell in lesson.cells if cell.cell_type == "markdown"
+                for line in cell.source.splitlines() if line.startswith("## ")]
+    slides = [c.source.splitlines()[0] for c in deck.cells if c.metadata.slideshow["slide_type"] == "slide"]
+    assert slides[0].startswith(f"# {module.heading}") and slides[1:] == headings
+    shown = [c.source for c in deck.cells if c.cell_type == "code" and c.metadata.slideshow["slide_type"] != "skip"]
+    for name in module.dashboards:
+        assert any(f"widgets.{name}(" in source for source in shown), f"{name} has no slide"
+    text = "\n".join(c.source for c in deck.cells if c.cell_type == "markdown")
+    assert "⏱️" not in text and "Shift + Enter" not in text
+    assert len(deck.cells) >= len(lesson.cells) // 2
