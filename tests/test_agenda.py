@@ -148,3 +148,15 @@ def test_the_command_prints_the_agenda_and_a_one_page_handout_per_module_to_pdf(
     long_page = tmp_path / "long.html"
     long_page.write_text(agenda.page("long", "<p>line</p>" * 200), encoding="utf-8")
     assert printing.page_count(printing.print_to_pdf(long_page, tmp_path / "long.pdf")) > 1
+
+
+def test_without_a_browser_the_command_writes_the_html_and_says_how_to_print(tmp_path):
+    """No Chromium, Chrome or Edge on PATH: the HTML files are written, and one sentence says what to do."""
+    out = tmp_path / "agenda"
+    env = {key: value for key, value in os.environ.items() if key != "SOCIALKIT_BROWSER"}
+    env["PATH"] = str(tmp_path / "empty")
+    done = subprocess.run([sys.executable, "-m", "socialkit.cli", "agenda", "01_listen", "--out", str(out)],
+                          capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "Wrote the HTML files only" in done.stdout and "print them" in done.stdout
+    assert sorted(p.name for p in out.iterdir()) == ["agenda.html", "handout-01_listen.html"]
