@@ -17,6 +17,7 @@ import pytest
 
 import kit
 from browser_support import free_port, isolated_jupyter_env, stop_process, wait_for_http, wait_for_new_chart
+from socialkit.workshop.decks import READY_PATH
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -108,7 +109,7 @@ def projector_decks(tmp_path_factory):
                                    stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}/"
     try:
-        wait_for_http(url, process, timeout=90)
+        wait_for_http(url + READY_PATH, process, timeout=90)  # the deck itself would start a kernel
         yield url
     finally:
         stop_process(process)
@@ -176,7 +177,7 @@ def test_slides_show_the_lesson_code_hidden_with_large_charts_and_a_live_dashboa
     lesson = kit.notebook(kit.ROOT / "course" / module / f"{module}.ipynb")
     sections = sum(line.startswith("## ") for line in kit.markdown_text(lesson).splitlines())
     try:
-        wait_for_http(url, process, timeout=90)
+        wait_for_http(url + READY_PATH, process, timeout=90)  # the deck itself would start a kernel
         with projector_page() as (page, outside):
             page.goto(url, wait_until="commit", timeout=180_000)  # Voilà sends the page as the cells run
             page.locator(".reveal.ready").wait_for(state="attached", timeout=180_000)

@@ -88,7 +88,7 @@ def present_command(args) -> int:
         url = f"http://127.0.0.1:{args.port}/"
         child = subprocess.Popen(voila_command(notebook, args.port, slides), cwd=tmp, env=env, start_new_session=True)
         try:
-            _wait_until_serving(url, child, STARTUP_TIMEOUT_SECONDS)
+            _wait_until_serving(url + decks.READY_PATH, child, STARTUP_TIMEOUT_SECONDS)
             what = "the lesson as slides (arrow keys move; Esc shows them all)" if slides else "the dashboards"
             print(f"Presenting {args.module} at {url}  ({what}, code hidden; press Ctrl-C to stop)", flush=True)
             if not args.no_browser:

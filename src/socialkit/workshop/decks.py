@@ -22,6 +22,8 @@ from socialkit.notebooks import cells_tagged
 JUPYTER_DATA = Path(__file__).resolve().parent / "share"
 PROJECTOR_TEMPLATE = "socialkit-projector"
 SLIDES_TEMPLATE = "socialkit-slides"
+# A file Voilà serves without starting a kernel: asking for the deck itself would run the whole lesson.
+READY_PATH = f"voila/templates/{PROJECTOR_TEMPLATE}/static/projector.css"
 # The size a projector shows (and the slides are laid out for), in CSS pixels.
 SCREEN = (1280, 720)
 # A line of the lesson holding one of these is for the trainer or for someone running code, not for the room.
