@@ -192,3 +192,20 @@ def assert_wrong(question_id: str, value: Any, *fragments: str) -> None:
     assert result.status == "wrong", f"{value!r} was accepted: {result.message}"
     for fragment in fragments:
         assert fragment in result.message, result.message
+
+
+def lesson_dashboards(module) -> list:
+    """The module's dashboards built as its lesson builds them: its ``setup`` and ``dashboard`` code cells run in-process."""
+    from socialkit.notebooks import cells_tagged, read_notebook
+
+    lesson = read_notebook(module.lesson(ROOT))
+    namespace: dict = {}
+    for cell in cells_tagged(lesson, "setup"):
+        exec(compile(cell.source, f"<{module.slug} setup>", "exec"), namespace)  # noqa: S102
+    boards = []
+    for cell in cells_tagged(lesson, "dashboard"):
+        if cell.cell_type == "code":
+            lines = cell.source.strip().splitlines()
+            exec(compile("\n".join(lines[:-1]), f"<{module.slug} dashboard>", "exec"), namespace)  # noqa: S102
+            boards.append(eval(compile(lines[-1], f"<{module.slug} dashboard>", "eval"), namespace))  # noqa: S307
+    return boards

@@ -16,6 +16,7 @@ from browser_support import (
     free_port, isolated_jupyter_env, open_and_run_all, port_is_free, stop_process, wait_for_http,
     wait_for_new_chart,
 )
+from socialkit.workshop.decks import READY_PATH
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -117,7 +118,7 @@ def test_dashboard_under_socialkit_present(tmp_path, page):
     url = f"http://127.0.0.1:{port}/"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     try:
-        wait_for_http(url, process, timeout=90)
+        wait_for_http(url + READY_PATH, process, timeout=90)  # the deck itself would start a kernel
         page.goto(url)
         assert_control_changes_output(page)
         content = page.content()

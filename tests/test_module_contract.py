@@ -428,20 +428,22 @@ def test_the_lesson_runs_top_to_bottom_quietly_and_quotes_no_answer(module, exec
 @pytest.mark.slow
 @by_module(MODULES)
 def test_the_presentation_deck_runs(module):
-    """`socialkit present` serves the lesson's setup and dashboard cells: they run on their own."""
-    from socialkit.notebooks import execute_notebook, read_notebook
-    from socialkit.present import presentation_notebook
+    """`socialkit present` serves the lesson's setup and dashboard cells in projector mode: they run on their
+    own and write nothing to stderr (a warning would show on the projector)."""
+    from socialkit.notebooks import execute_notebook, read_notebook, stream_text
+    from socialkit.workshop.decks import dashboard_deck
 
-    deck = presentation_notebook(read_notebook(module.lesson(kit.ROOT)))
+    deck = dashboard_deck(read_notebook(module.lesson(kit.ROOT)))
     import nbformat
 
     path = kit.ROOT / "test-output" / "decks" / f"{module.slug}.ipynb"
     path.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(deck, str(path))
-    executed, _ = execute_notebook(path, timeout=120, env={"SOCIALKIT_ROOT": str(kit.ROOT)})
+    executed, _ = execute_notebook(path, timeout=120, env={"SOCIALKIT_ROOT": str(kit.ROOT), "SOCIALKIT_PROJECTOR": "1"})
     widgets_shown = [o for c in executed.cells for o in c.get("outputs", [])
                      if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
     assert len(widgets_shown) >= max(1, len(module.dashboards))
+    assert stream_text(executed, "stderr") == ""
 
 
 @pytest.fixture(scope="session")

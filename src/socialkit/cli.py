@@ -18,6 +18,7 @@ HANDLERS = {
     "present": "socialkit.present:present_command",
     "board": "socialkit.room.board:board_command",
     "join": "socialkit.room.board:join_command",
+    "agenda": "socialkit.workshop.agenda:agenda_command",
     "grade": "socialkit.grading:grade_command",
     "report": "socialkit.grading:report_command",
     "mark": "socialkit.grading.marking:mark_command",
@@ -66,8 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--wheel-cache", metavar="DIR",
                    help="with --offline: wheels kept between bundles (default ~/.cache/socialkit/wheels)")
 
-    p = sub.add_parser("present", help="show a module's dashboards full screen, code hidden (Voilà)")
+    p = sub.add_parser("present", help="show a module's dashboards on a projector, or its lesson as slides (code hidden)")
     p.add_argument("module", choices=slugs)
+    p.add_argument("--slides", action="store_true",
+                   help="the whole lesson as slides, charts large and dashboards live (default: the dashboards only)")
     p.add_argument("--port", type=int, default=8866, help="port to serve on (default 8866)")
     p.add_argument("--no-browser", action="store_true", help="print the address instead of opening a browser")
 
@@ -84,6 +87,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("token", nargs="?", help="the room's token, shown on the board")
     p.add_argument("--name", help="your name, as the trainer knows you")
     p.add_argument("--leave", action="store_true", help="stop telling the board (forget the saved room)")
+
+    p = sub.add_parser("agenda", help="print a workshop's agenda (timings, checklist, hand-in steps) and learners' handouts")
+    p.add_argument("modules", nargs="+", metavar="MODULE", help=f"modules in the order of the day ({slugs[0]} … {slugs[-1]})")
+    p.add_argument("--start", default="09:00", help="when the first module starts, e.g. 09:00 (default)")
+    p.add_argument("--break", dest="break_minutes", type=int, default=15,
+                   help="minutes of break between modules (default 15)")
+    p.add_argument("--out", default="agenda", help="folder to write to (default: agenda)")
+    p.add_argument("--no-pdf", action="store_true", help="HTML only (PDF files need Chromium, Chrome or Edge)")
 
     p = sub.add_parser("grade", help="grade a cohort's submissions safely")
     p.add_argument("assignment", choices=slugs)

@@ -84,3 +84,33 @@ def parse(text: str) -> Guide:
 def read(path: Path) -> Guide:
     """Parse the guide at ``path``."""
     return parse(Path(path).read_text(encoding="utf-8"))
+
+
+def delivery_problems(guide: Guide) -> list[str]:
+    """What a facilitator would miss when running the module from this guide; [] when nothing.
+
+    A checklist "before the session" (at least two items, one of them on how learners hand in); hand-in
+    instructions that name the ``your_name`` cell and say how to send the notebook; a last slot of the
+    workshop plan that points to them; and no slot that asks for pairs and one laptop each at once.
+    """
+    problems = []
+    if len(guide.checklist) < 2:
+        problems.append("'## Before the session' needs a checklist of at least two '- [ ] …' items")
+    elif not any("hand" in item.lower() for item in guide.checklist):
+        problems.append("the checklist before the session does not say to decide how learners hand in")
+    steps = guide.handing_in.lower()
+    if not steps:
+        problems.append("'## Handing in' is missing: learners need to know what to send and how")
+    else:
+        if "your_name" not in steps:
+            problems.append("'## Handing in' does not name the `your_name` cell learners fill in")
+        if not any(word in steps for word in ("send", "submit", "e-mail", "upload")):
+            problems.append("'## Handing in' does not say how learners send their notebook")
+    if guide.plan and "handing in" not in (guide.plan[-1].what + guide.plan[-1].how).lower():
+        problems.append(f"the last slot of the plan ({guide.plan[-1].what}) does not point to the hand-in steps "
+                        "(see \"Handing in\")")
+    for slot in guide.plan:
+        text = f"{slot.what} {slot.how}".lower()
+        if "pairs" in text and "one laptop each" in text:
+            problems.append(f"slot {slot.start}–{slot.end} asks for pairs and one laptop each at once")
+    return problems

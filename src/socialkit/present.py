@@ -1,12 +1,13 @@
-"""`socialkit present MODULE`: a module's dashboards in Voilà, code hidden, for a facilitator in front of a room.
+"""`socialkit present MODULE [--slides]`: a module in Voilà, code hidden, for a facilitator in front of a room.
 
-The presentation notebook is made from the lesson's title cell and its cells tagged ``setup`` and
-``dashboard``, written to a temporary folder that is removed when the facilitator presses Ctrl-C.
+Without ``--slides``: the module's dashboards sized for a 1280×720 projector; with it: the whole
+lesson as slides (reveal.js) with the dashboards live. Both decks are made from the lesson notebook
+(``socialkit.workshop.decks``) and written to a temporary folder removed when the facilitator
+presses Ctrl-C. Nothing is fetched from outside the machine.
 """
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -14,8 +15,9 @@ import tempfile
 import webbrowser
 from pathlib import Path
 
-from socialkit.notebooks import cells_tagged, read_notebook
+from socialkit.notebooks import read_notebook
 from socialkit.server import port_is_free, stop, wait_until_answers
+from socialkit.workshop import decks
 
 # Idle kernels (a closed tab) are shut down after this many seconds, checked every CULL_INTERVAL.
 CULL_IDLE_SECONDS = 600
@@ -23,32 +25,11 @@ CULL_INTERVAL_SECONDS = 60
 STARTUP_TIMEOUT_SECONDS = 60
 
 
-def presentation_notebook(lesson):
-    """A new notebook holding the lesson's title cell, then its ``setup`` and ``dashboard`` cells.
+def voila_command(notebook: Path, port: int, slides: bool = False) -> list[str]:
+    """The Voilà command line: localhost only, the given port or fail, code stripped, idle kernels culled.
 
-    Raises ValueError if the lesson has no cell tagged ``dashboard``.
+    ``notebook`` may also be a folder of decks (Voilà then serves each at ``/voila/render/<name>``).
     """
-    import nbformat
-
-    wanted = {id(cell) for cell in cells_tagged(lesson, "setup") + cells_tagged(lesson, "dashboard")}
-    if not cells_tagged(lesson, "dashboard"):
-        raise ValueError("has no dashboard yet (no cell tagged 'dashboard')")
-    title = next((cell for cell in lesson.cells if cell.cell_type == "markdown"), None)
-    deck = nbformat.v4.new_notebook()
-    deck.metadata.kernelspec = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
-    if title is not None and id(title) not in wanted:
-        deck.cells.append(nbformat.v4.new_markdown_cell(title.source))
-    for cell in lesson.cells:
-        if id(cell) in wanted:
-            if cell.cell_type == "code":
-                deck.cells.append(nbformat.v4.new_code_cell(cell.source))
-            else:
-                deck.cells.append(nbformat.v4.new_markdown_cell(cell.source))
-    return deck
-
-
-def voila_command(notebook: Path, port: int) -> list[str]:
-    """The Voilà command line: localhost only, the given port or fail, code stripped, idle kernels culled."""
     return [
         sys.executable, "-m", "voila", str(notebook),
         "--no-browser",
@@ -59,6 +40,7 @@ def voila_command(notebook: Path, port: int) -> list[str]:
         "--VoilaConfiguration.show_tracebacks=False",
         f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_SECONDS}",
         f"--MappingKernelManager.cull_interval={CULL_INTERVAL_SECONDS}",
+        *decks.voila_template_options(slides),
     ]
 
 
@@ -77,7 +59,7 @@ def _raise_keyboard_interrupt(signum, frame):
 
 
 def present_command(args) -> int:
-    """`socialkit present MODULE [--port P] [--no-browser]`: serve the module's dashboards until Ctrl-C."""
+    """`socialkit present MODULE [--slides] [--port P] [--no-browser]`: serve the module's deck until Ctrl-C."""
     from socialkit import course
     from socialkit.paths import kit_root
 
@@ -85,8 +67,10 @@ def present_command(args) -> int:
     lesson_file = course.get(args.module).lesson(root)
     if not lesson_file.is_file():
         raise FileNotFoundError(f"Module {args.module} has no lesson yet: {lesson_file} does not exist.")
+    slides = bool(getattr(args, "slides", False))
     try:
-        deck = presentation_notebook(read_notebook(lesson_file))
+        lesson = read_notebook(lesson_file)
+        deck = decks.slide_deck(lesson) if slides else decks.dashboard_deck(lesson)
     except ValueError as exc:
         raise ValueError(f"Module {args.module} {exc}: nothing to present. "
                          f"Tag the lesson's dashboard cells 'dashboard' in {lesson_file}.") from None
@@ -99,14 +83,14 @@ def present_command(args) -> int:
     with tempfile.TemporaryDirectory(prefix="socialkit-present-") as tmp:
         notebook = Path(tmp) / f"{args.module}.ipynb"
         nbformat.write(deck, str(notebook))
-        # Without MPLBACKEND the kernel draws charts inline (a test run may have set it to Agg).
-        env = {key: value for key, value in os.environ.items() if key != "MPLBACKEND"}
+        env = decks.voila_env()
         env["SOCIALKIT_ROOT"] = str(root)
         url = f"http://127.0.0.1:{args.port}/"
-        child = subprocess.Popen(voila_command(notebook, args.port), cwd=tmp, env=env, start_new_session=True)
+        child = subprocess.Popen(voila_command(notebook, args.port, slides), cwd=tmp, env=env, start_new_session=True)
         try:
-            _wait_until_serving(url, child, STARTUP_TIMEOUT_SECONDS)
-            print(f"Presenting {args.module} at {url}  (code hidden; press Ctrl-C to stop)", flush=True)
+            _wait_until_serving(url + decks.READY_PATH, child, STARTUP_TIMEOUT_SECONDS)
+            what = "the lesson as slides (arrow keys move; Esc shows them all)" if slides else "the dashboards"
+            print(f"Presenting {args.module} at {url}  ({what}, code hidden; press Ctrl-C to stop)", flush=True)
             if not args.no_browser:
                 webbrowser.open(url)
             child.wait()

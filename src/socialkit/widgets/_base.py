@@ -14,11 +14,39 @@ from __future__ import annotations
 import base64
 import io
 import os
+import warnings
 
 import ipywidgets as w
 
-# Larger charts and text when a facilitator projects a dashboard (``socialkit present`` sets it).
-PROJECTOR = os.environ.get("SOCIALKIT_PROJECTOR", "") not in ("", "0")
+# Projector mode (``socialkit present`` sets SOCIALKIT_PROJECTOR=1 for its kernels): the chart beside the
+# controls, this wide in pixels at this resolution, and no text on it smaller than PROJECTOR_MIN_TEXT_PX
+# (18 px or more reads from the back of a room).
+PROJECTOR_CHART_WIDTH_PX = 850
+PROJECTOR_DPI = 144
+PROJECTOR_MIN_TEXT_PX = 18
+PROJECTOR_CONTROLS_WIDTH_PX = 370
+
+
+def projector() -> bool:
+    """True when a facilitator projects the dashboards (``SOCIALKIT_PROJECTOR`` set and not 0)."""
+    return os.environ.get("SOCIALKIT_PROJECTOR", "") not in ("", "0")
+
+
+def projector_figsize(figsize) -> tuple[float, float]:
+    """A dashboard's figure size for the projector: PROJECTOR_CHART_WIDTH_PX wide, its shape kept within 0.55–0.8."""
+    width = PROJECTOR_CHART_WIDTH_PX / PROJECTOR_DPI
+    return width, width * min(max(figsize[1] / figsize[0], 0.55), 0.8)
+
+
+def enlarge_small_text(artists, dpi: float, min_px: float = PROJECTOR_MIN_TEXT_PX) -> None:
+    """Raise every text among ``artists`` (and their children) to at least ``min_px`` pixels at ``dpi``."""
+    from matplotlib.text import Text
+
+    min_points = min_px * 72 / dpi
+    for artist in artists:
+        for text in artist.findobj(Text):
+            if text.get_fontsize() < min_points:
+                text.set_fontsize(min_points)
 
 
 class Chart:
@@ -29,12 +57,14 @@ class Chart:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
-        if PROJECTOR:
-            figsize, dpi = (figsize[0] * 0.8, figsize[1] * 0.8), int(dpi * 1.6)
-        self.figure = Figure(figsize=figsize, dpi=dpi)
+        self.projector = projector()
+        if self.projector:  # larger text on a smaller figure: let Matplotlib find the margins
+            self.figure = Figure(figsize=projector_figsize(figsize), dpi=PROJECTOR_DPI, layout="constrained")
+        else:
+            self.figure = Figure(figsize=figsize, dpi=dpi)
+            left, right, bottom, top = margins
+            self.figure.subplots_adjust(left=left, right=right, bottom=bottom, top=top)
         self.canvas = FigureCanvasAgg(self.figure)
-        left, right, bottom, top = margins
-        self.figure.subplots_adjust(left=left, right=right, bottom=bottom, top=top)
         self.ax = self.figure.add_subplot()
         self._drawn = False
 
@@ -64,7 +94,13 @@ class Chart:
                 ax.set_autoscale_on(True)
             else:
                 ax.clear()
-            draw(ax)
+            with warnings.catch_warnings():  # a dashboard's own margins yield to the projector's layout engine
+                warnings.filterwarnings("ignore", message=".*layout engine that is incompatible.*")
+                draw(ax)
+        if self.projector:
+            enlarge_small_text([self.figure], self.figure.dpi)
+            for axes in self.figure.axes:  # a long title on two lines rather than cut at the edges
+                axes.title.set_wrap(True)
         self._drawn = True
         self.canvas.draw()
         buffer = io.BytesIO()
@@ -102,7 +138,13 @@ class Dashboard(w.VBox):
         self.ax = None
         self._chart: Chart | None = None
         self._holding = False
-        super().__init__([*rows, w.HBox([self.reset_button]), self.summary, self.chart])
+        if projector():  # on a 1280×720 screen: the controls beside the chart, the line of text under both
+            panel = w.VBox([*rows, w.HBox([self.reset_button])],
+                           layout=w.Layout(width=f"{PROJECTOR_CONTROLS_WIDTH_PX}px", flex="0 0 auto"))
+            panel.add_class("socialkit-controls")
+            super().__init__([w.HBox([panel, self.chart]), self.summary])
+        else:
+            super().__init__([*rows, w.HBox([self.reset_button]), self.summary, self.chart])
         self.add_class("socialkit-dashboard")  # a handle for pages, tests and the projector's style
         for control in controls.values():
             control.observe(self._on_change, names="value")

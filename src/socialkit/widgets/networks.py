@@ -17,7 +17,9 @@ import pandas as pd
 from socialkit import analytics, plots
 from socialkit.analytics._inputs import _need_table
 from socialkit.vocab import industry_name
-from socialkit.widgets._base import PROJECTOR, Dashboard, png_output
+from socialkit.widgets._base import (
+    PROJECTOR_DPI, Dashboard, enlarge_small_text, png_output, projector, projector_figsize,
+)
 
 NOBODY = ""  # the target controls' "no target" value
 ANY_INDUSTRY = ""
@@ -143,13 +145,16 @@ class _MapCanvas:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
-        if PROJECTOR:
-            figsize, dpi = (figsize[0] * 0.8, figsize[1] * 0.8), int(dpi * 1.6)
+        self.projector = projector()
+        if self.projector:
+            figsize, dpi = projector_figsize(figsize), PROJECTOR_DPI
         self.figure = Figure(figsize=figsize, dpi=dpi)
         self.canvas = FigureCanvasAgg(self.figure)
         self.ax = self.figure.add_axes((0.01, 0.01, 0.98, 0.9))
         plots.networks.map_background(self.ax, model.layout, model.contacts)
         self.heading = self.figure.text(0.5, 0.97, "", ha="center", va="top", fontsize="medium", animated=True)
+        if self.projector:
+            enlarge_small_text([self.figure], dpi)
         self.canvas.draw()
         self.background = self.canvas.copy_from_bbox(self.figure.bbox)
         self.model = model
@@ -164,6 +169,8 @@ class _MapCanvas:
         self.canvas.restore_region(self.background)
         artists = plots.networks.map_foreground(self.ax, people, ties, self.model.layout, chain=chain,
                                                 labels=labels, animated=True)
+        if self.projector:
+            enlarge_small_text(artists, self.figure.dpi)
         try:
             for artist in artists:
                 self.ax.draw_artist(artist)
