@@ -302,6 +302,9 @@ def test_charts_draw_what_they_are_given(reviews, followers):
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert len(labels) == len(pages.loc["lumiere"]) and all(label.startswith("Café Lumière · ") for label in labels)
     assert "(8 reviews)" in " ".join(labels)
+    assert not ax.patches  # dots, not bars: a bar cut at 3.25 stars would exaggerate the differences
+    dots = ax.collections[-1].get_offsets()[:, 0]
+    assert sorted(dots) == pytest.approx(sorted(pages.loc[["lumiere"], "bayesian_average"]))
     lines = {b: analytics.linear_trend(followers, b, horizon=18) for b in ("lumiere", "grano")}
     ax = plots.trend_projection(followers[["lumiere", "grano"]], lines, metric="followers",
                                 catch_up={"grano": analytics.months_to_catch_up(followers)})
@@ -624,7 +627,7 @@ def test_the_lessons_review_figures_are_the_datas(lesson_text, reviews):
             f"({themes['cold or burnt coffee']:.0f} %) come first**") in lesson_text
     assert (f"Staff ({themes['staff']:.0f} %), prices and cleanliness ({themes['price']:.0f} % each)" in lesson_text
             and round(themes["price"]) == round(themes["cleanliness"]))
-    assert f"The April post is only {themes['the April post']:.0f} %" in lesson_text
+    assert f"The April post (the intern's post of module 3) is only {themes['the April post']:.0f} %" in lesson_text
 
 
 def test_the_lessons_social_and_projection_figures_are_the_datas(lesson_text, social, followers, reviews):
@@ -638,6 +641,20 @@ def test_the_lessons_social_and_projection_figures_are_the_datas(lesson_text, so
     assert (f"it gained {december['grano'] - january['grano']:,} in the year while we gained "
             f"{december['lumiere'] - january['lumiere']:,}") in lesson_text
     assert f"engagement rate per post of {rate['grano']:.1f} % against our {rate['lumiere']:.1f} %" in lesson_text
+    # the figures the text quotes can be read off the lesson's own output: the months in the table, the posts printed
+    code = "\n".join("".join(c["source"]) for c in json.loads(LESSON.read_text(encoding="utf-8"))["cells"]
+                     if c["cell_type"] == "code")
+    assert 'plots.in_words(followers.iloc[[0, 1, -2, -1]], "followers")' in code
+    assert "posts.loc['2025-12-01', 'grano']" in code and "posts.loc['2025-12-01', 'lumiere']" in code
+    shown = followers.iloc[[0, 1, -2, -1]]
+    gains = shown.diff()
+    assert (f"it gained {shown['grano'].iloc[-1] - shown['grano'].iloc[0]:,} in the year while we gained "
+            f"{shown['lumiere'].iloc[-1] - shown['lumiere'].iloc[0]:,} (December's count minus January's, in the table "
+            f"above)") in lesson_text
+    assert (f"{gains['grano'].iloc[1]:,.0f} new followers in February, {gains['grano'].iloc[3]:,.0f} in December (each "
+            f"month's count minus the month before") in lesson_text
+    assert "move 2 of module 00 applies to months too" not in lesson_text
+    assert lesson_text.count("the April post that caused a backlash in module 3") == 1
     assert (f"{posts.loc['2025-12-01', 'grano']} posts in December against our {posts.loc['2025-12-01', 'lumiere']}"
             in lesson_text)
     assert f"with {december['maison']:,} followers" in lesson_text
