@@ -422,6 +422,11 @@ def test_try_this_steps_show_what_the_lesson_and_guide_say(board, social, review
         words[platform] = board.summary.value
     assert "Grano & Co is already ahead" in words["tiktok"]
     assert "in about <b>3 years</b>" in words["linkedin"] and "in about <b>9 years</b>" in words["x"]
+    x = analytics.months_to_catch_up(analytics.competitor_trend(social, platform="x"))
+    assert (f"between {x['earliest']:.1f} and {x['latest']:.1f} months ({x['earliest'] / 12:.1f} to "
+            f"{x['latest'] / 12:.1f} years) after December 2025") in words["x"]
+    assert "years)" not in words["instagram"]  # a range under three years stays in months
+    assert board.project.layout.margin == "0 32px 0 0"  # "Project the trend" does not run into "Months ahead"
     assert "Grano & Co is not catching up" in words["facebook"]
     board.reset()
     board.metric.value = "average_stars"
