@@ -214,6 +214,11 @@ def test_the_charts_draw_what_they_are_given(employees, employee_posts, accounts
     ax = plots.topic_mood(analytics.topic_mood(analytics.with_auto_sentiment(employee_posts)))
     assert ax.get_yticklabels()[0].get_text() == "coffee and drinks"
     assert len(ax.patches) == 8
+    keys = [t.get_text() for t in ax.get_legend().get_texts()]  # what makes a bar green, grey or red
+    assert keys == ["mostly positive (net above +10)", "mixed (net −10 to +10)", "mostly negative (net below −10)"]
+    archive = analytics.posts_by_purpose(employee_posts, employees)
+    ax = plots.archive_by_purpose(archive)
+    assert [t.get_text() for t in ax.texts] == [f"{v:.1f} %" for v in archive["share_pct"]]  # 56.5 %, as the text
     with pytest.raises(TypeError, match="needs the rates per team"):
         plots.participation_bars(survey)
     with pytest.raises(TypeError, match="teams \\(rows\\) × platforms"):
@@ -570,6 +575,9 @@ def test_the_lessons_topic_and_archive_figures_are_the_datas(lesson_text, lesson
     assert (f"**{archive['share_pct'].iloc[2]:.1f} %**, {archive['posts'].iloc[2]:,} posts — does not name Café "
             f"Lumière") in lesson_text
     assert f"Another {archive['share_pct'].iloc[1]:.1f} % names the company" in lesson_text
+    unnamed = employee_posts.loc[~employee_posts["mentions_company"], "topic"].astype(str).value_counts(normalize=True)
+    assert list(unnamed.index[:3]) == ["coffee", "work_life", "customer_story"] and round(1 / unnamed["personal"]) == 9
+    assert "(only about one in nine of them is about private life)" in lesson_text
     assert f"Only **{archive['share_pct'].iloc[0]:.1f} %** ({archive['posts'].iloc[0]:,} posts)" in lesson_text
 
 
