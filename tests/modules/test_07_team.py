@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from kit import ROOT as REPO
-from kit import assert_right, assert_wrong, guide_parts, verdict
+from kit import assert_quotes, assert_right, assert_wrong, guide_parts, verdict
 from socialkit import analytics, checks, data, sentiment
 from socialkit.schema import PLATFORMS
 
@@ -214,6 +214,11 @@ def test_the_charts_draw_what_they_are_given(employees, employee_posts, accounts
     ax = plots.topic_mood(analytics.topic_mood(analytics.with_auto_sentiment(employee_posts)))
     assert ax.get_yticklabels()[0].get_text() == "coffee and drinks"
     assert len(ax.patches) == 8
+    keys = [t.get_text() for t in ax.get_legend().get_texts()]  # what makes a bar green, grey or red
+    assert keys == ["mostly positive (net above +10)", "mixed (net −10 to +10)", "mostly negative (net below −10)"]
+    archive = analytics.posts_by_purpose(employee_posts, employees)
+    ax = plots.archive_by_purpose(archive)
+    assert [t.get_text() for t in ax.texts] == [f"{v:.1f} %" for v in archive["share_pct"]]  # 56.5 %, as the text
     with pytest.raises(TypeError, match="needs the rates per team"):
         plots.participation_bars(survey)
     with pytest.raises(TypeError, match="teams \\(rows\\) × platforms"):
@@ -398,6 +403,7 @@ def test_q2_the_dashboard_figure_is_right_and_the_slips_are_named(employees, emp
         assert_wrong("07_team.q2", value, fragment)
     result = verdict("07_team.q2", answer)
     assert f"{100 * answer / 80_800:.0f} % of the 80,800 followers" in result.message and "upper bound" in result.message
+    assert result.message.startswith(f"{answer:,} followers — ")  # separators as in the 80,800 it is set against
     board.reset()
 
 
@@ -484,6 +490,12 @@ def lesson_text():
     return "\n".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "markdown")
 
 
+@pytest.fixture(scope="module")
+def lesson_code():
+    notebook = json.loads(LESSON.read_text(encoding="utf-8"))
+    return "\n".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code")
+
+
 def test_the_lessons_survey_and_participation_figures_are_the_datas(lesson_text, employees, employee_posts):
     survey = analytics.platform_adoption(employees)
     everyone = analytics.platform_adoption(employees, by=None)
@@ -529,7 +541,8 @@ def test_the_lessons_reach_figures_are_the_datas(lesson_text, employees, employe
     assert f"{100 * len(sharers) / len(employees):.1f} % of them posted about it in 2025" in lesson_text
 
 
-def test_the_lessons_topic_and_archive_figures_are_the_datas(lesson_text, scored, employees, employee_posts):
+def test_the_lessons_topic_and_archive_figures_are_the_datas(lesson_text, lesson_code, scored, employees,
+                                                              employee_posts):
     share = 100 * scored["topic"].value_counts(normalize=True)
     mood = {t: net(g["label"]) for t, g in scored.groupby("topic")}
     assert f"Coffee and drinks come first ({share['coffee']:.1f} % of the posts)" in lesson_text
@@ -544,6 +557,12 @@ def test_the_lessons_topic_and_archive_figures_are_the_datas(lesson_text, scored
     proud = negative["text"].str.startswith("Dead tired after the Saturday rush but what a team")
     assert f"Of the {len(negative)} posts about a day at work that the software reads as negative, {proud.sum()} are" \
            in lesson_text
+    same = negative.loc[proud, "text"].value_counts()  # one sentence, six emoji: six rows of the lesson's table
+    top_ten = negative["text"].value_counts().head(10)
+    assert len(same) == 6 and same.index.isin(top_ten.index).all()
+    assert_quotes(lesson_text, "each copy ends with a different emoji, cut off in the table: {} = {}.",
+                  " + ".join(str(n) for n in same), proud.sum())
+    assert 'print(f"{len(at_work)} posts kept' in lesson_code  # the 273 is printed above the table
     both = work["text"].str.startswith(("Dead tired after the Saturday rush", "Crevé après le rush du samedi"))
     assert f"{both.sum()} of the {len(work)} posts about a day at work are this proud line" in lesson_text
     texts = negative["text"]
@@ -556,7 +575,31 @@ def test_the_lessons_topic_and_archive_figures_are_the_datas(lesson_text, scored
     assert (f"**{archive['share_pct'].iloc[2]:.1f} %**, {archive['posts'].iloc[2]:,} posts — does not name Café "
             f"Lumière") in lesson_text
     assert f"Another {archive['share_pct'].iloc[1]:.1f} % names the company" in lesson_text
+    unnamed = employee_posts.loc[~employee_posts["mentions_company"], "topic"].astype(str).value_counts(normalize=True)
+    assert list(unnamed.index[:3]) == ["coffee", "work_life", "customer_story"] and round(1 / unnamed["personal"]) == 9
+    assert "(only about one in nine of them is about private life)" in lesson_text
     assert f"Only **{archive['share_pct'].iloc[0]:.1f} %** ({archive['posts'].iloc[0]:,} posts)" in lesson_text
+
+
+def test_the_lessons_try_this_step_1_answer_is_the_opening_map(lesson_text, board, employees, employee_posts):
+    """Step 1 names its months (the whole year, not section 1's quarter) and its answer is what the map shows."""
+    board.reset()
+    year = board.table
+    leader = year["any"].idxmax()
+    platform = year.drop(columns="any").loc[leader].idxmax()
+    assert (leader, platform) == ("customer_care", "facebook") and year["any"].nlargest(2).index[1] == "management"
+    assert year.loc[leader, "any"] == pytest.approx(rate(team(employees, leader), employee_posts, about=True))
+    assert_quotes(lesson_text, "over the whole year, customer care leads ({:.0f} %), most on Facebook ({:.0f} %), just "
+                  "ahead of management ({:.0f} %); in October–December alone (section 1), management led.",
+                  year.loc[leader, "any"], year.loc[leader, platform], year.loc["management", "any"])
+    quarter = months(employee_posts, 10, 12)
+    by_team = {t: rate(team(employees, t), quarter, about=True) for t in year.index}
+    assert max(by_team, key=by_team.get) == "management"  # section 1's leader, October–December
+    assert "**Months: Jan–Dec**: the whole year, while section 1 looked at October–December only" in lesson_text
+    board.active.value = "survey"  # step 2: the map is the survey's, the reach still comes from posts
+    assert f"<b>{reach(employees, employee_posts):,} followers</b>" in board.summary.value
+    assert "reach always comes from posts, never from the survey" in lesson_text
+    board.reset()
 
 
 def test_the_lessons_try_this_marketing_step_matches_the_dashboard(lesson_text, board, employees, employee_posts):

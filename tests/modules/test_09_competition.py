@@ -302,6 +302,9 @@ def test_charts_draw_what_they_are_given(reviews, followers):
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert len(labels) == len(pages.loc["lumiere"]) and all(label.startswith("Café Lumière · ") for label in labels)
     assert "(8 reviews)" in " ".join(labels)
+    assert not ax.patches  # dots, not bars: a bar cut at 3.25 stars would exaggerate the differences
+    dots = ax.collections[-1].get_offsets()[:, 0]
+    assert sorted(dots) == pytest.approx(sorted(pages.loc[["lumiere"], "bayesian_average"]))
     lines = {b: analytics.linear_trend(followers, b, horizon=18) for b in ("lumiere", "grano")}
     ax = plots.trend_projection(followers[["lumiere", "grano"]], lines, metric="followers",
                                 catch_up={"grano": analytics.months_to_catch_up(followers)})
@@ -382,6 +385,35 @@ def test_bad_input_gets_a_clear_error(social, reviews):
     assert one.selected_brands == ["grano"]
 
 
+def test_a_catch_up_beyond_the_projection_is_said_not_drawn_off_the_chart(board):
+    """X and LinkedIn: Grano would catch up years after the 18 months drawn; the chart stays on its months."""
+    from matplotlib.dates import date2num
+
+    for platform in ("x", "linkedin"):
+        board.platform.value = platform
+        result = board.catch_up["grano"]
+        assert result["status"] == "catching up" and result["earliest"] > board.horizon.value
+        right_edge = date2num(max(line.index.max() for line in board.projections.values()))
+        assert board.ax.get_xlim()[1] <= right_edge + 62  # the margin only, not years later (2029, 2034)
+        assert not [p for p in board.ax.patches if p.get_label() == "catch-up range (95 %)"]
+        assert all(date2num(x) <= right_edge for line in board.ax.get_lines() for x in line.get_xdata())
+        assert "Grano & Co would catch up beyond the chart (see the text above)" in [
+            t.get_text() for t in board.ax.texts]
+        assert board.ax.get_xlabel() == "month (2025–2027)" and len(board.ax.get_xticks()) <= 7
+    board.platform.value = "instagram"  # within the horizon: the range and the central date are drawn
+    assert "catch-up range (95 %)" in [t.get_text() for t in board.ax.get_legend().get_texts()]
+    assert not board.ax.texts
+
+
+def test_projection_ranges_stay_at_or_above_zero_and_have_a_legend(board):
+    board.brand_boxes["maison"].value = True
+    board.metric.value = "posts"
+    board.horizon.value = 36
+    shaded = [c for c in board.ax.collections if c.get_paths()]
+    assert shaded and min(c.get_paths()[0].vertices[:, 1].min() for c in shaded) >= 0
+    assert "range of a dashed line (95 %)" in [t.get_text() for t in board.ax.get_legend().get_texts()]
+
+
 def test_try_this_steps_show_what_the_lesson_and_guide_say(board, social, reviews):
     """Step 2: TikTok already ahead, LinkedIn ~3 years, X ~9 years, Facebook never; step 3; step 4."""
     words = {}
@@ -390,6 +422,11 @@ def test_try_this_steps_show_what_the_lesson_and_guide_say(board, social, review
         words[platform] = board.summary.value
     assert "Grano & Co is already ahead" in words["tiktok"]
     assert "in about <b>3 years</b>" in words["linkedin"] and "in about <b>9 years</b>" in words["x"]
+    x = analytics.months_to_catch_up(analytics.competitor_trend(social, platform="x"))
+    assert (f"between {x['earliest']:.1f} and {x['latest']:.1f} months ({x['earliest'] / 12:.1f} to "
+            f"{x['latest'] / 12:.1f} years) after December 2025") in words["x"]
+    assert "years)" not in words["instagram"]  # a range under three years stays in months
+    assert board.project.layout.margin == "0 32px 0 0"  # "Project the trend" does not run into "Months ahead"
     assert "Grano & Co is not catching up" in words["facebook"]
     board.reset()
     board.metric.value = "average_stars"
@@ -435,6 +472,9 @@ def test_q2_bayesian_average_of_paris_yelp_in_october(reviews):
     assert_wrong(f"{SLUG}.q2", page["stars"].mean(), "PLAIN mean")
     assert_wrong(f"{SLUG}.q2", bayes(page, october[october["business"] == "lumiere"]), "Café Lumière's own mean as C")
     assert_wrong(f"{SLUG}.q2", october["stars"].mean(), "that is C")
+    only_page = analytics.bayesian_average(page).loc[("lumiere", "Paris", "yelp"), "bayesian_average"]
+    assert only_page == pytest.approx(page["stars"].mean())  # C is the page's own mean: nothing pulls it
+    assert_wrong(f"{SLUG}.q2", only_page, "only this page's reviews", "ALL of October's reviews")
     november = reviews[reviews["ts"].dt.month == 11]
     assert_wrong(f"{SLUG}.q2", bayes(november[(november["business"] == "lumiere") & (november["city"] == "Paris")
                                               & (november["platform"] == "yelp")], november), "that is November")
@@ -512,7 +552,9 @@ def test_q5_instagram_range_read_off_the_dashboard(board, social):
     assert_wrong(f"{SLUG}.q5", tuple(round(v, 1) for v in instagram_range(social, platform=None)), "ALL platforms")
     assert_wrong(f"{SLUG}.q5", tuple(round(v, 1) for v in instagram_range(social, start="2025-07-01")),
                  "only July to December")
-    assert_wrong(f"{SLUG}.q5", (round(high, 1), round(low, 1)), "the low end")
+    assert_wrong(f"{SLUG}.q5", (round(high, 1), round(low, 1)),
+                 f"the low end ({round(low, 1):g}) comes first: write ({round(low, 1):g}, {round(high, 1):g})")
+    assert_wrong(f"{SLUG}.q5", (9.0, 7.3), "the low end (7.3) comes first: write (7.3, 9)")
     assert_wrong(f"{SLUG}.q5", f"({low:.1f}, {high:.1f})", "without quotes")
 
 
@@ -542,12 +584,12 @@ def test_the_lessons_review_figures_are_the_datas(lesson_text, reviews):
     lum, gra, mai = shares.loc["lumiere"], shares.loc["grano"], shares.loc["maison"]
     assert f"More than half of our reviews ({lum[5]:.0f} %) give 5 stars, and one in six ({lum[1]:.0f} %)" in lesson_text
     assert round(100 / lum[1]) == 6
-    assert f"only {lum[2] + lum[3]:.0f} % give 2 or 3 stars" in lesson_text
+    assert f"only {lum[2]:.0f} % give 2 stars and {lum[3]:.0f} % give 3" in lesson_text  # as the chart writes them
     assert f"only {lum[4]:.0f} % of our reviewers gave 4 stars" in lesson_text
     mean = analytics.average_rating(reviews, freq=None)
     assert 3.5 < mean["lumiere"] < 4 and "a little under 4 stars" in lesson_text
     assert f"({gra[5]:.0f} % give 5 stars) and fewer angry ones ({gra[1]:.0f} % give 1 star)" in lesson_text
-    assert f"the fewest 5-star reviews ({mai[5]:.0f} %) and the most 1-star reviews ({mai[1]:.1f} %)" in lesson_text
+    assert f"the fewest 5-star reviews ({mai[5]:.0f} %) and the most 1-star reviews ({mai[1]:.1f} %: the tallest 1-star bar)" in lesson_text
     assert mai[5] == shares[5].min() and mai[1] == shares[1].max()
 
     december = reviews[reviews["ts"].dt.month == 12]
@@ -590,7 +632,7 @@ def test_the_lessons_review_figures_are_the_datas(lesson_text, reviews):
             f"({themes['cold or burnt coffee']:.0f} %) come first**") in lesson_text
     assert (f"Staff ({themes['staff']:.0f} %), prices and cleanliness ({themes['price']:.0f} % each)" in lesson_text
             and round(themes["price"]) == round(themes["cleanliness"]))
-    assert f"The April post is only {themes['the April post']:.0f} %" in lesson_text
+    assert f"The April post (the intern's post of module 3) is only {themes['the April post']:.0f} %" in lesson_text
 
 
 def test_the_lessons_social_and_projection_figures_are_the_datas(lesson_text, social, followers, reviews):
@@ -604,6 +646,20 @@ def test_the_lessons_social_and_projection_figures_are_the_datas(lesson_text, so
     assert (f"it gained {december['grano'] - january['grano']:,} in the year while we gained "
             f"{december['lumiere'] - january['lumiere']:,}") in lesson_text
     assert f"engagement rate per post of {rate['grano']:.1f} % against our {rate['lumiere']:.1f} %" in lesson_text
+    # the figures the text quotes can be read off the lesson's own output: the months in the table, the posts printed
+    code = "\n".join("".join(c["source"]) for c in json.loads(LESSON.read_text(encoding="utf-8"))["cells"]
+                     if c["cell_type"] == "code")
+    assert 'plots.in_words(followers.iloc[[0, 1, -2, -1]], "followers")' in code
+    assert "posts.loc['2025-12-01', 'grano']" in code and "posts.loc['2025-12-01', 'lumiere']" in code
+    shown = followers.iloc[[0, 1, -2, -1]]
+    gains = shown.diff()
+    assert (f"it gained {shown['grano'].iloc[-1] - shown['grano'].iloc[0]:,} in the year while we gained "
+            f"{shown['lumiere'].iloc[-1] - shown['lumiere'].iloc[0]:,} (December's count minus January's, in the table "
+            f"above)") in lesson_text
+    assert (f"{gains['grano'].iloc[1]:,.0f} new followers in February, {gains['grano'].iloc[3]:,.0f} in December (each "
+            f"month's count minus the month before") in lesson_text
+    assert "move 2 of module 00 applies to months too" not in lesson_text
+    assert lesson_text.count("the April post that caused a backlash in module 3") == 1
     assert (f"{posts.loc['2025-12-01', 'grano']} posts in December against our {posts.loc['2025-12-01', 'lumiere']}"
             in lesson_text)
     assert f"with {december['maison']:,} followers" in lesson_text

@@ -18,7 +18,7 @@ from typing import Any
 
 from socialkit.judging import rules
 from socialkit.judging.core import Judge, Lazy, Verdict, partial, right, text_of, wrong
-from socialkit.judging.words import count, describe, echo, fmt, single_value_advice, with_unit
+from socialkit.judging.words import count, describe, echo, fmt, fmt_read, single_value_advice, with_unit
 
 # --------------------------------------------------------------------------- a number
 
@@ -152,7 +152,7 @@ def number(
 
         if rules.number_matches(given, goal, tolerance):
             said = text_of(right_message)
-            value_text = with_unit(fmt(round(given, max(echo_decimals, 1))), unit)
+            value_text = with_unit(fmt_read(round(given, max(echo_decimals, 1))), unit)
             return right(f"{value_text} — {said}" if said else f"{value_text}.")
         for mistake, message in known_mistakes:
             if close(given, float(mistake.get()), mistake_room):

@@ -77,6 +77,15 @@ def fmt(x: float) -> str:
     return f"{x:.4f}".rstrip("0").rstrip(".")
 
 
+def fmt_read(x: float) -> str:
+    """A number for a learner to read (not to copy into code): as ``fmt``, with thousands separators from 10,000."""
+    text = fmt(x)
+    whole, dot, decimals = text.partition(".")
+    if abs(float(x)) < 10_000:
+        return text
+    return f"{int(whole):,}" + dot + decimals
+
+
 def echo(x: float, decimals: int, still_wrong: Callable[[float], bool]) -> str:
     """A wrong number rounded for a message (``8.6093`` → ``8.6``), never so much that it reads as right.
 

@@ -24,7 +24,8 @@ TREND_LABELS = {
 
 
 # What a metric can never go beyond: a projection's range is cut there (a rating stays within 1–5 stars).
-LIMITS = {"average_stars": (1, 5), "answered_pct": (0, 100), "response_rate_pct": (0, 100)}
+LIMITS = {"average_stars": (1, 5), "answered_pct": (0, 100), "response_rate_pct": (0, 100),
+          "followers": (0, np.inf), "posts": (0, np.inf), "engagements": (0, np.inf), "reviews": (0, np.inf)}
 
 
 def _thousands(ax, values) -> None:
@@ -111,6 +112,7 @@ def trend_projection(trend, projections: dict, ax=None, *, metric: str | None = 
     """
     frame = as_frame(trend)
     ax = new_ax(ax)
+    shaded = False
     for brand in frame.columns:
         color = brand_color(brand)
         ax.plot(frame.index, frame[brand].to_numpy(dtype="float64"), marker="o", ms=3, color=color,
@@ -121,21 +123,35 @@ def trend_projection(trend, projections: dict, ax=None, *, metric: str | None = 
         future = line[line["actual"].isna()]
         ax.plot(line.index, line["fitted"].to_numpy(), ls="--", lw=1.2, color=color)
         if len(future):
-            ax.fill_between(future.index, future["lower"].to_numpy(), future["upper"].to_numpy(), color=color,
-                            alpha=0.15, lw=0)
+            floor, ceiling = LIMITS.get(metric or "", (-np.inf, np.inf))
+            lower, upper = (np.clip(future[c].to_numpy(), floor, ceiling) for c in ("lower", "upper"))
+            ax.fill_between(future.index, lower, upper, color=color, alpha=0.15, lw=0)
+            shaded = True
+    if shaded:  # one grey key for every brand's shaded range
+        ax.fill_between([], [], [], color="#999999", alpha=0.3, lw=0, label="range of a dashed line (95 %)")
     last = frame.index.max()
+    horizon_end = max([p.index.max() for p in projections.values() if p is not None] + [last])
+    beyond = []
     for chaser, result in (catch_up or {}).items():
         if result is None or result["status"] != "catching up" or not np.isfinite(result["months"]):
             continue
         start = months_after(last, result["earliest"]) if np.isfinite(result["earliest"]) else None
         end = months_after(last, result["latest"]) if np.isfinite(result["latest"]) else None
-        if start is not None:
-            import matplotlib.dates as mdates
+        central = months_after(last, result["months"])
+        if start is None or start > horizon_end:  # the whole range lies beyond the months projected
+            beyond.append(chaser)
+            continue
+        import matplotlib.dates as mdates
 
-            end_x = mdates.date2num(end) if end is not None else ax.get_xlim()[1]
-            ax.axvspan(mdates.date2num(start), end_x, color=RANGE_COLOR, alpha=0.2, lw=0,
-                       label="catch-up range (95 %)")
-        ax.axvline(months_after(last, result["months"]), color=brand_color(chaser), ls=":", lw=1.5)
+        end = horizon_end if end is None or end > horizon_end else end  # cut at the chart's edge
+        ax.axvspan(mdates.date2num(start), mdates.date2num(end), color=RANGE_COLOR, alpha=0.2, lw=0,
+                   label="catch-up range (95 %)")
+        if central <= horizon_end:
+            ax.axvline(central, color=brand_color(chaser), ls=":", lw=1.5)
+    if beyond:
+        names = " and ".join(brand_name(b) for b in beyond)
+        ax.text(0.99, 0.03, f"{names} would catch up beyond the chart (see the text above)",
+                transform=ax.transAxes, ha="right", va="bottom", fontsize="small", color="#444444")
     _month_axis(ax, list(frame.index) + [p.index.max() for p in projections.values() if p is not None])
     shown = [frame.to_numpy(dtype="float64").ravel()] + [p["fitted"].to_numpy() for p in projections.values()
                                                           if p is not None]

@@ -44,28 +44,32 @@ def page_label(key) -> str:
 
 
 def bayesian_ranking(pages: pd.DataFrame, ax=None, *, title: str | None = None):
-    """Each page's Bayesian average (bar) against its plain mean (black dot), best on top, with its reviews.
+    """Each page's Bayesian average (coloured dot) against its plain mean (black dot), best on top, with its reviews.
 
     ``pages``: the table of ``analytics.bayesian_average`` (columns reviews, mean_stars,
-    bayesian_average). A long distance between dot and bar end means few reviews: the plain mean
-    was pulled towards the market's mean (the dashed line).
+    bayesian_average). Dots, not bars: the axis does not start at 0 stars, and a bar's length
+    would exaggerate the differences. A long grey line between the two dots means few reviews: the
+    plain mean was pulled towards the market's mean (the dashed line).
     """
     shown = pages.sort_values("bayesian_average", ascending=True)
     ax = new_ax(ax, figsize=(8, 0.32 * len(shown) + 1.4))
     labels = [f"{page_label(k)} ({n} reviews)" for k, n in zip(shown.index, shown["reviews"])]
     colors = [brand_color(k[0] if isinstance(k, tuple) else k) for k in shown.index]
     y = np.arange(len(shown))
-    ax.barh(y, shown["bayesian_average"].to_numpy(), color=colors, label="Bayesian average")
-    ax.plot(shown["mean_stars"].to_numpy(), y, "o", color="black", ms=4, label="plain mean")
+    fair, plain = shown["bayesian_average"].to_numpy(), shown["mean_stars"].to_numpy()
+    ax.hlines(y, np.minimum(fair, plain), np.maximum(fair, plain), color="#bbbbbb", lw=2)
+    ax.scatter(fair, y, s=60, c=colors, zorder=3, label="Bayesian average")
+    ax.plot(plain, y, "o", color="black", ms=4, zorder=4, label="plain mean")
     market = pages.attrs.get("market_mean")
     if market is not None:
         ax.axvline(market, color="grey", ls="--", lw=1, label=f"market's mean ({market:.2f})")
     ax.set_yticks(y, labels, fontsize="small")
-    low = float(min(shown["mean_stars"].min(), shown["bayesian_average"].min()))
+    ax.set_ylim(-0.7, len(shown) - 0.3)
+    low = float(min(plain.min(), fair.min()))
     ax.set_xlim(max(1.0, np.floor(low * 2) / 2 - 0.25), 5)
     ax.set_xlabel("stars (1–5)")
     ax.legend(loc="lower right", frameon=True, fontsize="small")
-    ax.set_title(title or "Review pages ranked by Bayesian average (bars); dots: the plain mean")
+    ax.set_title(title or "Review pages ranked by Bayesian average (coloured dots); black dots: the plain mean")
     return ax
 
 

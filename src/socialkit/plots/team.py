@@ -227,7 +227,13 @@ def topic_mood(table: pd.DataFrame, ax=None, *, title: str | None = None):
                else SENTIMENT_COLORS["neutral"] for m in moods]
     ax.barh(range(len(table)), shares, color=colours)
     for y, (share, mood) in enumerate(zip(shares, moods)):
-        ax.text(share + 0.5, y, f"{share:.0f} % · net {mood:+.0f}".replace("-", "−"), va="center", fontsize=7)
+        ax.text(share + 0.5, y, f"{share:.1f} % · net {mood:+.0f}".replace("-", "−"), va="center", fontsize=7)
+    from matplotlib.patches import Patch
+
+    ax.legend(handles=[Patch(color=SENTIMENT_COLORS["positive"], label=f"mostly positive (net above +{MOOD_BAND})"),
+                       Patch(color=SENTIMENT_COLORS["neutral"], label=f"mixed (net −{MOOD_BAND} to +{MOOD_BAND})"),
+                       Patch(color=SENTIMENT_COLORS["negative"], label=f"mostly negative (net below −{MOOD_BAND})")],
+              loc="lower right", fontsize="x-small", frameon=False, title="colour", title_fontsize="x-small")
     ax.set_yticks(range(len(table)), [topic_name(t) for t in table.index])
     ax.invert_yaxis()
     ax.set_xlim(0, max(float(np.nanmax(shares)) * 1.45, 1.0) if len(shares) else 1.0)
@@ -253,7 +259,7 @@ def archive_by_purpose(table: pd.DataFrame, ax=None, *, title: str | None = None
         ax.barh([0], [share], left=left, color=colours[k % len(colours)], edgecolor="white",
                 label=f"{label} ({int(row['posts']):,} posts)")
         if share >= 8:
-            ax.text(left + share / 2, 0, f"{share:.0f} %", ha="center", va="center", fontsize=9)
+            ax.text(left + share / 2, 0, f"{share:.1f} %", ha="center", va="center", fontsize=9)  # as the text quotes
         left += share
     ax.set_xlim(0, 100)
     ax.set_yticks([])

@@ -155,9 +155,11 @@ QUESTIONS = QuestionSet("09_competition", [
         "q2", "Bayesian average (m = 20) of Café Lumière Paris' Yelp page in October 2025, in stars",
         var="paris_yelp_october", points=2, answer=page_average, tolerance=0.01, unit="stars",
         mistakes=[
-            Vary(column="mean_stars", say="that is the page's PLAIN mean, the number Yelp shows. The Bayesian "
-                                          "average pulls it towards the market's mean: read the column "
-                                          "\"bayesian_average\"."),
+            Vary(column="mean_stars", say="that is the page's PLAIN mean, the number Yelp shows. Either you read "
+                                          "the column \"mean_stars\", or you gave analytics.bayesian_average only "
+                                          "this page's reviews, so C was the page's own mean and pulled it nowhere. "
+                                          "Give it ALL of October's reviews (all brands, cities and sites) and read "
+                                          "the column \"bayesian_average\"."),
             Vary(only_business="lumiere", say="that uses Café Lumière's own mean as C: you kept only Café "
                                               "Lumière's reviews before computing. Give analytics.bayesian_average "
                                               "ALL of October's reviews, so that C is the whole market's mean."),

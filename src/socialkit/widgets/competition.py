@@ -66,7 +66,7 @@ class CompetitorDashboard(Dashboard):
                                              description="Months fitted", continuous_update=False,
                                              style={"description_width": "initial"}, layout=w.Layout(width="95%"))
         self.project = w.Checkbox(value=True, description="Project the trend", indent=False,
-                                  layout=w.Layout(width="auto"))
+                                  layout=w.Layout(width="auto", margin="0 32px 0 0"))  # apart from "Months ahead"
         self.horizon = w.IntSlider(value=18, min=3, max=36, step=1, description="Months ahead",
                                    continuous_update=False, style={"description_width": "initial"})
         self.table = pd.DataFrame()
@@ -150,6 +150,8 @@ class CompetitorDashboard(Dashboard):
         earliest, latest = result["earliest"], result["latest"]
         if np.isfinite(earliest) and np.isfinite(latest):
             span = f"between {earliest:.1f} and {latest:.1f} months"
+            if latest >= 36:  # years are what a manager reads at that distance
+                span += f" ({earliest / 12:.1f} to {latest / 12:.1f} years)"
         elif np.isfinite(earliest):
             span = f"not before {earliest:.1f} months, with no latest date"
         else:
