@@ -124,7 +124,8 @@ def _nbgrader(cell: dict) -> dict:
 def read(path: Path) -> SavedNotebook | None:
     """The saved notebook at ``path``, or None if it is not an exercise notebook of the course.
 
-    Raises ``UnreadableNotebook`` for a file that is not complete notebook JSON (saved half-way, edited by hand).
+    Raises ``UnreadableNotebook`` for a file that is not complete notebook JSON (saved half-way, edited by hand):
+    it may be the learner's work, so they are told.
     """
     try:
         if path.stat().st_size > MAX_NOTEBOOK_BYTES:
@@ -135,9 +136,7 @@ def read(path: Path) -> SavedNotebook | None:
     try:
         cells = json.loads(raw.decode("utf-8")).get("cells")
     except (UnicodeDecodeError, json.JSONDecodeError, AttributeError) as exc:
-        if b"check(" in raw:
-            raise UnreadableNotebook(f"{path.name} is not a complete notebook file ({type(exc).__name__})") from None
-        return None
+        raise UnreadableNotebook(f"{path.name} is not a complete notebook file ({type(exc).__name__})") from None
     if not isinstance(cells, list):
         return None
     cells = [c for c in cells if isinstance(c, dict)]
@@ -332,7 +331,10 @@ def find_all(root: Path, extra: list[Path] | None = None) -> tuple[dict[str, lis
 
 def display_path(path: Path, root: Path) -> str:
     """The path as the learner types it: relative to the kit's folder when inside it."""
-    try:
-        return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
-    except ValueError:
-        return str(path)
+    for here, top in ((os.path.abspath(path), os.path.abspath(root)),
+                      (Path(path).resolve(), Path(root).resolve())):
+        try:
+            return Path(here).relative_to(top).as_posix()
+        except ValueError:
+            continue
+    return str(path)
