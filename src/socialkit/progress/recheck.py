@@ -26,7 +26,6 @@ import warnings
 from pathlib import Path
 
 from socialkit import __version__
-from socialkit.judging import ExpectedValueError, judge_answer
 from socialkit.progress.saved import SavedNotebook, plain_namespace
 from socialkit.progress.store import Cache
 from socialkit.questions import declared, source_file
@@ -61,6 +60,8 @@ def question_list(module: str, cache: Cache) -> list[dict]:
 
 def _judge_plain(saved: SavedNotebook) -> dict:
     """Verdicts of a notebook whose answers are plain values, judged in this process."""
+    from socialkit.judging import ExpectedValueError, judge_answer  # only when something is judged
+
     questions = declared(saved.module)
     names = plain_namespace(saved.steps)
     verdicts, cacheable = {}, True
