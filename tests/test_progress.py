@@ -339,3 +339,22 @@ def test_the_certificate_prints_to_a_one_page_pdf(finished, tmp_path):
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF")
     assert data.count(b"/Type /Page") - data.count(b"/Type /Pages") == 1, "one page"
+
+
+def test_plain_answers_are_judged_without_running_and_deleted_questions_count_as_missing(kit):
+    """Typed values (a date, a letter) need no code run; a question whose cells were deleted is not right."""
+    listen = course.get("01_listen")
+    path = answered(listen, listen.exercises(kit), only=set(),
+                    wrong={"q2": 'first_alert = "2025-01-15"', "q4": 'why_modest = "C"'})
+    nb = json.loads(path.read_text())
+    nb["cells"] = [c for c in nb["cells"] if (c["metadata"].get("nbgrader") or {}).get("grade_id") not in
+                   ("q5", "q5_check")]
+    path.write_text(json.dumps(nb))
+    (kit / "exercises" / "notes.ipynb").write_text(json.dumps({"cells": [], "metadata": {}, "nbformat": 4,
+                                                                "nbformat_minor": 5}))
+    from socialkit.progress.saved import read
+
+    assert read(path).simple and read(kit / "exercises" / "notes.ipynb") is None
+    state = course_progress(kit).module("01_listen")
+    assert [q.status for q in state.questions] == ["missing", "right", "missing", "wrong", "missing"]
+    assert state.questions[4].message == "no answer cell for this question in your notebook."

@@ -225,7 +225,8 @@ def progress(module: str | None = None) -> None:
     if not questions:
         raise UnknownQuestion(f"No questions for module {module!r}. Modules with questions: "
                               f"{', '.join(modules_with_questions())}.")
-    saved = _saved_state(module)
+    unchecked = [q for q in questions if q.id not in _LAST_VERDICT]
+    saved = _saved_state(module) if unchecked else None  # every question checked here: the session says it all
     saved_verdicts = {q.id: q for q in saved.questions} if saved else {}
     if saved is None:
         print(f"Your progress in {module} (this session):")

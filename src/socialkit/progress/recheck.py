@@ -84,28 +84,46 @@ def _judge_plain(saved: SavedNotebook) -> dict:
     return {"verdicts": verdicts, "cacheable": cacheable}
 
 
+def _workers(jobs: int) -> int:
+    """How many fresh processes share the notebooks: one per core (``$SOCIALKIT_RECHECK_WORKERS`` overrides),
+    at most one per notebook, at most 4."""
+    wanted = os.environ.get("SOCIALKIT_RECHECK_WORKERS", "")
+    cores = int(wanted) if wanted.isdigit() and int(wanted) > 0 else (os.cpu_count() or 1)
+    return max(1, min(jobs, cores, 4))
+
+
 def _run_in_fresh_process(jobs: list[dict], root: Path) -> dict[str, dict]:
-    """Run the worker once on ``jobs``; the results by key (a notebook it could not finish has none)."""
+    """Run the worker on ``jobs`` (split over a few fresh processes); the results by key.
+
+    A notebook a worker could not finish (it hung past the time limit, the process died) has no result.
+    """
     if not jobs:
         return {}
+    env = {**os.environ, "SOCIALKIT_ROOT": str(root), "MPLBACKEND": "Agg", "PYTHONWARNINGS": "ignore"}
+    count = _workers(len(jobs))
     with tempfile.TemporaryDirectory(prefix="socialkit-recheck-") as folder:
-        jobs_file, results_file = Path(folder, "jobs.json"), Path(folder, "results.jsonl")
-        jobs_file.write_text(json.dumps(jobs), encoding="utf-8")
-        env = {**os.environ, "SOCIALKIT_ROOT": str(root), "MPLBACKEND": "Agg", "PYTHONWARNINGS": "ignore"}
-        try:
-            subprocess.run([sys.executable, "-m", "socialkit.progress.worker", str(jobs_file), str(results_file)],
-                           env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                           timeout=WORKER_SECONDS * len(jobs), check=False)
-        except subprocess.TimeoutExpired:
-            pass  # the results written so far still count
+        running = []
+        for n in range(count):
+            jobs_file, results_file = Path(folder, f"jobs-{n}.json"), Path(folder, f"results-{n}.jsonl")
+            jobs_file.write_text(json.dumps(jobs[n::count]), encoding="utf-8")
+            process = subprocess.Popen([sys.executable, "-m", "socialkit.progress.worker", str(jobs_file),
+                                        str(results_file)], env=env, stdin=subprocess.DEVNULL,
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            running.append((process, results_file, len(jobs[n::count])))
         results = {}
-        if results_file.exists():
-            for line in results_file.read_text(encoding="utf-8").splitlines():
-                try:
-                    result = json.loads(line)
-                except ValueError:
-                    continue
-                results[result["key"]] = result
+        for process, results_file, size in running:
+            try:
+                process.wait(timeout=WORKER_SECONDS * size)
+            except subprocess.TimeoutExpired:
+                process.kill()  # the results written so far still count
+                process.wait()
+            if results_file.exists():
+                for line in results_file.read_text(encoding="utf-8").splitlines():
+                    try:
+                        result = json.loads(line)
+                    except ValueError:
+                        continue
+                    results[result["key"]] = result
         return results
 
 
