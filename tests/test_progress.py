@@ -129,6 +129,7 @@ def test_a_fresh_home_on_another_machine_finds_the_same_place(stopped_after_modu
     monkeypatch.setenv("HOME", str(other_home))
     monkeypatch.delenv("SOCIALKIT_HOME", raising=False)
     monkeypatch.setenv("SOCIALKIT_ROOT", str(laptop))
+    monkeypatch.setenv("SOCIALKIT_RECHECK_WORKERS", "2")  # a laptop with cores to spare: two fresh processes
     progress = course_progress(laptop)
     assert progress.rechecked == len(FIRST_FOUR) and progress.text() == first
 

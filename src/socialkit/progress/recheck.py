@@ -85,11 +85,12 @@ def _judge_plain(saved: SavedNotebook) -> dict:
 
 
 def _workers(jobs: int) -> int:
-    """How many fresh processes share the notebooks: one per core (``$SOCIALKIT_RECHECK_WORKERS`` overrides),
-    at most one per notebook, at most 4."""
+    """How many fresh processes share the notebooks: one, unless ``$SOCIALKIT_RECHECK_WORKERS`` asks for more
+    (at most one per notebook, at most 4). One was faster on a busy 2-core machine (benchmarks/progress_overview.py):
+    each process pays the imports and data loading again."""
     wanted = os.environ.get("SOCIALKIT_RECHECK_WORKERS", "")
-    cores = int(wanted) if wanted.isdigit() and int(wanted) > 0 else (os.cpu_count() or 1)
-    return max(1, min(jobs, cores, 4))
+    asked = int(wanted) if wanted.isdigit() and int(wanted) > 0 else 1
+    return max(1, min(jobs, asked, 4))
 
 
 def _run_in_fresh_process(jobs: list[dict], root: Path) -> dict[str, dict]:
