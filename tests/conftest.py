@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,19 @@ def write_table(folder: Path, table: str, rows: list[dict], *, seed=2025, scale=
                                  "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
     manifest_path.write_text(json.dumps(manifest, indent=2))
     return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def learner_home(tmp_path_factory) -> Path:
+    """The learner's own folder (``$SOCIALKIT_HOME``: the progress cache) in a temporary folder, never the real home."""
+    folder = tmp_path_factory.mktemp("socialkit-home")
+    previous = os.environ.get("SOCIALKIT_HOME")
+    os.environ["SOCIALKIT_HOME"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("SOCIALKIT_HOME", None)
+    else:
+        os.environ["SOCIALKIT_HOME"] = previous
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ FLOORS = {
     "widgets": 4, "judging": 4,
     "questions": 5,
     "checks": 6,
-    "release": 7, "present": 7, "server": 7, "kernelspecs": 7, "grading": 7, "hub": 7, "progress": 7, "room": 7, "workshop": 7, "cli": 8,
+    "release": 7, "present": 7, "server": 7, "kernelspecs": 7, "grading": 7, "hub": 7, "progress": 6, "room": 7, "workshop": 7, "cli": 8,
 }
 
 

@@ -15,11 +15,13 @@ warning escapes: nbgrader gives zero to a grade cell that writes to stderr.
 from __future__ import annotations
 
 import functools
-import importlib
 import warnings
 from typing import Any
 
-from socialkit.judging import MISSING, PARTIAL, RIGHT, ExpectedValueError, Question, QuestionSet, Verdict, wrong
+from socialkit.judging import (  # noqa: F401  (NOT_ATTEMPTED, NONE_GIVEN: the messages, importable from here)
+    MISSING, NONE_GIVEN, NOT_ATTEMPTED, PARTIAL, RIGHT, ExpectedValueError, Question, QuestionSet, Verdict,
+    judge_answer,
+)
 from socialkit.judging.core import canonical_id
 import socialkit.room.link as link
 
@@ -76,23 +78,11 @@ def unregister(module: str) -> None:
     _EXTRA.pop(canonical_id(module), None)
 
 
-@functools.lru_cache(maxsize=None)
 def _declared(module: str) -> QuestionSet | None:
     """The question set the course table names for ``module`` (imported once), or None."""
-    from socialkit import course
+    from socialkit.questions import declared
 
-    try:
-        entry = course.get(module)
-    except KeyError:
-        return None
-    name = f"socialkit.questions.{entry.questions}"
-    try:
-        file = importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name == name:
-            return None
-        raise
-    return getattr(file, "QUESTIONS", None)
+    return declared(module)
 
 
 def questions_of(module: str) -> list[Question]:
@@ -148,30 +138,11 @@ def _quietly(function):
     return wrapper
 
 
-NOT_ATTEMPTED = ("your answer still holds the three dots (...). Write your answer after the = sign and run the "
-                 "answer cell, then this one. If that cell showed a red error, fix it first: a letter or a date "
-                 "needs quotes, and the name must be spelt exactly as given.")
-NONE_GIVEN = ("your answer is None (empty). Put your answer after the = sign in your answer cell, run that cell, "
-              "then this one.")
-
-
 @_quietly
 def evaluate(question_id: str, value: Any) -> Verdict:
     """Judge an answer without printing (for tools and tests) and record it for ``progress``."""
     question = find(question_id)
-    if value is ...:
-        verdict = Verdict(MISSING, NOT_ATTEMPTED)
-    elif value is None:
-        verdict = Verdict(MISSING, NONE_GIVEN)
-    else:
-        try:
-            verdict = question(value)
-        except ExpectedValueError:
-            raise
-        except Exception as exc:  # a value the judge cannot handle is a wrong answer, not a crash
-            verdict = wrong(f"your answer could not be compared ({type(exc).__name__}: {exc}).")
-        if not isinstance(verdict, Verdict):
-            raise TypeError(f"The judge of {question.id} returned {type(verdict).__name__}, not a Verdict.")
+    verdict = judge_answer(question, value)
     _LAST_VERDICT[question.id] = verdict
     return verdict
 
@@ -221,24 +192,71 @@ def hint(question_id: str) -> None:
 STATES = {RIGHT: "✅ right", PARTIAL: "🟡 partly right", "wrong": "❌ not yet", MISSING: "⏳ not attempted"}
 
 
+def _saved_state(module: str):
+    """The module's state read from the learner's saved notebook (re-checked), or None if there is none."""
+    from socialkit import course
+
+    if module not in course.slugs():
+        return None
+    try:
+        from socialkit.progress.overview import course_progress
+
+        state = course_progress(only=module).module(module)
+    except Exception:  # a kit without its folders (a grading sandbox), an unreadable cache: the session only
+        return None
+    return state if state.notebook is not None else None
+
+
 @_quietly
-def progress(module: str) -> None:
-    """Print which questions of a module you have got right so far in this session."""
+def progress(module: str | None = None) -> None:
+    """Print your progress: with no module, the whole course from your saved notebooks; with a module
+    (``"01_listen"``), each question as checked in this session, else as your saved notebook answers it."""
+    if module is None:
+        from socialkit.progress.overview import course_progress
+
+        try:
+            print(course_progress().text())
+        except Exception as exc:  # never a traceback for a progress view
+            print(f"⚠️ Warning: your course view could not be made ({type(exc).__name__}: {exc}).")
+        return
     if not isinstance(module, str):
         raise UnknownQuestion(f"progress() needs the module name in quotes, like \"01_listen\", "
-                              f"not {type(module).__name__}.")
+                              f"or nothing between the brackets for the whole course, not {type(module).__name__}.")
     module = canonical_id(module)
     questions = questions_of(module)
     if not questions:
         raise UnknownQuestion(f"No questions for module {module!r}. Modules with questions: "
                               f"{', '.join(modules_with_questions())}.")
-    print(f"Your progress in {module} (this session):")
+    unchecked = [q for q in questions if q.id not in _LAST_VERDICT]
+    saved = _saved_state(module) if unchecked else None  # every question checked here: the session says it all
+    saved_verdicts = {q.id: q for q in saved.questions} if saved else {}
+    if saved is None:
+        print(f"Your progress in {module} (this session):")
+    else:
+        where = saved.notebook.path.name
+        print(f"Your progress in {module} (this session, else your saved notebook {where}, "
+              f"saved {saved.saved_on}):")
+    right_count = 0
+    never_run = []
     for q in questions:
         verdict = _LAST_VERDICT.get(q.id)
-        state = STATES[verdict.status] if verdict else "·  not checked yet"
-        print(f"  {state:<20} {q.id} · {q.prompt}")
-    done = sum(1 for q in questions if q.id in _LAST_VERDICT and _LAST_VERDICT[q.id].ok)
-    print(f"{done} of {len(questions)} right.")
+        from_file = saved_verdicts.get(q.id) if verdict is None else None
+        if verdict is not None:
+            state = STATES[verdict.status]
+            right_count += verdict.ok
+        elif from_file is not None and from_file.status in STATES:
+            state = STATES[from_file.status]
+            right_count += from_file.status == RIGHT
+        else:
+            state = "·  not checked yet"
+        note = " (saved notebook)" if from_file is not None and from_file.status in STATES else ""
+        print(f"  {state:<20} {q.id} · {q.prompt}{note}")
+        if verdict is None and from_file is not None and not from_file.check_ran:
+            never_run.append(q.id)
+    print(f"{right_count} of {len(questions)} right.")
+    if never_run:
+        print(f"Never run in your saved notebook: {', '.join(never_run)}. Run their answer and check cells "
+              f"(Shift + Enter), then save (Ctrl + S).")
 
 
 def join_room(url: str, token: str, name: str) -> None:

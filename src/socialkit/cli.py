@@ -23,6 +23,8 @@ HANDLERS = {
     "report": "socialkit.grading:report_command",
     "mark": "socialkit.grading.marking:mark_command",
     "send": "socialkit.grading.send:send_command",
+    "progress": "socialkit.progress.commands:progress_command",
+    "certificate": "socialkit.progress.commands:certificate_command",
 }
 
 
@@ -134,6 +136,18 @@ def build_parser() -> argparse.ArgumentParser:
                    help="how to protect the connection (default starttls)")
     p.add_argument("--include-unmarked", action="store_true",
                    help="also send to learners whose written answers are not marked yet")
+
+    p = sub.add_parser("progress", help="where you stand in the whole course, re-checked from your saved notebooks")
+    p.add_argument("--notebooks", action="append", metavar="FOLDER",
+                   help="also look for your exercise notebooks in this folder (may be given again)")
+
+    p = sub.add_parser("certificate", help="write a one-page, self-assessed record of the completed course")
+    p.add_argument("--name", required=True, help='your name as it should appear, e.g. "Anna Martin"')
+    p.add_argument("--out", help="the .html file to write (default: ~/.socialkit/course-record-DATE.html); "
+                                 "a PDF is written beside it")
+    p.add_argument("--notebooks", action="append", metavar="FOLDER",
+                   help="also look for your exercise notebooks in this folder (may be given again)")
+    p.add_argument("--no-pdf", action="store_true", help="write the HTML page only")
     return parser
 
 

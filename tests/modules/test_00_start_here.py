@@ -141,7 +141,7 @@ def test_lesson_runs_top_to_bottom_and_shows_a_widget(executed_lesson):
     outputs = outputs_of(nb)
     assert not [o for o in outputs if o.output_type == "error" or o.get("name") == "stderr"]
     widget_views = [o for o in outputs if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
-    assert len(widget_views) == 1
+    assert len(widget_views) == 2  # the slider, and the "my course" page
     text = "".join(o.get("text", "") for o in outputs)
     assert "💡 Hint 1 of 2:" in text
     assert "Your progress in 00_start_here" in text and "0 of 2 right." in text

@@ -5,8 +5,8 @@ module's questions with these kinds, and ``socialkit.checks`` — the learner's 
 """
 
 from socialkit.judging.core import (  # noqa: F401
-    MISSING, PARTIAL, RIGHT, WRONG, ExpectedValueError, Judge, Lazy, Negated, Other, Question, QuestionSet, Vary,
-    Verdict, canonical_id, missing, partial, right, text_of, wrong,
+    MISSING, NONE_GIVEN, NOT_ATTEMPTED, PARTIAL, RIGHT, WRONG, ExpectedValueError, Judge, Lazy, Negated, Other, Question, QuestionSet, Vary,
+    Verdict, canonical_id, judge_answer, missing, partial, right, text_of, wrong,
 )
 from socialkit.judging.judges import Criterion  # noqa: F401
 from socialkit.judging.kinds import (  # noqa: F401

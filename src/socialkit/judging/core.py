@@ -60,6 +60,33 @@ def missing(message: str) -> Verdict:
     return Verdict(MISSING, message)
 
 
+NOT_ATTEMPTED = ("your answer still holds the three dots (...). Write your answer after the = sign and run the "
+                 "answer cell, then this one. If that cell showed a red error, fix it first: a letter or a date "
+                 "needs quotes, and the name must be spelt exactly as given.")
+NONE_GIVEN = ("your answer is None (empty). Put your answer after the = sign in your answer cell, run that cell, "
+              "then this one.")
+
+
+def judge_answer(question: "Question", value: Any) -> Verdict:
+    """The verdict on one answer, as ``check`` gives it: ``...`` and None are missing, a judge's crash is wrong.
+
+    Pure (records nothing), so the live ``check`` and the re-check of a saved notebook agree.
+    """
+    if value is ...:
+        return Verdict(MISSING, NOT_ATTEMPTED)
+    if value is None:
+        return Verdict(MISSING, NONE_GIVEN)
+    try:
+        verdict = question(value)
+    except ExpectedValueError:
+        raise
+    except Exception as exc:  # a value the judge cannot handle is a wrong answer, not a crash
+        return wrong(f"your answer could not be compared ({type(exc).__name__}: {exc}).")
+    if not isinstance(verdict, Verdict):
+        raise TypeError(f"The judge of {question.id} returned {type(verdict).__name__}, not a Verdict.")
+    return verdict
+
+
 Judge = Callable[[Any], Verdict]
 
 
