@@ -209,3 +209,7 @@ COLUMN_WORDS.update({
     "replies_per_post": "leader replies per post", "drew_a_leader_pct": "drew a leader's reply (% of posts)",
     "focus_pct": "on core topics (% of posts)", "difference": "difference (points)",
 })
+
+
+# Module 08 (trust): the policy table's total, in words.
+COLUMN_WORDS.update({"all_breaches": "all breaches (%)"})
