@@ -198,6 +198,8 @@ def test_every_published_figure_names_its_publication_and_address(adoption):
     assert adoption["source"].str.contains(r"https?://", regex=True).all()
     assert adoption["pct_adults"].between(0, 100).all()
     assert not adoption.duplicated(["year", "technology", "country"]).any()
+    addresses = adoption["source"].str.extract(r"(https?://\S+)$")[0]
+    assert addresses.notna().all() and not addresses.str.contains(r"%20|\s", regex=True).any()  # no broken address
 
 
 # --------------------------------------------------------------------------- the channel mix
