@@ -214,3 +214,11 @@ COLUMN_WORDS.update({
     "replies_per_post": "leader replies per post", "drew_a_leader_pct": "drew a leader's reply (% of posts)",
     "focus_pct": "on core topics (% of posts)", "difference": "difference (points)",
 })
+
+
+# Module 08 (trust): the policy table's total, in words.
+COLUMN_WORDS.update({"all_breaches": "all breaches (%)"})
+
+# Module 10 (here to stay): the channel and technology columns of its tables, in words.
+COLUMN_WORDS.update({code: CHANNEL_NAMES[code] for code in ("email", "social", "chat", "in_person")})
+COLUMN_WORDS.update({code: TECHNOLOGY_NAMES[code] for code in ("mobile_phone", "social_media")})

@@ -198,6 +198,8 @@ def test_every_published_figure_names_its_publication_and_address(adoption):
     assert adoption["source"].str.contains(r"https?://", regex=True).all()
     assert adoption["pct_adults"].between(0, 100).all()
     assert not adoption.duplicated(["year", "technology", "country"]).any()
+    addresses = adoption["source"].str.extract(r"(https?://\S+)$")[0]
+    assert addresses.notna().all() and not addresses.str.contains(r"%20|\s", regex=True).any()  # no broken address
 
 
 # --------------------------------------------------------------------------- the channel mix
@@ -320,12 +322,24 @@ def test_q3_the_best_fits_peak_year_and_its_slips(adoption):
     peak = fit.launch + math.log(fit.q / fit.p) / (fit.p + fit.q)
     assert_right(f"{SLUG}.q3", peak)
     assert_right(f"{SLUG}.q3", round(peak, 1))
-    assert_wrong(f"{SLUG}.q3", round(peak), "rounded too much")
+    assert_right(f"{SLUG}.q3", 2007.6)  # the dashboard's line writes it so
+    assert_wrong(f"{SLUG}.q3", math.floor(peak), "close: that is the year as a whole number")
+    assert_wrong(f"{SLUG}.q3", math.ceil(peak), "type it with its decimal")
     assert_wrong(f"{SLUG}.q3", round(2004 + math.log(0.40 / 0.02) / 0.42, 1), "YOUR curve")
     assert_wrong(f"{SLUG}.q3", round(peak - fit.launch, 1), "number of YEARS after the start")
     series = series_by_hand(adoption, "social_media", "United States")
     assert_wrong(f"{SLUG}.q3", float(series.diff().idxmax()), "biggest rise in the published figures")
     assert_wrong(f"{SLUG}.q3", round(fit.ceiling, 1), "ceiling m")
+
+
+def test_q3_a_wrong_reading_of_the_dashboard_is_told_what_to_read_not_which_rows():
+    """Q3 is read on a dashboard: no message speaks of rows; a whole year is "close", with the format 2012.4."""
+    for wrong_value in (2007, 2008, 2015.3, 1990.0):
+        message = verdict(f"{SLUG}.q3", wrong_value).message
+        assert verdict(f"{SLUG}.q3", wrong_value).status == "wrong" and "rows" not in message
+    assert "2012.4" in verdict(f"{SLUG}.q3", 2007).message
+    assert "\"Best fit\"" in verdict(f"{SLUG}.q3", 2015.3).message
+    assert "Check which rows you used" in verdict(f"{SLUG}.q5", 3.0).message  # a question on rows keeps it
 
 
 def test_q5_the_monthly_load_and_its_slips(channel_mix):
@@ -481,3 +495,65 @@ def test_a_year_in_quotes_and_a_skipped_setup_get_one_plain_line():
         'shares has no row "2025": its rows are numbers, such as years, written without quotes: write 2025, '
         'not "2025" (see move 3 · read one cell in module 00).']
     assert not [o for c in nb.cells for o in c.outputs if o.get("name") == "stderr"]
+
+
+# --------------------------------------------------------------------------- fixes after a manager's cold read
+
+
+@pytest.mark.parametrize("year, words", [
+    (2007.648, "2007.6 (about August 2007)"), (2011.13, "2011.1 (about February 2011)"),
+    (2012.4, "2012.4 (about May 2012)"), (2012.99, "2013.0 (about January 2013)"),
+    (2010.0, "2010.0 (about January 2010)"), (2010.96, "2011.0 (about January 2011)"),
+    (2010.94, "2010.9 (about November 2010)"),
+])
+def test_a_decimal_year_is_said_with_its_month(year, words):
+    from socialkit import plots
+
+    assert plots.year_in_words(year) == words
+
+
+def test_the_dashboard_writes_the_month_of_each_peak(board, adoption):
+    opening = 2004 + math.log(0.40 / 0.02) / 0.42  # the sliders' peak, t* = ln(q/p) / (p + q) from 2004
+    month = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"][int(round(opening, 1) % 1 * 12 + 1e-9)]
+    assert f"come in {opening:.1f} (about {month} {int(opening)})" in board.summary.value
+    board.best_fit.value = True
+    fit = analytics.fit_bass(adoption, "social_media", "United States")
+    assert f"came in <b>{fit.peak_year:.1f}</b> (about August 2007)" in board.summary.value
+    assert "% of people)" in board.summary.value and "of adults)" not in board.summary.value
+    board.reset()
+
+
+def test_the_lesson_closes_step_4_with_the_fits_figures(adoption):
+    notebook = json.loads(LESSON.read_text(encoding="utf-8"))
+    ids = [c["id"] for c in notebook["cells"]]
+    assert ids.index("stay-21a") == ids.index("stay-21") + 1
+    text = "".join(notebook["cells"][ids.index("stay-21a")]["source"])
+    fit = analytics.fit_bass(adoption, "smartphone", "France")
+    assert fit.q < fit.p and fit.peak_year is None
+    assert f"**p = {fit.p:.3f} and q = {fit.q:.3f}**" in text
+    assert f"assumed to start in **{fit.launch}**" in text and f"ceiling of **{fit.ceiling:.1f} %**" in text
+    sliders = 2004 + math.log(0.40 / 0.02) / 0.42
+    assert f"such as {sliders:.1f} in the line \"Your curve\"" in text and f"{sliders:.1f} is about February" in text
+
+
+def test_the_lesson_keeps_its_promises_and_shows_no_code_names(lesson_text, channel_mix):
+    from socialkit import plots
+
+    assert "by how much" not in lesson_text  # no question asks it
+    shown = plots.in_words(analytics.channel_shares(channel_mix).loc[[2015, 2020]].round(1))
+    assert list(shown.columns) == ["phone", "e-mail", "social media", "chat on the website", "in person"]
+    table = plots.in_words(analytics.adoption_table(data.load("adoption"), "United States"))
+    assert not [c for c in table.columns if "_" in c]
+
+
+def test_the_adoption_charts_speak_of_people_not_only_adults(adoption):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from socialkit import plots
+
+    ax = plots.adoption_curves(analytics.adoption_table(adoption, "France"))
+    assert ax.get_ylabel() == "% of people who use it"
+    ax = plots.bass_vs_published(analytics.adoption_series(adoption, "smartphone", "France"))
+    assert ax.get_ylabel() == "% of people who use it"

@@ -133,19 +133,22 @@ def violation_rate(employee_posts: pd.DataFrame, *, by: str | None = None, kind:
 
 @metric("employee_posts")
 def violations_by_kind(employee_posts: pd.DataFrame, *, by: str = "team") -> pd.DataFrame:
-    """Violation rate in % by group and kind of breach: a table group × kind (plus "posts"), highest total first.
+    """Violation rate in % by group and kind of breach: a table group × kind (plus "all_breaches" and "posts"),
+    highest total first.
 
-    Each cell: posts of the group with that kind of breach ÷ all the group's posts × 100. Source: as
-    ``violation_rate``.
+    Each cell: posts of the group with that kind of breach ÷ all the group's posts × 100; "all_breaches" is
+    their sum, the group's violation rate (read it there: the kinds, each rounded, may not add up to it).
+    Source: as ``violation_rate``.
     """
     _require(employee_posts, "policy_label", by, where="violations_by_kind")
     labels = employee_posts["policy_label"].astype("object")
     groups = employee_posts[by].astype("object")
     table = 100 * pd.crosstab(groups, labels, normalize="index")
     table = table.reindex(columns=list(BREACHES), fill_value=0.0)
+    table["all_breaches"] = table[list(BREACHES)].sum(axis=1)
     table["posts"] = groups.value_counts().reindex(table.index)
     table.index.name, table.columns.name = by, "breach"
-    return table.loc[table[list(BREACHES)].sum(axis=1).sort_values(ascending=False).index]
+    return table.sort_values("all_breaches", ascending=False)
 
 
 @metric("employee_posts")

@@ -23,6 +23,7 @@ from socialkit.judging.words import count, describe, echo, fmt, fmt_read, single
 # --------------------------------------------------------------------------- a number
 
 DEFAULT_REDUCE_ADVICE = "Reduce it to one number, e.g. with .sum(), .mean() or len(...), as the question asks."
+DEFAULT_WRONG_ADVICE = "Check which rows you used."
 DEFAULT_NO_ROWS_ADVICE = ("Check the values you filter on: they must be spelt exactly as in the data "
                           "(for example \"lumiere\", in lower case).")
 CLOSE_FACTOR = 3  # "close" is said only within 3 × the tolerance: further off, the method is wrong, not the rounding
@@ -98,6 +99,7 @@ def number(
     right_message: str | Callable[[], str] = "",
     reduce_advice: str = DEFAULT_REDUCE_ADVICE,
     no_rows_advice: str = DEFAULT_NO_ROWS_ADVICE,
+    wrong_advice: str = DEFAULT_WRONG_ADVICE,
 ) -> Judge:
     """A judge for one number: right within ``tolerance`` of the expected value (``rules.number_matches``).
 
@@ -110,7 +112,8 @@ def number(
 
     Question-specific advice: ``reduce_advice`` is what a learner who gives many values where one
     number is asked should do; ``no_rows_advice`` follows "your filter probably found no rows" when
-    the answer has no value (NaN).
+    the answer has no value (NaN); ``wrong_advice`` follows "is not what the data gives" for any other
+    wrong number (a question read on a dashboard has no rows to check).
     """
     target = Lazy(expected)
     known_mistakes = [(Lazy(v), message) for v, message in mistakes]
@@ -179,7 +182,7 @@ def number(
             if close(given, goal, CLOSE_FACTOR * tolerance):
                 return wrong(f"{shown(given)} is close, but not {within}: check your calculation, "
                              f"and do not round in the middle of it.")
-        return wrong(f"{shown(given)} is not what the data gives. Check which rows you used.")
+        return wrong(f"{shown(given)} is not what the data gives. {wrong_advice}")
 
     return judge
 
@@ -574,6 +577,11 @@ def rubric(criteria: Sequence[Criterion], *, noun: str = "text", placeholder: st
 # --------------------------------------------------------------------------- a function, tested on cases
 
 
+def _share_words(share: float) -> str:
+    """A share of a question's points in words ("all the points", "half the points")."""
+    return {1.0: "all the points", 0.5: "half the points"}.get(float(share), f"{share:.0%} of the points")
+
+
 def function(
     cases: Callable[[], Sequence[tuple[Any, Any]]] | Sequence[tuple[Any, Any]],
     *,
@@ -611,7 +619,17 @@ def function(
 
         examples = " · ".join(f"{str(given)[:80]!r}: expected {bool(expected)}, your function said "
                               f"{said(returned)}" for given, expected, returned in misses)
-        summary = f"right on {len(good)} of {len(results)} {noun} ({accuracy:.0%})"
+        pct = f"{100 * accuracy:.1f}".removesuffix(".0")  # 74.6, never rounded up to a band's 75
+        ladder = ", ".join(f"{100 * at_least:g} % earns {_share_words(part)}"
+                           for at_least, part in sorted(bands, reverse=True))
+        if share >= 1:
+            standing = "enough for all the points here"
+        else:
+            reached = [a for a, part in bands if part == share]
+            standing = (f"at least {100 * reached[0]:g} %, so {_share_words(share)} for now" if share > 0 and reached
+                        else f"under {100 * min(a for a, _ in bands):g} %, so 0 points for now")
+        summary = (f"right on {len(good)} of {len(results)} {noun} ({pct} %): {standing} ({ladder}; the points are "
+                   f"decided on similar posts you have not seen)")
         return partial(f"{summary}." + (f" Misses: {examples}" if examples else ""), share)
 
     return judge

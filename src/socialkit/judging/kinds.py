@@ -63,6 +63,7 @@ class Number(Question):
     right: str | Callable[[], str] = ""
     reduce_advice: str = judges.DEFAULT_REDUCE_ADVICE
     no_rows_advice: str = judges.DEFAULT_NO_ROWS_ADVICE
+    wrong_advice: str = judges.DEFAULT_WRONG_ADVICE
     factors: Sequence[float] = (10, 100, 1000)
     kind: str = "number"
 
@@ -71,7 +72,7 @@ class Number(Question):
                              mistakes=mistake_pairs(self.mistakes, self.answer),
                              mistake_tolerance=self.mistake_tolerance, factors=self.factors,
                              right_message=self.right, reduce_advice=self.reduce_advice,
-                             no_rows_advice=self.no_rows_advice)
+                             no_rows_advice=self.no_rows_advice, wrong_advice=self.wrong_advice)
 
     def probes(self, solution: Any) -> list[Any]:
         v = float(solution)

@@ -39,8 +39,13 @@ from socialkit.plots.team import (  # noqa: F401
 from socialkit.plots.reviews import SITE_NAMES, bayesian_ranking, page_label, review_response, star_distribution  # noqa: F401
 from socialkit.plots.competition import TREND_LABELS, monthly_lines, trend_projection  # noqa: F401
 from socialkit.plots.adoption import (  # noqa: F401
-    CHANNEL_COLORS, TECHNOLOGY_COLORS, adoption_curves, bass_vs_published, channel_mix,
+    CHANNEL_COLORS, TECHNOLOGY_COLORS, adoption_curves, bass_vs_published, channel_mix, year_in_words,
 )
 from socialkit.plots.policy import BREACH_COLORS, screen_outcomes, violation_bars  # noqa: F401
-from socialkit.plots.experiments import experiment_bars, experiment_weeks  # noqa: F401
+from socialkit.plots.experiments import (  # noqa: F401
+    experiment_bars,
+    experiment_result,
+    experiment_weeks,
+    p_value_text,
+)
 from socialkit.plots.expertise import ROLE_COLORS, differences, posts_by_author, rates_with_intervals, role_word  # noqa: F401

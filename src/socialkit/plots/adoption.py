@@ -14,6 +14,20 @@ CHANNEL_COLORS = {"phone": "#0072B2", "email": "#CC79A7", "social": "#D55E00", "
                   "in_person": "#7A7A7A"}
 
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+def year_in_words(year: float) -> str:
+    """A year with a decimal, as the Bass model gives it, and its month: "2007.6 (about August 2007)".
+
+    The decimal is the part of the year gone by (0.5 is the end of June): month = ⌊decimal × 12⌋ + 1.
+    """
+    shown = round(float(year), 1)  # the month of the year as written, so 2012.99 is "2013.0 (about January 2013)"
+    whole = int(shown // 1)
+    return f"{shown:.1f} (about {MONTHS[min(11, int(round((shown - whole) * 120)) // 10)]} {whole})"
+
+
 def adoption_curves(table, ax=None, *, title: str | None = None, source: str | None = None):
     """Published share of adults using each technology (one line per column), survey years on the x axis.
 
@@ -29,10 +43,10 @@ def adoption_curves(table, ax=None, *, title: str | None = None, source: str | N
     ax.set_ylim(0, 100)
     _whole_years(ax)
     ax.set_xlabel("survey year")
-    ax.set_ylabel("% of adults who use it")
+    ax.set_ylabel("% of people who use it")
     ax.grid(axis="y", alpha=0.3)
     ax.legend(loc="lower right", frameon=False)
-    ax.set_title(title or "Share of adults using each technology")
+    ax.set_title(title or "Share of people using each technology")
     if source:
         ax.annotate(f"Source: {source}", (0, 0), xycoords="figure fraction", xytext=(4, 2),
                     textcoords="offset points", fontsize=7, color="#555555")
@@ -64,7 +78,7 @@ def bass_vs_published(published: pd.Series, curves: dict | None = None, ax=None,
         ax.set_xlim(years[0], years[-1])
     _whole_years(ax)
     ax.set_xlabel("year")
-    ax.set_ylabel("% of adults who use it")
+    ax.set_ylabel("% of people who use it")
     ax.grid(axis="y", alpha=0.3)
     ax.legend(loc="lower right", frameon=False, fontsize=8)
     ax.set_title(title or "Published figures and the Bass curve")

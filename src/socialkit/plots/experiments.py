@@ -11,6 +11,42 @@ from socialkit.plots._style import new_ax
 TEST_COLOR, CONTROL_COLOR = "#009E73", "#999999"  # Okabe & Ito green for the new format, grey for as before
 
 
+RESULT_ROWS = {  # analytics.experiment_uplift's lines, in plain words, in the order a manager reads them
+    "test_posts": "test group (new format): posts with the outcome", "test_pct": "test group: % of its posts",
+    "control_posts": "control group (as before): posts with the outcome",
+    "control_pct": "control group: % of its posts",
+    "uplift_points": "uplift (percentage points, test − control)",
+    "margin_points": "95 % margin of the uplift (± points)",
+    "relative_uplift_pct": "relative uplift (% of the control group's rate)",
+    "z": "z (standard errors away from \"no change\")", "p_value": "p-value",
+}
+
+
+def p_value_text(p: float) -> str:
+    """A p-value as a manager reads it: three decimals, or "under 0.001" when it rounds to 0.000."""
+    return "under 0.001" if p < 0.001 else f"{p:.3f}"
+
+
+def experiment_result(result: pd.Series, outcome: str):
+    """``analytics.experiment_uplift``'s result as a one-column table in plain words, ready to show.
+
+    Each group's posts with the outcome as "34 of 356" (count = rate × posts ÷ 100, exact), rates and
+    points to one decimal, z to two, the p-value to three decimals or "under 0.001"; the column is
+    headed by the outcome (e.g. "shared at least once").
+    """
+    def shown(name: str) -> str:
+        value = float(result[name])
+        if name in ("test_posts", "control_posts"):
+            group = name.split("_")[0]
+            return f"{round(float(result[f'{group}_pct']) * value / 100):,} of {value:,.0f}"
+        if name == "p_value":
+            return p_value_text(value)
+        return f"{value:.2f}" if name == "z" else f"{value:.1f}"
+
+    values = {words: shown(name) for name, words in RESULT_ROWS.items() if name in result.index}
+    return pd.DataFrame({outcome: pd.Series(values, dtype="object")})
+
+
 def experiment_bars(results: dict, ax=None, *, title: str | None = None):
     """Paired bars per outcome: % of test posts and % of control posts, with each rate's 95 % margin.
 
@@ -25,12 +61,14 @@ def experiment_bars(results: dict, ax=None, *, title: str | None = None):
         n = np.array([float(r[f"{group}_posts"]) for r in results.values()])
         margin = 100 * 1.96 * np.sqrt((pct / 100) * (1 - pct / 100) / n)
         ax.bar(x + offset, pct, width=0.4, color=color, yerr=margin, capsize=4, label=name)
-        for xi, p, m in zip(x + offset, pct, margin):  # above the margin's line, where it is always readable
-            ax.text(xi, p + m + 1, f"{p:.1f} %", ha="center", va="bottom", fontsize=8)
+        for xi, p, m in zip(x + offset, pct, margin):  # above the margin's cap, a few points clear of it
+            ax.annotate(f"{p:.1f} %", (xi, p + m), xytext=(0, 5), textcoords="offset points", ha="center",
+                        va="bottom", fontsize=8)
+    ax.set_ylim(0, ax.get_ylim()[1] * 1.12)  # room for the labels above the tallest margin
     ax.set_xticks(x, list(results))
     ax.set_ylabel("% of the group's posts")
     ax.legend(fontsize=8, frameon=False)
-    ax.set_title(title or "Spring experiment: test against control (the black lines: 95 % margins)")
+    ax.set_title(title or "Spring experiment: test against control (black lines: 95 % margin of each group's rate)")
     return ax
 
 

@@ -3,6 +3,8 @@ word screen catches and misses of each kind."""
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 
 from socialkit.plots._style import new_ax
@@ -42,7 +44,7 @@ def screen_outcomes(table: pd.DataFrame, ax=None, *, title: str | None = None):
     """
     ax = new_ax(ax, figsize=(8, 3.2))
     rows = table.iloc[::-1]
-    labels = [policy_label_name(k) for k in rows.index]
+    labels = [textwrap.fill(policy_label_name(k), 18) for k in rows.index]  # long names on two lines
     colors = [BREACH_COLORS.get(k, OK_COLOR) for k in rows.index]
     values = rows["flagged_pct"].fillna(0.0)
     places = list(range(len(rows)))  # numbers, not categories: a dashboard can keep the axes between draws

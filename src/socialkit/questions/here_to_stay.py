@@ -9,6 +9,7 @@ for the fit, with SciPy's ``curve_fit`` on the formula written out).
 
 from __future__ import annotations
 
+import math
 from functools import cache
 
 import pandas as pd
@@ -120,6 +121,9 @@ def _december_contacts() -> float:
 
 # --------------------------------------------------------------------------- the questions
 
+WHOLE_YEAR = ("close: that is the year as a whole number. The dashboard's line \"Best fit\" gives the year with a "
+              "decimal, the part of the year gone by (2012.4 is about May 2012): type it with its decimal, as it "
+              "is written there.")
 KEEP_2025 = 'channel_mix[(channel_mix["channel"] == "social") & (channel_mix["month"].dt.year == 2025)]'
 
 QUESTIONS = QuestionSet("10_here_to_stay", [
@@ -202,7 +206,11 @@ QUESTIONS = QuestionSet("10_here_to_stay", [
                                            "fit\"."),
             Other(lambda: best_fit().ceiling, "that is the ceiling m of the best fit, a percentage of adults; the "
                                               "question asks for a YEAR."),
+            Other(lambda: math.floor(peak_year()), WHOLE_YEAR),
+            Other(lambda: math.ceil(peak_year()), WHOLE_YEAR),
         ],
+        wrong_advice="Check the dashboard's settings (Technology: Social media, Country: United States, \"Show the "
+                     "best fit\" ticked) and read the line that starts with \"Best fit\".",
         right="since then, fewer Americans start using social media each year, because most of those who will "
               "use it already do. Slower growth is saturation, not decline: the curve flattens, it does not "
               "come back down.",

@@ -117,13 +117,14 @@ QUESTIONS = QuestionSet("08_trust", [
         reduce_advice="Give analytics.violation_rate(…) no by=: it then returns one number for the posts you give it.",
         no_rows_advice="Teams and platforms are written in lower case, as in the data: \"cafes\", \"tiktok\".",
         hints=[
-            "Keep the café teams' posts on TikTok (move 2 of module 00, keep rows): posts_by_team[(posts_by_team"
-            "[\"team\"] == \"cafes\") & (posts_by_team[\"platform\"] == \"tiktok\")], then give them to "
-            "analytics.violation_rate( … ).",
             "analytics.violation_rate(TABLE) gives the % of the posts of TABLE that the policy review found against "
-            "the policy. Store the number it returns in cafes_tiktok_violations.",
+            "the policy. First keep only the posts the question is about (move 2 of module 00, keep rows): two "
+            "conditions, the team AND the platform, joined with &.",
+            "Keep the café teams' posts on TikTok: posts_by_team[(posts_by_team[\"team\"] == \"cafes\") & "
+            "(posts_by_team[\"platform\"] == \"tiktok\")], then give them to analytics.violation_rate( … ) and "
+            "store the number it returns in cafes_tiktok_violations.",
         ],
-        section="section 1 of the lesson (How often do staff cross the line?)",
+        section="section 1 of the lesson (How often do staff break the policy?)",
     ),
     Number(
         "q2", "Recall of the agency's word list on the English posts, a word counting inside longer words too",
@@ -193,8 +194,8 @@ QUESTIONS = QuestionSet("08_trust", [
                  "is wide, so the data cannot rule out a real rise. Look at the 95 % margin, not only at the "
                  "p-value.",
             "B": "the main metric clearly improved and the guardrail did not move significantly, but it went up and "
-                 "its margin is wide: roll the format out, keep counting complaints, read the posts that drew them, "
-                 "and say in advance the level at which you stop.",
+                 "its margin is wide: use the format everywhere, keep counting complaints, read the posts that drew "
+                 "them, and say in advance the level at which you stop.",
             "C": "a guardrail protects against harm; it does not veto a result because it moved a little. Stopping "
                  "now throws away a clear gain on shares for a rise that may be chance.",
             "D": "the experiment succeeded on its main metric (p-value far under 0.05). The guardrail's p-value "

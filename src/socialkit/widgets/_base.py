@@ -123,6 +123,7 @@ class Dashboard(w.VBox):
     """Controls → ``update()`` → a line of text and a chart; a Reset button puts the controls back."""
 
     figsize = (9.0, 3.6)
+    margins = (0.08, 0.98, 0.14, 0.9)  # left, right, bottom, top, as fractions of the figure (fixed: fast to draw)
     keep_axes = False  # True for charts on number or date axes only (see Chart.render)
 
     def __init__(self, controls: dict[str, w.Widget], rows: list[w.Widget]):
@@ -188,7 +189,7 @@ class Dashboard(w.VBox):
             self.chart.outputs = ()
             return
         if self._chart is None:
-            self._chart = Chart(self.figsize)
+            self._chart = Chart(self.figsize, margins=self.margins)
         png = self._chart.render(self.draw, keep_axes=self.keep_axes)
         self.ax = self._chart.ax
         self.chart.outputs = (png_output(png, self.title()),)

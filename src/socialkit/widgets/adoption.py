@@ -101,14 +101,14 @@ class AdoptionDashboard(Dashboard):
         first, last = published.index[0], published.index[-1]
         return (f"<b>{html.escape(technology_name(key[0]).capitalize())} · {html.escape(key[1])}</b>: "
                 f"{len(published)} published figures, {first}–{last} ({published.iloc[0]:.0f} % → "
-                f"{published.iloc[-1]:.0f} % of adults). Source: {html.escape(self.atlas.publishers[key])}.")
+                f"{published.iloc[-1]:.0f} % of people). Source: {html.escape(self.atlas.publishers[key])}.")
 
     def _curve_line(self, rmse: float) -> str:
         """The learner's curve in words: where it peaks, where it ends, how far from the figures."""
         p, q, m = self.p.value, self.q.value, self.ceiling.value
         if q > p:
             peak = self.launch + bass_peak(p, q)
-            when = f"the most new users in one year come in {peak:.1f}"
+            when = f"the most new users in one year come in {plots.year_in_words(peak)}"
         else:
             when = "with q no larger than p, new users are most numerous at the start and fewer every year after"
         end = float(self.curve.iloc[-1])
@@ -119,8 +119,10 @@ class AdoptionDashboard(Dashboard):
     @staticmethod
     def _fit_line(fit) -> str:
         """The best fit in words."""
-        peak = (f"the most new users in one year came in <b>{fit.peak_year:.1f}</b>" if fit.peak_year is not None
-                else "q is smaller than p: new users were most numerous at the start")
+        peak = "q is smaller than p: new users were most numerous at the start"
+        if fit.peak_year is not None:
+            year, month = plots.year_in_words(fit.peak_year).split(" ", 1)  # "2007.6", "(about August 2007)"
+            peak = f"the most new users in one year came in <b>{year}</b> {month}"
         return (f"<b>Best fit</b>: p = {fit.p:.3f}, q = {fit.q:.3f}, ceiling {fit.ceiling:.1f} %; {peak}; typical "
                 f"distance from the published figures: {fit.rmse:.1f} points.")
 

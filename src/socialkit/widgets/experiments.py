@@ -57,7 +57,8 @@ class ExperimentDashboard(Dashboard):
         return (f"After week <b>{week}</b> ({int(r['test_posts'])} test posts, {int(r['control_posts'])} control "
                 f"posts), posts {PHRASES[self.outcome.value]}: <b>{r['test_pct']:.1f} %</b> with the new format "
                 f"against <b>{r['control_pct']:.1f} %</b> as before — an uplift of <b>{r['uplift_points']:+.1f} "
-                f"points</b> (± {r['margin_points']:.1f} points, 95 % margin). p-value {r['p_value']:.3f}: "
+                f"points</b> (± {r['margin_points']:.1f} points, 95 % margin). "
+                f"p-value {plots.p_value_text(r['p_value'])}: "
                 f"{verdict}.")
 
     def draw(self, ax) -> None:

@@ -36,6 +36,7 @@ class PolicyScreenDashboard(Dashboard):
     """
 
     figsize = (9.0, 3.6)
+    margins = (0.24, 0.98, 0.14, 0.9)  # room on the left for the kinds of post, written on two lines
     keep_axes = True  # the five kinds of post sit at fixed places (numbers 0–4) on the y axis
 
     def __init__(self, employee_posts: pd.DataFrame):
