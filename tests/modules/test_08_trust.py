@@ -568,9 +568,7 @@ def _labels_inside_the_figure(figure, ax) -> list[str]:
 @pytest.mark.parametrize("projector", [False, True])
 def test_the_policy_screens_chart_shows_every_kind_of_post_whole(employee_posts, projector, monkeypatch):
     """The dashboard's bar labels ("against the company's values" …) lie inside the figure (screen and projector)."""
-    from socialkit.widgets import _base
-
-    monkeypatch.setattr(_base, "PROJECTOR", projector)
+    monkeypatch.setenv("SOCIALKIT_PROJECTOR", "1" if projector else "0")
     board = widgets.policy_screen_dashboard(employee_posts)
     figure = board._chart.figure
     assert _labels_inside_the_figure(figure, board.ax) == []
