@@ -8,6 +8,7 @@ runs it too. Written for any Python 3, so that an old one still gets a clear mes
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -93,6 +94,46 @@ def venv_works(venv=VENV):
     return done.returncode == 0
 
 
+WHERE_IS_IT = ("import sys, importlib.util\n"
+               "spec = importlib.util.find_spec('socialkit')\n"
+               "print(sys.prefix)\n"
+               "print(spec.origin if spec and spec.origin else '')")
+
+
+def script_python(script):
+    """The Python a command installed by pip starts: its ``#!`` line, or pip's ``exec`` line for long paths."""
+    try:
+        with open(str(script), "rb") as opened:
+            head = opened.read(1024).decode("utf-8", "replace").splitlines()[:2]
+    except OSError:
+        return None
+    found = re.match(r'#!\s*"?([^"]*?python[0-9.]*)"?\s*$', head[0]) if head else None
+    if found is None and len(head) == 2:  # "#!/bin/sh", then: '''exec' "/folder/.venv/bin/python" "$0" "$@"
+        found = re.match(r"'''exec' \"?([^\"]*?python[0-9.]*)\"? ", head[1])
+    return Path(found.group(1)) if found else None
+
+
+def venv_moved_from(venv=VENV):
+    """Where ``venv`` was made, when it was copied or moved from another folder (else None).
+
+    A copied ``.venv`` still starts, but its commands (``socialkit``, ``jupyter``) start the Python of the old
+    folder and its kit is the old folder's code: it must be rebuilt here.
+    """
+    interpreter = None if WINDOWS else script_python(venv / "bin" / "socialkit")
+    if interpreter is not None and interpreter.parent.resolve() != (venv / "bin").resolve():
+        return str(interpreter.parents[2])  # <old folder>/.venv/bin/python
+    done = subprocess.run([str(venv_python(venv)), "-c", WHERE_IS_IT], stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL, universal_newlines=True)
+    lines = done.stdout.splitlines() + ["", ""]
+    prefix, kit = lines[0], lines[1]
+    if prefix and Path(prefix).resolve() != venv.resolve():
+        return prefix
+    src = venv.resolve().parent / "src"
+    if kit and src not in Path(kit).resolve().parents:
+        return str(Path(kit).resolve().parents[2])  # <old folder>/src/socialkit/__init__.py
+    return None
+
+
 def supported(version):
     return version is not None and tuple(version) >= OLDEST
 
@@ -139,6 +180,12 @@ def ensure_installed(test=False, offline=None):
     """Make ``.venv`` right for this kit: version checked, stale environment rebuilt, kit installed once."""
     found = venv_version()
     healthy = found is not None and venv_works()
+    moved_from = venv_moved_from() if healthy else None
+    if moved_from is not None:
+        print("The .venv folder was made for the kit in %s (the folder was copied or moved): rebuilding it here, "
+              "which takes a few minutes …" % moved_from, flush=True)
+        shutil.rmtree(str(VENV))
+        found, healthy = None, False
     if not supported(sys.version_info):
         if healthy and supported(found) and stamp_is_fresh(TEST_STAMP if test else STAMP):
             return  # an older `python3` on PATH, but .venv was made with a good one: keep using it
@@ -188,6 +235,9 @@ def main(argv=None):
         return subprocess.run(command, cwd=str(ROOT)).returncode
     except KeyboardInterrupt:
         return 0
+    except OSError as error:  # e.g. a command of a .venv copied from elsewhere whose Python is gone
+        raise SystemExit("Could not open the course: %s (%s). Delete the .venv folder and run this again: "
+                         "python3 scripts/install.py --start" % (error.strerror or error, socialkit))
 
 
 if __name__ == "__main__":

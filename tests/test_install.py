@@ -122,6 +122,66 @@ def test_the_install_script_refuses_an_empty_wheels_folder(tmp_path):
     assert not (kit / ".venv").exists()
 
 
+def kit_with_venv(folder: Path) -> Path:
+    """A kit copy whose ``.venv`` holds the kit the way ``pip install -e`` does: a ``.pth`` to ``src/`` and a
+    ``socialkit`` command whose ``#!`` line names the venv's Python; installed after pyproject.toml changed."""
+    kit = kit_copy(folder)
+    (kit / "src" / "socialkit").mkdir(parents=True)
+    (kit / "src" / "socialkit" / "__init__.py").write_text("")
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(kit / ".venv")], check=True)
+    site = next((kit / ".venv" / "lib").glob("python3.*/site-packages"))
+    (site / "_socialkit.pth").write_text(f"{kit / 'src'}\n")
+    for stamp in (".installed", ".installed-test"):
+        (kit / ".venv" / stamp).touch()
+    return kit
+
+
+def moved_from(kit: Path) -> str:
+    """What the kit's own install script says of its .venv: the folder it was made for, or "" if made here."""
+    code = ("import sys; sys.path.insert(0, 'scripts'); import install; "
+            "print(install.venv_moved_from() or '')")
+    return run([sys.executable, "-c", code], kit).stdout.strip()
+
+
+def test_a_venv_made_here_is_kept_and_a_copied_one_is_known_by_its_kit_and_commands(tmp_path):
+    kit = kit_with_venv(tmp_path / "first")
+    assert moved_from(kit) == ""
+    copy = tmp_path / "copy"
+    shutil.copytree(kit, copy, symlinks=True)
+    assert moved_from(copy) == str(kit)  # its kit (the .pth) is the first folder's code
+    command = copy / ".venv" / "bin" / "socialkit"
+    command.write_text(f"#!{kit}/.venv/bin/python\nimport sys\n")
+    (next((copy / ".venv" / "lib").glob("python3.*/site-packages")) / "_socialkit.pth").write_text(f"{copy / 'src'}\n")
+    assert moved_from(copy) == str(kit)  # its command starts the first folder's Python
+    command.write_text(f"#!/bin/sh\n\'\'\'exec' \"{kit}/.venv/bin/python\" \"$0\" \"$@\"\n' \'\'\'\n")
+    assert moved_from(copy) == str(kit)  # pip's form for long paths
+    command.write_text(f"#!{copy}/.venv/bin/python3\nimport sys\n")
+    assert moved_from(copy) == ""  # both its kit and its command are its own now
+
+
+def test_a_copied_venv_is_rebuilt_with_a_plain_message(tmp_path):
+    kit = kit_with_venv(tmp_path / "first")
+    copy = tmp_path / "copy"
+    shutil.copytree(kit, copy, symlinks=True)
+    (copy / "wheels").mkdir()
+    (copy / "wheels" / "not_a_kit-1.0-py3-none-any.whl").write_bytes(b"not a wheel")
+    done = run([sys.executable, "scripts/install.py", "--offline", "wheels"], copy, **NO_NETWORK_PIP)
+    assert f"The .venv folder was made for the kit in {kit} (the folder was copied or moved): rebuilding it here" \
+        in done.stdout, done.stdout + done.stderr
+    assert "Creating .venv" in done.stdout
+    assert not list((copy / ".venv" / "lib").glob("python3.*/site-packages/_socialkit.pth"))  # the old one is gone
+    assert (kit / ".venv" / ".installed").exists()  # the first folder is left as it was
+    assert done.returncode == 1 and "pip could not install the kit from" in done.stderr  # the bogus wheel
+
+
+def test_start_with_a_command_that_cannot_run_says_what_to_do(tmp_path):
+    kit = kit_with_venv(tmp_path)  # installed, but its socialkit command is missing
+    done = run([sys.executable, "scripts/install.py", "--start"], kit)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert done.stderr.startswith("Could not open the course: No such file or directory")
+    assert "python3 scripts/install.py --start" in done.stderr and "Traceback" not in done.stderr
+
+
 # --------------------------------------------------------------------------- serving the room
 
 
