@@ -147,8 +147,8 @@ class CourseProgress:
 
     def lines(self) -> list[str]:
         """The whole view as plain text lines (what ``progress()`` and ``socialkit progress`` print)."""
-        out = ["Your course, re-checked from your saved exercise notebooks (save them first with Ctrl + S; "
-               "nothing is sent anywhere):"]
+        out = [f"Your course in {self.root}, re-checked from your saved exercise notebooks (save them first with "
+               "Ctrl + S; nothing is sent anywhere):"]
         for state in self.modules:
             line = f"  {MODULE_SYMBOLS[state.status]:<24} {state.module.heading}"
             if state.status in ("in progress", "done"):
