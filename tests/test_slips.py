@@ -82,6 +82,7 @@ SLIPS = {
     "error_inside_the_kit": 'analytics.net_sentiment(accounts)',
     "friendly_check": 'check("01_listen.q4", "A")',
     "friendly_kit_error": 'analytics.share_of_voice(mentions["ts"].dt.quarter == 2, brand="lumiere")',
+    "own_export_refused": 'from socialkit import exports\nexports.read("my_export_that_is_not_here.csv")',
     "broken_syntax": 'def f(:\n    pass',
     "installed_once": (
         'import socialkit, socialkit.slips\n'
@@ -399,6 +400,10 @@ def test_the_kits_own_one_line_errors_are_unchanged(ran):
     (kit_error,) = errors_of(ran["friendly_kit_error"])
     assert kit_error.ename == "WrongInput"
     assert kit_error.traceback[0].startswith("TypeError: share_of_voice() needs rows of the table")
+    (export_error,) = errors_of(ran["own_export_refused"])  # reading one's own export, outside its panel
+    assert export_error.ename == "ExportError" and len(export_error.traceback) == 1
+    assert export_error.traceback[0].startswith("ValueError: ") and "my_export_that_is_not_here.csv" in \
+        export_error.traceback[0]
 
 
 def test_a_syntax_error_that_is_not_a_slip_keeps_ipythons_display(ran):

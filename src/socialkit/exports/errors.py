@@ -6,6 +6,10 @@ from __future__ import annotations
 class ExportError(ValueError):
     """A user's own export cannot be read; the message names the file, what it looks like and what to do."""
 
+    def _render_traceback_(self) -> list[str]:
+        """The single line Jupyter shows for this error, in place of a traceback (the message says what to do)."""
+        return [f"ValueError: {self}"]
+
 
 class ColumnProblem(Exception):
     """A problem with a whole column (no time zone, zones on some rows only), first seen at ``position``.
