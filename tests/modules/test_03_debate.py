@@ -690,6 +690,9 @@ def test_the_never_answered_rows_public_replies_are_said_to_be_other_peoples(les
     assert "how many replies were written in public, by anyone: the customer, other people who joined in, and the " \
            "team" in lesson_text
     assert "public replies, by anyone (median)" in plots.in_words(table.round(2)).columns
+    room, _ = guide_parts("03_debate")
+    assert (f"why the never-answered row still shows {replies:.0f} public replies (median): the customer and other "
+            "people wrote them, nobody from the team.") in room
     ax = plots.outcomes_by_channel(table)
     try:
         assert ax.texts[2].get_text().endswith(f"{replies:.0f} public replies (median), none by the team")
