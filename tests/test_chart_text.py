@@ -56,8 +56,8 @@ def test_the_checks_catch_a_cut_label_and_two_labels_on_top_of_each_other():
     try:
         ax.set_title("Problems solved: differences between roles, with their 95 % intervals")
         ax.set_ylabel("threads where the customer ended in a good mood (%)")
-        assert sorted(texts_outside(figure)) == ["Problems solved: differences between roles, with their 95 % intervals",
-                                                 "threads where the customer ended in a good mood (%)"]
+        title = "Problems solved: differences between roles, with their 95 % intervals"
+        assert sorted(texts_outside(figure)) == [title, "threads where the customer ended in a good mood (%)"]
         ax.text(0.5, 0.5, "68.8 %")
         ax.text(0.5, 0.5, "n = 231")
         assert texts_overlapping(ax) == [("68.8 %", "n = 231")]
