@@ -37,7 +37,7 @@ COLUMN_WORDS = {
     "count": "mentions", "baseline_mean": "7-day average",
     "baseline_sd": "typical daily swing (standard deviation)", "z": "z", "alert": "alert?",
     "resolved_pct": "resolved (%)", "sentiment_change": "change in mood (−2 to +2)",
-    "public_replies": "public replies (median)", "hours_to_resolution": "hours to a solution (median)",
+    "public_replies": "public replies, by anyone (median)", "hours_to_resolution": "hours to a solution (median)",
     "meetings_kept": "meetings kept", "meetings_skipped": "meetings skipped", "hours_saved": "hours saved",
     "valuable_kept": "valuable contacts kept", "valuable_missed": "valuable contacts missed",
     "precision_pct": "precision (%)", "recall_pct": "recall (%)", "valuable_pct": "% valuable",

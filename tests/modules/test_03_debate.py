@@ -669,3 +669,34 @@ def test_the_care_charts_draw_what_they_are_given(threads, daily):
         assert ax.get_title() == "Your reply: 2 of 9 rubric points"
     finally:
         plt.close(fig)
+
+
+# --------------------------------------------------------------------------- fixes after a manager's cold read
+
+
+def test_the_never_answered_rows_public_replies_are_said_to_be_other_peoples(lesson_text, threads):
+    """A manager read "never answered" next to 4 public replies: the lesson, the table and the chart say whose."""
+    import matplotlib.pyplot as plt
+
+    from socialkit import plots
+
+    table = analytics.outcomes_by_channel(threads)
+    never = threads[threads["first_response_at"].isna()]
+    replies = never["public_replies"].median()
+    assert replies == table.at["never answered", "public_replies"] and replies > 0  # the puzzle is in the data
+    bullet = next(line for line in lesson_text.splitlines() if line.startswith("- **Never answered:**"))
+    assert (f"The table still shows a median of **{replies:.0f}** public replies in this row: the customer and other "
+            "people wrote them under the post, and nobody from Café Lumière's team did.") in bullet
+    assert "how many replies were written in public, by anyone: the customer, other people who joined in, and the " \
+           "team" in lesson_text
+    assert "public replies, by anyone (median)" in plots.in_words(table.round(2)).columns
+    room, _ = guide_parts("03_debate")
+    assert (f"why the never-answered row still shows {replies:.0f} public replies (median): the customer and other "
+            "people wrote them, nobody from the team.") in room
+    ax = plots.outcomes_by_channel(table)
+    try:
+        assert ax.texts[2].get_text().endswith(f"{replies:.0f} public replies (median), none by the team")
+        assert table.at["moved to private", "public_replies"] == 1  # one reply: the singular
+        assert ax.texts[0].get_text().endswith("1 public reply (median), by anyone")
+    finally:
+        plt.close(ax.figure)

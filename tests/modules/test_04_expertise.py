@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 import numpy as np
 import pandas as pd
@@ -519,3 +520,109 @@ def test_the_guides_other_figures_are_the_datas(threads, posts, ours):
                             *role_counts(linkedin, "resolved", "intern"))
     assert_quotes(answers, "(community managers {:+.1f} points, from −{:.1f}\n  to {:+.1f})", 100 * d, -100 * low,
                   100 * high)
+
+
+# --------------------------------------------------------------------------- fixes after a manager's cold read
+
+
+def try_this_steps() -> list[str]:
+    """The comparator's "Try this" steps, each with the lines under it."""
+    notebook = json.loads(LESSON.read_text(encoding="utf-8"))
+    box = next("".join(c["source"]) for c in notebook["cells"] if "Try this" in "".join(c["source"]))
+    return re.split(r"(?m)^> \d+\. ", box.split("*Source:")[0])[1:]
+
+
+def test_every_try_this_step_says_what_you_should_see():
+    steps = try_this_steps()
+    assert len(steps) == 5
+    missing = [step.splitlines()[0][:60] for step in steps if "*What you should see:*" not in step]
+    assert missing == []  # the old box asked questions and never said what the learner should find
+
+
+def test_what_you_should_see_is_the_comparators_own_figures(threads, posts):
+    seen = [step.split("*What you should see:*")[1] for step in try_this_steps()]
+
+    def table(measure, compare_with, platform="all"):
+        board = widgets.who_speaks_dashboard(threads, posts)
+        board.measure.value, board.compare_with.value, board.platform.value = measure, compare_with, platform
+        return board.table, board.summary.value
+
+    def says(text, template, *values):
+        expected = template.format(*values).replace("-", "−")  # the lesson writes a true minus sign
+        assert expected in text, f"the step should say {expected!r}"
+
+    def gap(row):
+        return row["difference"], row["difference_low"], row["difference_high"]
+
+    opening, summary = table("resolved", "intern")
+    says(seen[0], "community managers **{:+.1f}** points, executives **{:+.1f}**, experts **{:+.1f}**",
+                  *opening.loc[["community_manager", "executive", "expert"], "difference"])
+    assert opening["real"].sum() == 3 and summary.count("a real difference") == 3
+    mood, _ = table("recovered", "community_manager")
+    says(seen[1], "the experts' **{:+.1f}** points (**{:+.1f} to {:+.1f}**) is a real difference; the "
+                           "executives' **{:+.1f}** points (**{:+.1f} to {:+.1f}**) could be chance",
+                  *gap(mood.loc["expert"]), *gap(mood.loc["executive"]))
+    assert mood.loc["expert", "real"] and not mood.loc["executive", "real"]
+    argued, _ = table("escalated", "intern")
+    assert argued["rate_pct"].idxmax() == "intern"  # "the intern's bar is the tallest"
+    says(seen[2], "**{:.1f} %** of the intern's threads ran to 5 or more public replies, against **{:.1f} %** "
+                           "of the community managers' and **{:.1f} %** of the experts'",
+                  *argued.loc[["intern", "community_manager", "expert"], "rate_pct"])
+    leader, _ = table("leader", "expert")
+    says(seen[3], "drew a leader **{:.1f} %** of the time and the experts' **{:.1f} %**, a difference of "
+                           "**{:+.1f}** points (**{:+.1f} to {:+.1f}**) that could be chance",
+                  leader.loc["executive", "rate_pct"], leader.loc["expert", "rate_pct"], *gap(leader.loc["executive"]))
+    assert not leader.loc["executive", "real"]
+    tiktok, _ = table("resolved", "intern", "tiktok")
+    says(seen[4], "only **{}** threads for the intern, **{}** for the executives and **{}** for the experts",
+                  *tiktok.loc[["intern", "executive", "expert"], "count"])
+    says(seen[4], "the executives' **{:+.1f}** points (**{:+.1f} to {:+.1f}**) now could be chance",
+                  *gap(tiktok.loc["executive"]))
+    assert not tiktok.loc["executive", "real"] and opening.loc["executive", "real"]
+    assert tiktok.loc["executive", "difference"] == pytest.approx(opening.loc["executive", "difference"], abs=1)
+
+
+@pytest.mark.parametrize("projector", [False, True])
+def test_the_comparators_labels_never_overlap_each_other_the_marks_or_the_edge(threads, posts, projector,
+                                                                              monkeypatch):
+    """Every measure on every platform: the rate above its interval, n under its bar, the axis label whole."""
+    from chart_boxes import texts_on_marks, texts_outside, texts_overlapping
+
+    monkeypatch.setenv("SOCIALKIT_PROJECTOR", "1" if projector else "0")
+    board = widgets.who_speaks_dashboard(threads, posts)
+    problems = {}
+    for measure in ("resolved", "recovered", "escalated", "leader"):
+        for platform in ("all", "x", "linkedin", "instagram", "facebook", "tiktok"):
+            board.measure.value, board.platform.value = measure, platform
+            figure, ax = board._chart.figure, board.ax
+            found = {"outside": texts_outside(figure), "overlapping": texts_overlapping(ax),
+                     "on a bar or a line": texts_on_marks(ax)}
+            if any(found.values()):
+                problems[measure, platform] = found
+    assert problems == {}
+
+
+def test_the_label_checks_reject_the_old_placement(threads):
+    """An n written on a short bar (the old chart) is caught on the bar and on its interval line."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from chart_boxes import texts_on_marks
+
+    table = analytics.leader_engagement(data.load("brand_posts").query("brand == 'lumiere'"))
+    ax = plots.rates_with_intervals(table, unit="posts")
+    assert texts_on_marks(ax) == []
+    ax.text(0, 1.5, f"n = {table.loc['intern', 'posts']}", ha="center", va="bottom", fontsize=8)  # the old place
+    assert texts_on_marks(ax) == [f"n = {table.loc['intern', 'posts']}"]
+    matplotlib.pyplot.close("all")
+
+
+def test_q1s_hints_climb_from_the_move_to_the_piece_to_the_line():
+    from socialkit.questions.expertise import KEEP_INTERN_COMPLAINTS, QUESTIONS
+
+    first, piece, last = next(q for q in QUESTIONS if q.id.endswith("q1")).hints
+    assert "move 2 of module 00" in first and "analytics.resolution_rate" in first
+    assert "threads[" not in first and "==" not in first  # the first hint no longer gives the line away
+    assert 'threads["responder_role"] == "intern"' in piece and 'threads["is_complaint"]' in piece
+    assert KEEP_INTERN_COMPLAINTS not in piece
+    assert f"intern_complaints_resolved = analytics.resolution_rate({KEEP_INTERN_COMPLAINTS})" in last

@@ -88,7 +88,8 @@ def compliance_by_weekday(table: pd.DataFrame, ax=None, *, title: str | None = N
 
 def outcomes_by_channel(table: pd.DataFrame, ax=None, *, title: str | None = None):
     """Bars of the % of threads resolved per channel (private, public, never answered), each labelled with
-    its mean change in sentiment and its median public replies.
+    its mean change in sentiment and its median public replies (by anyone: a never-answered thread's are
+    other people's).
 
     ``table``: ``analytics.outcomes_by_channel``.
     """
@@ -97,8 +98,10 @@ def outcomes_by_channel(table: pd.DataFrame, ax=None, *, title: str | None = Non
     values = table["resolved_pct"].to_numpy(dtype=float)
     bars = ax.barh(names, values, color=[CHANNEL_COLORS.get(n, "#444444") for n in names])
     for bar, (name, row) in zip(bars, table.iterrows()):
-        note = (f"{row['resolved_pct']:.0f} % resolved\nmood {row['sentiment_change']:+.2f} · "
-                f"public replies (median): {row['public_replies']:.0f}").replace("-", "−")
+        replies = row["public_replies"]
+        by_whom = "none by the team" if name == "never answered" else "by anyone"  # others' replies only
+        note = (f"{row['resolved_pct']:.0f} % resolved · mood {row['sentiment_change']:+.2f}\n"
+                f"{replies:.0f} public repl{'y' if replies == 1 else 'ies'} (median), {by_whom}").replace("-", "−")
         ax.text(max(bar.get_width(), 0) + 1.5, bar.get_y() + bar.get_height() / 2, note, va="center", fontsize=9)
     ax.invert_yaxis()
     ax.set_xlim(0, 140)

@@ -3,6 +3,8 @@ number of threads or posts behind each bar, and differences between roles with t
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 import pandas as pd
 
@@ -54,7 +56,7 @@ def posts_by_author(posts: pd.DataFrame, ax=None, *, title: str | None = None):
 
 def rates_with_intervals(table: pd.DataFrame, ax=None, *, ylabel: str = "rate (%)", title: str | None = None,
                          highlight: str | None = None, unit: str = "threads"):
-    """One bar per role: the rate in %, its 95 % interval as a black line, and the sample size on the bar.
+    """One bar per role: the rate in %, its 95 % interval as a black line, and the sample size under the bar.
 
     ``table``: rows roles, columns ``rate_pct``, ``low_pct``, ``high_pct`` and ``threads`` (or ``posts``), as
     ``analytics.outcomes_by_responder`` or ``analytics.leader_engagement`` give. ``highlight``: a role drawn
@@ -76,17 +78,20 @@ def rates_with_intervals(table: pd.DataFrame, ax=None, *, ylabel: str = "rate (%
     shown = np.isfinite(values)
     ax.errorbar(x[shown], values[shown], yerr=[values[shown] - low[shown], high[shown] - values[shown]],
                 fmt="none", ecolor="black", elinewidth=1.5, capsize=6)
+    under_the_axis = ax.get_xaxis_transform()  # x in data, y in axes fractions: 0 is the axis line
     for xi, v, hi, n in zip(x, values, high, table[size].to_numpy()):
-        if np.isfinite(v):
-            ax.text(xi, hi + 1.5, f"{v:.1f} %", ha="center", va="bottom", fontsize=9, fontweight="bold")
-            ax.text(xi, 1.5, f"n = {int(n):,}", ha="center", va="bottom", fontsize=8, color="white"
-                    if v > 12 else "black")
-        else:
-            ax.text(xi, 1.5, f"no {unit}", ha="center", va="bottom", fontsize=8)
+        if np.isfinite(v):  # the rate just above its interval's top: clear of the bar and of the line
+            ax.annotate(f"{v:.1f} %", (xi, hi), xytext=(0, 4), textcoords="offset points", ha="center",
+                        va="bottom", fontsize=9, fontweight="bold")
+        # the sample size under the bar, between the axis and the role's name: never on a bar or a line
+        ax.annotate(f"n = {int(n):,}" if np.isfinite(v) else f"no {unit}", (xi, 0), xycoords=under_the_axis,
+                    xytext=(0, -3), textcoords="offset points", ha="center", va="top", fontsize=8, color="#333333")
     ax.set_xticks(x, [role_word(r) + (" (compared with)" if str(r) == highlight else "") for r in table.index])
+    ax.tick_params(axis="x", length=0, pad=14)  # room for the sample size above the names
     top = np.nanmax(high) if shown.any() else 100
-    ax.set_ylim(0, min(100, top + 12) if top < 88 else 105)
-    ax.set_ylabel(ylabel)
+    ax.set_ylim(0, max(top + 14, 20))  # room above the highest interval for its rate
+    ax.set_yticks([t for t in range(0, 101, 20) if t <= top + 14])
+    ax.set_ylabel(textwrap.fill(ylabel, 28))  # on two lines: a long label stays inside the figure
     ax.grid(axis="y", alpha=0.3)
     ax.set_title(title or "Rate by role, with its 95 % interval")
     return ax
@@ -120,5 +125,5 @@ def differences(table: pd.DataFrame, ax=None, *, title: str | None = None, xlabe
     ax.set_ylim(len(table) - 0.5, -0.7)
     ax.set_xlabel(xlabel)
     ax.grid(axis="x", alpha=0.3)
-    ax.set_title(title or "Differences between roles, with their 95 % intervals")
+    ax.set_title(title or "Differences between roles, with their 95 % intervals", wrap=True)  # long labels: narrow axes
     return ax

@@ -116,13 +116,13 @@ QUESTIONS = QuestionSet("04_expertise", [
         ],
         right=_q1_right,
         hints=[
-            "Keep the rows you need (move 2 of module 00, keep rows): two conditions combined with &, each in its "
-            "own round brackets — threads[\"responder_role\"] == \"intern\", and threads[\"is_complaint\"] (already "
-            "True or False, so it is a condition by itself).",
-            f"{KEEP_INTERN_COMPLAINTS} are those rows. analytics.resolution_rate(…) gives the % of the rows you "
-            "give it that ended with the problem solved.",
-            "Put the rows inside the round brackets of analytics.resolution_rate( … ) and store the number it "
-            "gives in intern_complaints_resolved.",
+            "Use move 2 of module 00 (keep rows): keep the threads that the intern answered AND that are "
+            "complaints; then give those rows to analytics.resolution_rate(…), as in section 2 of the lesson.",
+            "The piece you need: two conditions, each in its own round brackets, joined with & — "
+            "threads[\"responder_role\"] == \"intern\" is one; threads[\"is_complaint\"] is the other (it is "
+            "already True or False, so it is a condition by itself).",
+            f"The whole line: intern_complaints_resolved = analytics.resolution_rate({KEEP_INTERN_COMPLAINTS}) — "
+            "run the cell, then the check below it.",
         ],
         section="section 2 of the lesson (Who answered, and how it ended)",
     ),
@@ -212,7 +212,7 @@ QUESTIONS = QuestionSet("04_expertise", [
         options={
             "A": "on LinkedIn the intern's bar is the lowest, but look at n under each bar and at the "
                  "intervals: with so few threads, the data cannot show that the intern does as well, nor worse.",
-            "B": "on LinkedIn there were very few threads (n on each bar), so every interval is wide and every "
+            "B": "on LinkedIn there were very few threads (n under each bar), so every interval is wide and every "
                  "difference could be chance: the data cannot tell the roles apart there. Decide from all "
                  "platforms together, where the intern is clearly behind — and do not read \"no real "
                  "difference\" as \"no difference\".",

@@ -61,6 +61,7 @@ class WhoSpeaksDashboard(Dashboard):
     """Measure, role to compare with, platform → rates by role with 95 % intervals, and each role's difference."""
 
     figsize = (9.0, 3.8)
+    margins = (0.11, 0.98, 0.17, 0.9)  # room for a two-line axis label and the sample sizes under the bars
     keep_axes = True  # the bars stand on a number axis (0–3, labelled per draw): the base keeps the axes (faster)
 
     def __init__(self, counts: dict[str, _Counts]):
@@ -113,7 +114,7 @@ class WhoSpeaksDashboard(Dashboard):
         return (f"<b>{html.escape(self.measure.label)}</b>, {scope}, {html.escape(where)}. "
                 f"Compared with the <b>{other}</b>:<br>" + "<br>".join(lines) +
                 "<br><i>A difference is real when its 95 % interval leaves out 0; the fewer the threads or posts "
-                "(n on each bar), the wider the interval.</i>")
+                "(n under each bar), the wider the interval.</i>")
 
     def draw(self, ax) -> None:
         """Bars per role with their intervals and sample sizes; the compared role outlined."""
