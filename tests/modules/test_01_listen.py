@@ -136,6 +136,10 @@ def test_q2_is_not_the_lessons_case_cafe_lumiere_whose_first_alert_the_dashboard
     notebook = json.loads(SOLUTIONS.read_text(encoding="utf-8"))
     (q2,) = ["".join(c["source"]) for c in notebook["cells"] if "### Q2" in "".join(c["source"])]
     assert "Tick **Grano & Co** only (untick *Café Lumière*)" in q2 and "*Months: Jan–Dec*" in q2
+    answer = grano.index[grano["alert"]][0]
+    room, _ = guide_parts("01_listen")
+    for written in (f"{answer:%Y-%m-%d}", f"{answer.year}-{answer.month}-{answer.day}", f"{answer:%d/%m/%Y}"):
+        assert written not in room and written not in lesson_text  # not even as a badly written example
 
 
 # --------------------------------------------------------------------------- Q3 shareholders
