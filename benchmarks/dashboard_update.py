@@ -168,7 +168,7 @@ def naive_listen_view(mentions, accounts, board):
         result = analytics.spikes(table[brand], threshold=board.threshold.value,
                                   exclude_current=board.exclude_today.value)
         alerts += [(day, brand) for day in result.index[result["alert"].to_numpy()]]
-    start, end = board.dates.value
+    start, end = board.date_range
     table = table.loc[start:end]
     alerts = pd.DataFrame(alerts, columns=["date", "brand"])
     new_figure_render(lambda ax: plots.volume_with_alerts(table, alerts, ax=ax, metric=metric))

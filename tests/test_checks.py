@@ -615,3 +615,10 @@ def test_an_interval_rounded_to_whole_numbers_is_told_so_before_any_typical_mist
     verdict = judge((4, 17))
     assert not verdict.ok and verdict.message.endswith("rounded too much: give each end to one decimal place.")
     assert judge((3.8, 16.8)).ok and judge((3.95, 17.05)).message.endswith("that is Wald's")
+
+
+def test_number_with_thousands_separators_when_a_whole_number_is_asked(capsys):
+    """A whole number asked (tolerance ≥ 0.5) and typed 1,549: no commas, even if the exact answer has decimals."""
+    q = add("whole_asked", judges.number(lambda: 1549.18, tolerance=1, unit="engagements a week"))
+    fails_with(capsys, q, (1, 549), "Write the number without commas or spaces: 1549, not 1,549.")
+    fails_with(capsys, q, (15, 4), "Use a point for decimals: 15.4, not 15,4.")

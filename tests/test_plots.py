@@ -140,10 +140,27 @@ def test_rising_topics_shows_every_topic_rises_and_falls_in_plain_words():
     assert [t.get_text() for t in ax.get_yticklabels()] == [
         "sustainability", "ordering through an app", "jobs", "service", "coffee quality"]
     assert [bar.get_width() for bar in ax.patches] == [8.3, 5.6, -0.5, -2.7, -5.5]
-    red = [bar for bar in ax.patches if bar.get_width() < 0]
-    assert all(mcolors.same_color(bar.get_facecolor(), plots.SENTIMENT_COLORS["negative"]) for bar in red)
+    falls = [bar for bar in ax.patches if bar.get_width() < 0]
+    rises = [bar for bar in ax.patches if bar.get_width() >= 0]
+    assert all(mcolors.same_color(bar.get_facecolor(), plots.CHANGE_COLORS["fall"]) for bar in falls)
+    assert all(mcolors.same_color(bar.get_facecolor(), plots.CHANGE_COLORS["rise"]) for bar in rises)
     assert "percentage points" in ax.get_xlabel()
     assert ax.get_title() == "Change in each topic's share of all mentions"
+
+
+def test_rising_topics_tells_rises_from_falls_without_red_and_green():
+    """Cold read: red against green is lost on about 8 % of men; rises are blue and falls orange (Okabe & Ito)."""
+    import colorsys
+
+    ax = plots.rising_topics(pd.Series({"sustainability": 8.3, "coffee_quality": -5.5}))
+
+    rise, fall = (mcolors.to_rgb(bar.get_facecolor()) for bar in ax.patches)
+    hue = {name: colorsys.rgb_to_hsv(*rgb)[0] * 360 for name, rgb in (("rise", rise), ("fall", fall))}
+    assert 190 <= hue["rise"] <= 250, "a rise is blue"
+    assert 15 <= hue["fall"] <= 45, "a fall is orange, not red (hue near 0) or green (near 120)"
+    for rgb in (rise, fall):
+        assert not mcolors.same_color(rgb, plots.SENTIMENT_COLORS["positive"])
+        assert not mcolors.same_color(rgb, plots.SENTIMENT_COLORS["negative"])
 
 
 def test_rising_topics_top_keeps_the_largest_changes_either_way():

@@ -346,9 +346,11 @@ def test_the_certificate_prints_to_a_one_page_pdf(finished, tmp_path):
 
 def test_plain_answers_are_judged_without_running_and_deleted_questions_count_as_missing(kit):
     """Typed values (a date, a letter) need no code run; a question whose cells were deleted is not right."""
+    from socialkit.questions.listen import first_alert
+
     listen = course.get("01_listen")
     path = answered(listen, listen.exercises(kit), only=set(),
-                    wrong={"q2": 'first_alert = "2025-01-15"', "q4": 'why_modest = "C"'})
+                    wrong={"q2": f'first_alert = "{first_alert():%Y-%m-%d}"', "q4": 'why_modest = "C"'})
     nb = json.loads(path.read_text())
     nb["cells"] = [c for c in nb["cells"] if (c["metadata"].get("nbgrader") or {}).get("grade_id") not in
                    ("q5", "q5_check")]

@@ -62,14 +62,37 @@ def test_who_speaks_keeps_only_that_stakeholder_group(board, mentions, accounts)
     assert "mentions by journalists" in board.ax.get_title()
 
 
-def test_dates_narrow_the_table_and_the_alerts(board):
-    april = [d for _, d in board.dates.options if d.month == 4]
-    board.dates.value = (april[0], april[-1])
+def test_months_narrow_the_table_and_the_alerts(board):
+    april = pd.Timestamp("2025-04-01")
+    board.months.value = (april, april)
 
     assert board.table.index.min() == pd.Timestamp("2025-04-01")
     assert board.table.index.max() == pd.Timestamp("2025-04-30")
     assert len(board.table) == 30
     assert list(board.alerts["date"]) == [pd.Timestamp("2025-04-07")]  # the July alert is outside
+
+
+def test_the_date_range_is_set_in_whole_months_not_in_365_day_positions(board):
+    """Cold read: a slider of 365 days was fiddly to set by hand; twelve months are not."""
+    assert board.months.description == "Months"
+    assert [label for label, _ in board.months.options] == [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    assert board.date_range == (pd.Timestamp("2025-01-01"), pd.Timestamp("2025-12-31"))
+
+    board.months.value = (pd.Timestamp("2025-02-01"), pd.Timestamp("2025-03-01"))
+
+    assert board.date_range == (pd.Timestamp("2025-02-01"), pd.Timestamp("2025-03-31"))  # to the END of March
+    assert len(board.table) == 28 + 31
+
+
+def test_months_of_an_export_over_two_years_name_their_year(mentions):
+    late = mentions[mentions["ts"] >= "2025-11-15"].copy()
+    early_next_year = late[late["ts"] < "2025-12-10"].copy()
+    early_next_year["ts"] = early_next_year["ts"] + pd.DateOffset(months=2)  # 15 January to 9 February 2026
+    board = widgets.listen_dashboard(pd.concat([late, early_next_year]))
+
+    assert [label for label, _ in board.months.options] == ["Nov 2025", "Dec 2025", "Jan 2026", "Feb 2026"]
+    assert board.date_range == (pd.Timestamp("2025-11-15"), pd.Timestamp("2026-02-09"))  # the data's own ends
 
 
 def test_metric_net_sentiment_shows_percent_positive_minus_negative_without_alerts(board, mentions):

@@ -129,7 +129,13 @@ def in_words(table, value_name: str | None = None):
         table = table.to_frame(value_name or str(table.name or "value"))
     elif not isinstance(table, pd.DataFrame):
         raise TypeError(f"in_words() needs a table or a column, not {type(table).__name__}.")
-    shown = table.rename(index=say, columns=lambda c: COLUMN_WORDS.get(c, say(c)) if isinstance(c, str) else c)
+    headings = COLUMN_WORDS
+    if "handle" in table.columns:
+        # One row per account: its @handle names the row (an account code such as A04803 says nothing), and
+        # "followers" are that account's own, not a team's sum.
+        table = table.set_index("handle").rename(index=lambda h: f"@{h}", columns={"role": "who they are"})
+        headings = {**COLUMN_WORDS, **ACCOUNT_COLUMN_WORDS}
+    shown = table.rename(index=say, columns=lambda c: headings.get(c, say(c)) if isinstance(c, str) else c)
     shown.index.name = KEPT_INDEX_TITLES.get(table.index.name) if isinstance(table.index.name, str) else None
     shown.columns.name = None
     return shown
@@ -137,6 +143,8 @@ def in_words(table, value_name: str | None = None):
 
 # Row titles kept by in_words, in words: rows labelled by bare numbers need them.
 KEPT_INDEX_TITLES = {"threshold": "threshold"}
+# Headings of a table with one row per account (it has a "handle" column), where they differ from COLUMN_WORDS.
+ACCOUNT_COLUMN_WORDS = {"followers": "followers", "posts": "posts about the brand"}
 
 # Module 06 (networks): industries of the contacts table, and the network tables' columns in words.
 INDUSTRY_LABELS = {

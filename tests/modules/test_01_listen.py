@@ -9,7 +9,7 @@ import pytest
 
 from kit import ROOT as REPO
 from kit import assert_right, assert_wrong, guide_parts, verdict
-from socialkit import analytics, checks, data
+from socialkit import analytics, checks, data, plots, widgets
 
 SOLUTIONS = REPO / "solutions" / "01_listen" / "01_listen_exercises.ipynb"
 
@@ -105,7 +105,7 @@ def test_q1_right_answer_says_what_the_data_shows(mentions):
 # --------------------------------------------------------------------------- Q2 first alert
 
 def test_q2_first_alert_date_with_a_fair_baseline(daily):
-    x = daily["lumiere"].astype(float)
+    x = daily["grano"].astype(float)
     before = x.shift(1).rolling(7)  # the 7 days before each day
     z = (x - before.mean()) / before.std()
     alerts = z.index[(z >= 2).to_numpy()]
@@ -114,14 +114,32 @@ def test_q2_first_alert_date_with_a_fair_baseline(daily):
     assert_right("01_listen.q2", first)  # a Timestamp is fine too
     assert_right("01_listen.q2", f" {first:%Y-%m-%d} ")
 
-    default = analytics.spikes(daily["lumiere"], threshold=2)
+    default = analytics.spikes(daily["grano"], threshold=2)
     assert_wrong("01_listen.q2", f"{default.index[default['alert']][0]:%Y-%m-%d}", "box UNTICKED")
-    assert_wrong("01_listen.q2", f"{daily['lumiere'].idxmax():%Y-%m-%d}", "MOST mentions")
+    assert_wrong("01_listen.q2", f"{daily['grano'].idxmax():%Y-%m-%d}", "MOST mentions")
     assert_wrong("01_listen.q2", f"{alerts[1]:%Y-%m-%d}", "not the FIRST")
     assert_wrong("01_listen.q2", f"{first:%d/%m/%Y}", "year-month-day")
     assert_wrong("01_listen.q2", f"{first.replace(year=2024):%Y-%m-%d}", "covers 2025")
-    quiet_day = next(d for d in z.index[10:] if d not in alerts and d != daily["lumiere"].idxmax())
+    quiet_day = next(d for d in z.index[10:] if d not in alerts and d != daily["grano"].idxmax()
+                     and d not in analytics.spikes(daily["lumiere"], exclude_current=True).query("alert").index)
     assert_wrong("01_listen.q2", f"{quiet_day:%Y-%m-%d}", "no alert on that day")
+
+
+def test_q2_is_not_the_lessons_case_cafe_lumiere_whose_first_alert_the_dashboard_step_shows(daily, lesson_text):
+    """Cold read: the lesson's Try this step showed Café Lumière's first fair alert, Q2's old answer; Q2 is Grano & Co's."""
+    lumiere = analytics.spikes(daily["lumiere"], threshold=2, exclude_current=True)
+    lumiere_first = lumiere.index[lumiere["alert"]][0]
+    assert "With **Café Lumière** only" in lesson_text and "tick **Baseline = the 7 days before**" in lesson_text
+    assert_wrong("01_listen.q2", f"{lumiere_first:%Y-%m-%d}", "Café Lumière's first alert", "tick Grano & Co only")
+    grano = analytics.spikes(daily["grano"], threshold=2, exclude_current=True)
+    assert lumiere_first != grano.index[grano["alert"]][0]
+    notebook = json.loads(SOLUTIONS.read_text(encoding="utf-8"))
+    (q2,) = ["".join(c["source"]) for c in notebook["cells"] if "### Q2" in "".join(c["source"])]
+    assert "Tick **Grano & Co** only (untick *Café Lumière*)" in q2 and "*Months: Jan–Dec*" in q2
+    answer = grano.index[grano["alert"]][0]
+    room, _ = guide_parts("01_listen")
+    for written in (f"{answer:%Y-%m-%d}", f"{answer.year}-{answer.month}-{answer.day}", f"{answer:%d/%m/%Y}"):
+        assert written not in room and written not in lesson_text  # not even as a badly written example
 
 
 # --------------------------------------------------------------------------- Q3 shareholders
@@ -269,6 +287,21 @@ def test_q5_right_answer_and_question_say_what_the_data_shows(mentions):
     assert trends.index[0] == "sustainability"  # "the fastest-rising topic of the whole market"
 
 
+@pytest.mark.parametrize(("question_id", "full_rows"), [
+    ("01_listen.q3", 'mentions_by_role[(mentions_by_role["brand"] == "lumiere")'),
+    ("01_listen.q5", 'mentions[mentions["brand"] == "lumiere"]'),
+])
+def test_hints_go_one_step_at_a_time(question_id, full_rows):
+    """Cold read: hint 2 gave nearly the whole line. Now: 1 the move, 2 the pieces, the last the line."""
+    question = next(q for q in checks.questions_of("01_listen") if q.id == question_id)
+    first, second, last = question.hints
+    assert "move 2 of module 00" in first
+    assert '"lumiere"' not in first and "==" not in first  # the move, not yet its condition
+    assert '"brand"' in second and '"lumiere"' in second  # the pieces…
+    assert full_rows not in second and "[(" not in second  # …but not the line that keeps the rows
+    assert full_rows in last
+
+
 def test_q5_hints_stop_one_step_short():
     question = next(q for q in checks.questions_of("01_listen") if q.id == "01_listen.q5")
     assert 2 <= len(question.hints) <= 3
@@ -292,7 +325,7 @@ def test_q2_a_date_written_another_way_is_told_how_to_write_it(typed, fragment):
 
 
 def test_q2_right_answer_mentions_the_minimum_rise(daily):
-    fair = analytics.spikes(daily["lumiere"], threshold=2, exclude_current=True)
+    fair = analytics.spikes(daily["grano"], threshold=2, exclude_current=True)
     result = verdict("01_listen.q2", f"{fair.index[fair['alert']][0]:%Y-%m-%d}")
     assert result.status == "right" and "minimum rise" in result.message
 
@@ -386,8 +419,11 @@ def test_the_guides_answers_are_the_datas(mentions, by_role, daily):
     assert f"**Q3:** {net:+.1f}" in answers
     assert f"against {net_over(by_role, 1, 6):.1f} from January to June".replace("-", "−") in answers
     assert "whole-year figure (" + f"{net_over(by_role, 1, 12):.1f})".replace("-", "−") in answers
-    fair = analytics.spikes(daily["lumiere"], exclude_current=True)
-    assert f"**Q2:** {fair.index[fair['alert']][0]:%Y-%m-%d}" in answers
+    fair = analytics.spikes(daily["grano"], exclude_current=True)
+    first = fair.index[fair["alert"]][0]
+    assert f"**Q2:** {first:%Y-%m-%d}" in answers
+    assert (f"({daily['grano'].loc[first]} mentions\n  against about {fair.at[first, 'baseline_mean']:.0f} a day the "
+            "week before)") in answers
     assert "**Q4:** B" in answers and checks.evaluate("01_listen.q4", "B").status == "right"
     change = topic_change(mentions)
     trends = analytics.rising_topics(mentions[mentions["brand"] == "lumiere"], "2025-10-01", "2025-12-31",
@@ -454,3 +490,27 @@ def test_the_lessons_competitor_sentiment_and_story_figures_are_the_datas(lesson
     posts = data.load("brand_posts")
     apology = posts[(posts["author_role"] == "executive") & posts["text"].str.startswith("We got it wrong")]
     assert f"{apology['ts'].min():%d %B}".lstrip("0") == "8 April" and "the day the CEO apologised" in lesson_text
+
+
+def test_the_try_this_steps_set_dates_in_whole_months(lesson_text):
+    """Cold read: the 365-position Dates slider became a Months slider; every step names it, none the old one."""
+    steps = [line for line in lesson_text.splitlines() if line.startswith(("> 1.", "> 2.", "> 3.", "> 4."))]
+    assert len(steps) == 4
+    assert "Dates" not in lesson_text
+    assert all("**Months" in step for step in steps), "each step states every setting it needs"
+    assert "drag both ends of **Months** to **Apr**" in steps[2]
+    board = widgets.listen_dashboard(data.load("mentions"), data.load("accounts"))
+    april = next(value for label, value in board.months.options if label == "Apr")
+    board.months.value = (april, april)
+    assert len(board.table) == 30 and "the chart now shows the 30 days of April" in steps[2]
+
+
+def test_the_lesson_names_the_topic_charts_colours_as_drawn(lesson_text):
+    """Cold read: rises and falls are blue and orange, not green and red, and the words say so."""
+    import matplotlib.colors as mcolors
+
+    ax = plots.rising_topics(pd.Series({"sustainability": 8.3, "coffee_quality": -5.5}))
+    rise, fall = (bar.get_facecolor() for bar in ax.patches)
+    assert mcolors.same_color(rise, plots.CHANGE_COLORS["rise"]) and mcolors.same_color(fall, plots.CHANGE_COLORS["fall"])
+    assert "a blue bar is a topic whose share rose, an orange bar one whose share fell" in lesson_text
+    assert "green" not in lesson_text.lower()

@@ -13,7 +13,9 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from kit import ROOT as REPO  # noqa: E402
-from kit import assert_quotes, assert_right, assert_wrong, guide_parts, markdown_text, notebook, verdict  # noqa: E402
+from kit import (  # noqa: E402
+    assert_quotes, assert_right, assert_wrong, code_text, guide_parts, markdown_text, notebook, verdict,
+)
 from socialkit import analytics, checks, data, plots, widgets  # noqa: E402
 
 LESSON = REPO / "course" / "02_speak" / "02_speak.ipynb"
@@ -470,6 +472,38 @@ def test_q2_shares_per_expertise_post_on_linkedin(brand_posts):
     assert_wrong("02_speak.q2", rate(rows_of(brand_posts, "lumiere", "expertise", "linkedin")), "engagement rate by reach")
 
 
+def test_numbers_asked_to_one_decimal_follow_one_rule(brand_posts, threads):
+    """Cold read: Q2 took 75 for 75.1 (within 0.1) while Q3 refused 90 for 90.1. One decimal asked: within 0.05."""
+    from socialkit.questions import speak
+
+    shares = rows_of(brand_posts, "lumiere", "expertise", "linkedin")["shares"]
+    questions = threads[~threads["is_complaint"]]
+    answers = {"02_speak.q2": shares.sum() / len(shares),
+               "02_speak.q3": answered_pct(questions[questions["category"] == "allergy_info"])}
+    texts = {q.id: q for q in checks.questions_of("02_speak")}
+    exercises = markdown_text(notebook(SOLUTIONS))
+    for question_id, answer in answers.items():
+        assert texts[question_id].tolerance == speak.ONE_DECIMAL == 0.05
+        assert_right(question_id, round(answer, 1))
+        assert_right(question_id, round(answer, 2))
+        assert_wrong(question_id, round(answer), "rounded too much", "1 decimal place")  # 75 for 75.1, 90 for 90.1
+        assert_wrong(question_id, round(answer, 1) + 0.1)  # the next tenth is a different reading
+    assert exercises.count("to one decimal place**") >= 2 and exercises.count("is rounded too much") >= 2
+
+
+def test_the_lessons_ranking_table_names_accounts_and_headings_in_words(mentions, accounts):
+    """Cold read: the table comparing the two rankings showed account codes (A04803) and code names as headings."""
+    about_us = mentions[mentions["brand"] == "lumiere"]
+    raw = analytics.compare_rankings(about_us, accounts, first="followers", second="engagement")
+    shown = plots.in_words(raw)
+    assert list(shown.index) == [f"@{h}" for h in raw["handle"]]
+    assert list(shown.columns) == ["who they are", "followers", "posts about the brand", "engagements received",
+                                   "rank by followers", "rank by engagement received"]
+    assert not any("_" in str(heading) for heading in shown.columns)
+    assert shown["followers"].tolist() == raw["followers"].tolist()
+    assert "plots.in_words(analytics.compare_rankings(" in code_text(notebook(LESSON))
+
+
 # --------------------------------------------------------------------------- Q3 allergy questions
 
 
@@ -543,26 +577,46 @@ def test_q4_the_options_say_what_the_data_says(mentions, accounts):
 # --------------------------------------------------------------------------- Q5 the agency's plan
 
 
-def test_q5_the_agency_plan_loses_and_the_messages_hold(lumiere):
+def test_q5_the_swap_is_computed_and_the_agency_plan_loses(lumiere):
     average = per_post(lumiere)
     agency = 14 * average["automated_promo"]
     swap = -6 * average["automated_promo"] + 3 * average["conversation"] + 3 * average["expertise"]
     assert agency < swap
-    result = verdict("02_speak.q5", agency > swap)
+    result = verdict("02_speak.q5", swap)
     assert result.status == "right"
-    assert f"about {agency:,.0f} engagements a week" in result.message and f"about {swap:,.0f}" in result.message
+    assert f"about {swap / agency:.1f} times the {agency:,.0f}" in result.message
     ratios = average[["conversation", "expertise"]] / average["automated_promo"]
     assert (ratios.round() == 5).all()  # "about five times what a promotion earns"
-    assert_wrong("02_speak.q5", True, "that is not what the data says", f"about {swap:,.0f}")
-    assert_wrong("02_speak.q5", "False", "Type True or False")
-    assert_wrong("02_speak.q5", 0, "is a number")
+    assert_right("02_speak.q5", round(swap))
+    assert_wrong("02_speak.q5", agency, "the AGENCY's plan")
+    assert_wrong("02_speak.q5", 6 * average["automated_promo"] + 3 * average["conversation"]
+                 + 3 * average["expertise"], "ADDS 6 promotions")
+    assert_wrong("02_speak.q5", 3 * average["conversation"] + 3 * average["expertise"], "leaves out the 6 promotions")
+    assert_wrong("02_speak.q5", swap - 3 * average["expertise"], "leaves out the 3 expertise posts")
+    assert_wrong("02_speak.q5", swap - 3 * average["conversation"], "leaves out the 3 conversation posts")
+    assert_wrong("02_speak.q5", swap - agency, "MORE than the agency's plan")
+    assert_wrong("02_speak.q5", analytics.engagements(lumiere).sum() / 52, "ALL of today's posts")
+    assert_wrong("02_speak.q5", -swap, "sign is reversed")
+    assert_wrong("02_speak.q5", (1, round(swap) - 1000), f"without commas or spaces: {round(swap)}, not 1,")
+
+
+def test_q5_cannot_be_answered_from_the_lesson_alone(lumiere):
+    """Cold read: the lesson said which plan wins, so a True/False Q5 needed no data. Q5 now asks for the swap's figure."""
+    question = next(q for q in checks.questions_of("02_speak") if q.id == "02_speak.q5")
+    assert question.var == "swap_engagements"
+    for guess in (False, True, "False"):
+        assert verdict("02_speak.q5", guess).status == "wrong"  # the old answer scores nothing
+    average = per_post(lumiere)
+    swap = -6 * average["automated_promo"] + 3 * average["conversation"] + 3 * average["expertise"]
+    lesson = markdown_text(notebook(LESSON)) + code_text(notebook(LESSON))
+    assert f"{swap:,.0f}" not in lesson and f"{swap:.0f}" not in lesson
 
 
 def test_hints_stop_one_step_short():
     q1, q3, q5 = (next(q for q in checks.questions_of("02_speak") if q.id == f"02_speak.{n}") for n in ("q1", "q3", "q5"))
     assert not any("analytics.engagement_rate(brand_posts[" in h for h in q1.hints)
     assert not any("analytics.answer_rate(questions[" in h for h in q3.hints)
-    assert not any("> analytics.expected_engagements" in h for h in q5.hints)
+    assert not any("swap_engagements = analytics" in h for h in q5.hints)  # the last hint gives the plan, not the line
 
 
 # --------------------------------------------------------------------------- figures quoted in the lesson
@@ -731,9 +785,11 @@ def test_the_guides_answers_are_the_datas(brand_posts, threads, lumiere):
                   answered_pct(threads[threads["category"] == "allergy_info"]))
     assert "**Q4:** C (@jleroy70)" in answers and checks.evaluate("02_speak.q4", "C").status == "right"
     average = per_post(lumiere)
-    assert_quotes(answers, "**Q5:** False — the agency's 14 promotions should add about {:.0f} engagements a week, "
-                           "the community\n  manager's swap about {:,.0f}", 14 * average["automated_promo"],
-                  -6 * average["automated_promo"] + 3 * average["conversation"] + 3 * average["expertise"])
+    swap = -6 * average["automated_promo"] + 3 * average["conversation"] + 3 * average["expertise"]
+    assert_quotes(answers, "**Q5:** {:,.0f} engagements a week ({:.1f} unrounded) — the community manager's swap, "
+                           "with no extra post; the agency's\n  14 promotions should add about {:.0f}: the swap brings "
+                           "about {:.1f} times", swap, swap, 14 * average["automated_promo"],
+                  swap / (14 * average["automated_promo"]))
 
 
 def test_the_rubric_quotes_the_datas_figures(lumiere, threads, mentions, accounts):
@@ -743,9 +799,10 @@ def test_the_rubric_quotes_the_datas_figures(lumiere, threads, mentions, account
     average = per_post(lumiere)
     assert_quotes(rubric, "an engagement rate by reach of {:.2f} % for automated promotions", rate(
         lumiere[lumiere["post_type"] == "automated_promo"]))
-    assert_quotes(rubric, "(about {:.0f} more a week for the agency's 14 promotions against about {:,.0f}",
-                  14 * average["automated_promo"],
-                  -6 * average["automated_promo"] + 3 * average["conversation"] + 3 * average["expertise"])
+    swap = -6 * average["automated_promo"] + 3 * average["conversation"] + 3 * average["expertise"]
+    assert_quotes(rubric, "(about {:.0f} more a week for the agency's 14 promotions; about {:.1f} times as many for "
+                          "swapping", 14 * average["automated_promo"], swap / (14 * average["automated_promo"]))
+    assert f"{swap:,.0f}" not in rubric  # Q5's answer: the rubric is shown outside the guide's answers section
     three = analytics.kaushik_rates(lumiere, by="post_type")
     assert_quotes(rubric, "(about {:.0f} per post), expertise posts get shared (about {:.0f} per post)",
                   three.at["conversation", "conversation_rate"], three.at["expertise", "amplification_rate"])

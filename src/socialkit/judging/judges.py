@@ -135,7 +135,8 @@ def number(
                              f"for decimals (46.1, not 46,1) and no commas in big numbers (12345, not 12,345).")
             return wrong(f"that is {describe(value)}, not a number. Remove the quotes.")
         if isinstance(value, tuple):
-            goal_is_whole = tolerance < 0.5 and float(target.get()).is_integer()
+            # a whole number is asked when no decimal is needed (tolerance ≥ 0.5), or the answer is one
+            goal_is_whole = tolerance >= 0.5 or float(target.get()).is_integer()
             advice = _comma_number_advice(value, goal_is_whole)
             if advice:
                 return wrong(advice)

@@ -11,8 +11,8 @@ Okabe–Ito palette so that colour-blind readers can tell them apart.
 """
 
 from socialkit.plots._style import (  # noqa: F401
-    ALERT_COLOR, BRAND_COLORS, BRAND_NAMES, BRANDS, GROUP_LABELS, LANGUAGE_NAMES, SENTIMENT_COLORS, TOPIC_LABELS,
-    brand_color, brand_name, in_words,
+    ALERT_COLOR, BRAND_COLORS, BRAND_NAMES, BRANDS, CHANGE_COLORS, GROUP_LABELS, LANGUAGE_NAMES, SENTIMENT_COLORS,
+    TOPIC_LABELS, brand_color, brand_name, in_words,
 )
 from socialkit.plots.listening import (  # noqa: F401
     METRIC_LABELS, METRIC_TITLES, net_sentiment_by_group, rising_topics, sentiment_confusion, share_of_voice,

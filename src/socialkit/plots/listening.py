@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from socialkit.plots._style import (
-    ALERT_COLOR, BRAND_NAMES, SENTIMENT_COLORS, as_frame, brand_color, brand_name, day_axis_label, is_monthly,
+    ALERT_COLOR, BRAND_NAMES, CHANGE_COLORS, as_frame, brand_color, brand_name, day_axis_label, is_monthly,
     month_name_axis, new_ax, period_label,
 )
 from socialkit.vocab import group_name, topic_name
@@ -175,7 +175,10 @@ def sentiment_confusion(true_labels: Iterable, predicted: Iterable, ax=None, *,
 def rising_topics(growth, ax=None, *, top: int | None = None,
                   xlabel: str = "change in share of all mentions (percentage points)",
                   title: str | None = None):
-    """Horizontal bars of each topic's change, rises in green and falls in red, largest rise on top.
+    """Horizontal bars of each topic's change, rises in blue and falls in orange, largest rise on top.
+
+    Blue and orange (Okabe & Ito's colour-blind-safe pair), not green and red, which about 8 % of men
+    cannot tell apart (Okabe & Ito, "Color Universal Design", 2008).
 
     ``growth``: a Series topic → change (e.g. ``rising_topics(...)["change_pts"]``). Every topic
     is shown, so the big falls are as visible as the big rises; ``top=n`` keeps only the n
@@ -189,8 +192,7 @@ def rising_topics(growth, ax=None, *, top: int | None = None,
         shown = growth.loc[growth.abs().sort_values(ascending=False).index[:top]]
     shown = shown.sort_values(ascending=False)
     ax = new_ax(ax, figsize=(7, 0.4 * len(shown) + 1.2))
-    colors = [SENTIMENT_COLORS["positive"] if v >= 0 else SENTIMENT_COLORS["negative"]
-              for v in shown.to_numpy()]
+    colors = [CHANGE_COLORS["rise"] if v >= 0 else CHANGE_COLORS["fall"] for v in shown.to_numpy()]
     ax.barh([topic_name(t) for t in shown.index], shown.to_numpy(), color=colors)
     ax.invert_yaxis()
     ax.axvline(0, color="black", lw=0.8)

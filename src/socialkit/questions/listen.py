@@ -61,21 +61,25 @@ QUARTER_PERIOD = 'mentions["ts"].dt.quarter == 2'
 # --------------------------------------------------------------------------- Q2: the first alert with a fair baseline
 
 
+Q2_BRAND = "grano"  # the lesson's dashboard steps use Café Lumière; Q2 does the same move on the competitor
+
+
 @cache
-def _lumiere_daily() -> pd.Series:
-    """Café Lumière's mentions per day, as ``daily["lumiere"]`` in the setup cell."""
-    return analytics.daily_volume(data.load("mentions"))["lumiere"]
+def _daily(brand: str = Q2_BRAND) -> pd.Series:
+    """One brand's mentions per day, as ``daily[brand]`` in the setup cell."""
+    return analytics.daily_volume(data.load("mentions"))[brand]
 
 
-def alert_days(exclude_current: bool = True, threshold: float = ALERT_THRESHOLD) -> list[pd.Timestamp]:
-    """Days with an alert on Café Lumière's daily volume, as the dashboard shows them."""
-    result = analytics.spikes(_lumiere_daily(), threshold=threshold, exclude_current=exclude_current)
+def alert_days(exclude_current: bool = True, threshold: float = ALERT_THRESHOLD,
+               brand: str = Q2_BRAND) -> list[pd.Timestamp]:
+    """Days with an alert on one brand's daily volume (Grano & Co by default), as the dashboard shows them."""
+    result = analytics.spikes(_daily(brand), threshold=threshold, exclude_current=exclude_current)
     return list(result.index[result["alert"].to_numpy()])
 
 
-def first_alert(exclude_current: bool = True) -> pd.Timestamp:
-    """The first alert day (Q2: baseline = the 7 days before, z ≥ 2)."""
-    days = alert_days(exclude_current)
+def first_alert(exclude_current: bool = True, brand: str = Q2_BRAND) -> pd.Timestamp:
+    """The first alert day (Q2: Grano & Co, baseline = the 7 days before, z ≥ 2)."""
+    days = alert_days(exclude_current, brand=brand)
     if not days:
         raise ExpectedValueError("The data shows no alert at all: tell your facilitator.")
     return days[0]
@@ -171,12 +175,15 @@ QUESTIONS = QuestionSet("01_listen", [
         section="section 2 of the lesson (Share of voice)",
     ),
     Date(
-        "q2", "Date of the first alert with the baseline = the 7 days before, as \"YYYY-MM-DD\"",
+        "q2", "Date of Grano & Co's first alert with the baseline = the 7 days before, as \"YYYY-MM-DD\"",
         var="first_alert", points=2, answer=first_alert,
         mistakes=[
-            Vary(exclude_current=False, say="that is the first alert with the box UNTICKED (the day inside its "
-                                            "own baseline). Tick \"Baseline = the 7 days before\" and look again."),
-            Other(lambda: _lumiere_daily().idxmax(),
+            Vary(exclude_current=False, say="that is Grano & Co's first alert with the box UNTICKED (the day "
+                                            "inside its own baseline); with the box ticked an earlier day has one. "
+                                            "Tick \"Baseline = the 7 days before\" and look again."),
+            Vary(brand="lumiere", say="that is Café Lumière's first alert (the lesson's case). Untick Café "
+                                      "Lumière and tick Grano & Co only."),
+            Other(lambda: _daily().idxmax(),
                   "that is the day with the MOST mentions, not the first alert. Read the summary line under the "
                   "controls, or the first red circle."),
             Other(lambda: alert_days()[1:],
@@ -184,13 +191,13 @@ QUESTIONS = QuestionSet("01_listen", [
                   "the summary line."),
         ],
         right=f"an ordinary day, only a little busier than the week before. A fair baseline with a threshold "
-              f"of {ALERT_THRESHOLD:g} raises false alarms like this one; that is why a fair baseline needs a "
-              f"stricter threshold, and often a minimum rise.",
-        otherwise="the dashboard shows no alert on that day with these settings (Café Lumière only, Volume, "
-                  "everyone, alert at z ≥ 2.0, box TICKED).",
+              f"of {ALERT_THRESHOLD:g} raises false alarms like this one, for a competitor as for you; that is "
+              f"why a fair baseline needs a stricter threshold, and often a minimum rise.",
+        otherwise="the dashboard shows no alert on that day with these settings (Grano & Co only, Volume, "
+                  "everyone, alert at z ≥ 2.0, Months Jan–Dec, box TICKED).",
         hints=[
-            "Run the dashboard cell. Keep Café Lumière only, Volume, everyone and alert at z ≥ 2.0, and TICK the "
-            "box \"Baseline = the 7 days before\".",
+            "Run the dashboard cell. Tick Grano & Co only (untick Café Lumière); keep Volume, everyone, alert at "
+            "z ≥ 2.0 and Months Jan–Dec, and TICK the box \"Baseline = the 7 days before\".",
             "Red circles mark alert days; the line of text under the controls names the first one.",
             "Write that day as text in quotes, year-month-day, e.g. first_alert = \"2025-09-30\".",
         ],
@@ -233,13 +240,15 @@ QUESTIONS = QuestionSet("01_listen", [
               "(slightly below zero) hides a sour first half and a positive second half: split by time as well "
               "as by group.",
         hints=[
-            "Keep the rows that meet three conditions (move 2 of module 00, keep rows): brand is \"lumiere\", "
-            "role is \"shareholder\", and the month is July or later (mentions_by_role[\"ts\"].dt.month >= 7). "
-            "Combine conditions with &, each in its own round brackets.",
-            "mentions_by_role[(mentions_by_role[\"brand\"] == \"lumiere\") & (mentions_by_role[\"role\"] == "
-            "\"shareholder\") & (mentions_by_role[\"ts\"].dt.month >= 7)] are those rows.",
-            "Give those rows to analytics.net_sentiment(…): it computes % positive − % negative (from −100 to "
-            "+100) for the rows you give it.",
+            "Two steps: keep only the rows of mentions_by_role you need (move 2 of module 00, keep rows), then give "
+            "those rows to analytics.net_sentiment(…): it computes % positive − % negative (from −100 to +100) "
+            "for the rows you give it.",
+            "The rows you need meet three conditions: the column \"brand\" is \"lumiere\", the column \"role\" "
+            "is \"shareholder\", and the month of the column \"ts\" is July or later (.dt.month gives a date's "
+            "month, 1 to 12; July is 7). Put each condition in its own round brackets and join them with &.",
+            "The rows are mentions_by_role[(mentions_by_role[\"brand\"] == \"lumiere\") & "
+            "(mentions_by_role[\"role\"] == \"shareholder\") & (mentions_by_role[\"ts\"].dt.month >= 7)]. "
+            "Give them to analytics.net_sentiment(…) and store the result in net_shareholders_h2.",
         ],
         section="section 3 of the lesson (Net sentiment and stakeholder groups)",
     ),
@@ -311,13 +320,17 @@ QUESTIONS = QuestionSet("01_listen", [
                       "read one cell): TABLE.loc[\"sustainability\", \"change_pts\"].",
         right=_topic_right_message,
         hints=[
-            "In section 4 of the lesson, analytics.rising_topics(TABLE, \"2025-10-01\", \"2025-12-31\", "
-            "previous_start=\"2025-01-01\", previous_end=\"2025-03-31\") compares each topic's share of the rows "
-            "you give it between Q1 and Q4; its column \"change_pts\" is the change in percentage points. The "
-            "lesson gave it EVERY mention: the whole market.",
-            "Give it only Café Lumière's posts, mentions[mentions[\"brand\"] == \"lumiere\"] (move 2 of module "
-            "00, keep rows), with the same four dates. In the table you get, read the row \"sustainability\" of "
-            "the column \"change_pts\" (move 3, read one cell: TABLE.loc[ROW, COLUMN]).",
+            "Two moves of module 00: keep only the posts about Café Lumière (move 2 of module 00, keep rows), give "
+            "them to analytics.rising_topics(…) as in section 4 of the lesson (the lesson gave it EVERY mention: "
+            "the whole market), then read one cell of the table you get (move 3, read one cell).",
+            "The pieces: the condition mentions[\"brand\"] == \"lumiere\"; the lesson's four dates, "
+            "\"2025-10-01\", \"2025-12-31\", previous_start=\"2025-01-01\" and previous_end=\"2025-03-31\"; "
+            "in the table, the row \"sustainability\" and the column \"change_pts\" (the change in percentage "
+            "points).",
+            "The table is analytics.rising_topics(mentions[mentions[\"brand\"] == \"lumiere\"], \"2025-10-01\", "
+            "\"2025-12-31\", previous_start=\"2025-01-01\", previous_end=\"2025-03-31\"). Read its row "
+            "\"sustainability\", column \"change_pts\", with TABLE.loc[ROW, COLUMN] and store it in "
+            "sustainability_change.",
         ],
         section="section 4 of the lesson (Rising topics)",
     ),

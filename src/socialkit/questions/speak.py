@@ -13,8 +13,13 @@ from functools import cache
 import pandas as pd
 
 from socialkit import analytics, data
-from socialkit.judging import Choice, Decision, Number, Other, QuestionSet, Vary
+from socialkit.judging import Choice, Negated, Number, Other, QuestionSet, Vary
 from socialkit.vocab import platform_name, post_type_name
+
+# One rule for every number this module asks "to one decimal place": right within 0.05, so the value rounded to
+# one decimal is right and a whole number is "rounded too much" (within 0.1, Q2 took its answer rounded to a whole
+# number while Q3 refused its own: each answer's second decimal decided).
+ONE_DECIMAL = 0.05
 
 # The two plans of Q5, in posts added (positive) or dropped (negative) per week.
 AGENCY_PLAN = {"automated_promo": 14}
@@ -124,29 +129,34 @@ def plan_engagements(plan: tuple) -> float:
     return analytics.expected_engagements(_lumiere_posts(), dict(plan))
 
 
-def agency_plan_wins() -> bool:
-    """True when the agency's extra promotions should bring more engagements than the community manager's swap."""
-    return plan_engagements(tuple(AGENCY_PLAN.items())) > plan_engagements(tuple(SWAP_PLAN.items()))
+def swap_engagements(plan: tuple = tuple(SWAP_PLAN.items())) -> float:
+    """Engagements a week the community manager's swap should add (Q5), from 2025's averages per post."""
+    return plan_engagements(plan)
+
+
+def _with(**changes: int) -> float:
+    """The swap's engagements with some kinds of post changed (a typical slip), e.g. ``automated_promo=6``."""
+    plan = {**SWAP_PLAN, **changes}
+    return plan_engagements(tuple((kind, n) for kind, n in plan.items() if n is not None))
 
 
 def _figures() -> str:
     """The two plans' expected engagements a week, in words."""
     agency = plan_engagements(tuple(AGENCY_PLAN.items()))
-    swap = plan_engagements(tuple(SWAP_PLAN.items()))
+    swap = swap_engagements()
     return (f"the agency's 14 extra promotions should add about {agency:,.0f} engagements a week; the community "
             f"manager's swap, with no extra post at all, about {swap:,.0f}")
 
 
 def _q5_right() -> str:
-    return (f"{_figures()}. Talking beats broadcasting: a conversation or expertise post earns about five times "
-            f"what a promotion earns, so changing WHAT you post does more than posting more. And these averages "
-            f"flatter the agency: audiences tire of promotions.")
+    agency = plan_engagements(tuple(AGENCY_PLAN.items()))
+    return (f"about {swap_engagements() / agency:.1f} times the {agency:,.0f} the agency's 14 extra promotions "
+            f"should add, with no extra post at all. Talking beats broadcasting: a conversation or expertise post "
+            f"earns about five times what a promotion earns, so changing WHAT you post does more than posting "
+            f"more. And these averages flatter the agency: audiences tire of promotions.")
 
 
-def _q5_wrong() -> str:
-    return (f"that is not what the data says: {_figures()}. Compute both with analytics.expected_engagements(…) "
-            f"and compare them.")
-
+SWAP_WRITTEN = '{"automated_promo": -6, "conversation": 3, "expertise": 3}'
 
 # --------------------------------------------------------------------------- the questions
 
@@ -190,7 +200,8 @@ QUESTIONS = QuestionSet("02_speak", [
     ),
     Number(
         "q2", "Café Lumière's amplification rate (shares per post) for its expertise posts on LinkedIn",
-        var="linkedin_shares_per_post", points=2, answer=per_post_rate, tolerance=0.1, unit="shares per post",
+        var="linkedin_shares_per_post", points=2, answer=per_post_rate, tolerance=ONE_DECIMAL,
+        unit="shares per post",
         mistakes=[
             Vary(platform=None, say="that is all five platforms together; untick every platform but LinkedIn "
                                     "(or keep only the rows where platform is \"linkedin\")."),
@@ -220,7 +231,7 @@ QUESTIONS = QuestionSet("02_speak", [
     ),
     Number(
         "q3", "Café Lumière's answer rate to customers' questions about allergy information, in %",
-        var="allergy_answer_rate", points=2, answer=answer_rate, tolerance=0.1, unit="%",
+        var="allergy_answer_rate", points=2, answer=answer_rate, tolerance=ONE_DECIMAL, unit="%",
         mistakes=[
             Vary(kind="all", say="that counts the COMPLAINTS about allergies too; use the table questions (the "
                                  "threads that open with a question), not threads."),
@@ -274,16 +285,41 @@ QUESTIONS = QuestionSet("02_speak", [
         ],
         section="section 5 of the lesson (Influence is not a follower count) and the influencer finder",
     ),
-    Decision(
-        "q5", "Is the agency's plan expected to bring more engagements than the community manager's (True/False)",
-        var="agency_plan_wins", points=2, answer=agency_plan_wins, right=_q5_right, wrong=_q5_wrong,
+    Number(
+        "q5", "Engagements a week the community manager's swap should add, on 2025's averages (a whole number)",
+        var="swap_engagements", points=2, answer=swap_engagements, tolerance=1, unit="engagements a week",
+        mistakes=[
+            Other(lambda: plan_engagements(tuple(AGENCY_PLAN.items())),
+                  "that is the AGENCY's plan (14 more promotions a week); the question asks what the community "
+                  f"manager's swap should add: {SWAP_WRITTEN}."),
+            Other(lambda: _with(automated_promo=6),
+                  "that ADDS 6 promotions; the swap drops them: a minus sign, \"automated_promo\": -6."),
+            Other(lambda: _with(automated_promo=None),
+                  "that leaves out the 6 promotions the swap drops; add \"automated_promo\": -6 to the plan."),
+            Other(lambda: _with(expertise=None),
+                  "that leaves out the 3 expertise posts; the swap adds 3 conversation AND 3 expertise posts."),
+            Other(lambda: _with(conversation=None),
+                  "that leaves out the 3 conversation posts; the swap adds 3 conversation AND 3 expertise posts."),
+            Other(lambda: swap_engagements() - plan_engagements(tuple(AGENCY_PLAN.items())),
+                  "that is how many MORE than the agency's plan; the question asks for the swap's own figure."),
+            Other(lambda: float(analytics.engagements(_lumiere_posts()).sum() / 52),
+                  "that is what ALL of today's posts draw in a week (the lesson's figure); the question asks what "
+                  "the swap should ADD."),
+            Negated(say="the sign is reversed: the swap ADDS engagements. Drop promotions with a minus sign "
+                        "(\"automated_promo\": -6), add the others with plain numbers."),
+        ],
+        reduce_advice="Give analytics.expected_engagements(…) the table lumiere_posts and ONE plan in curly brackets: "
+                      "it returns one number.",
+        right=_q5_right,
         hints=[
-            "analytics.expected_engagements(lumiere_posts, PLAN) gives the engagements a week a plan should add, "
-            "from what each kind of Café Lumière post earned on average in 2025. A plan is written in curly "
-            "brackets: {\"automated_promo\": 14} adds 14 promotions a week.",
-            "Compute the agency's plan and the community manager's plan ({\"automated_promo\": -6, "
-            "\"conversation\": 3, \"expertise\": 3}: a minus sign drops posts). Then compare them with >: "
-            "FIRST > SECOND is True or False.",
+            "lumiere_posts holds Café Lumière's posts only (the setup cell kept those rows: move 2 of module 00, "
+            "keep rows). As in section 2 of the lesson, analytics.expected_engagements(lumiere_posts, PLAN) gives "
+            "the engagements a week a plan should add.",
+            "A plan is written in curly brackets: each kind of post in quotes, a colon, how many posts a week, "
+            "with commas between; a minus sign drops posts. The swap has three kinds: \"automated_promo\" "
+            "(dropped), \"conversation\" and \"expertise\" (added).",
+            f"The plan is {SWAP_WRITTEN}. Give it to analytics.expected_engagements(lumiere_posts, …) and store "
+            "the result in swap_engagements.",
         ],
         section="section 2 of the lesson (Talk, do not broadcast)",
     ),

@@ -1,4 +1,4 @@
-"""The listening dashboard (module 01): brands, who speaks, dates, metric and alert rule → a daily chart.
+"""The listening dashboard (module 01): brands, who speaks, months, metric and alert rule → a daily chart.
 
 Counts are computed once per (day, brand, stakeholder group) when the dashboard opens, so a control
 change only sums small arrays, runs the z-score and redraws.
@@ -23,7 +23,7 @@ SHOWN_ALERT_DAYS = 6  # the line of text lists this many alert days, then "…"
 
 
 class ListenDashboard(Dashboard):
-    """The listening dashboard: pick brands, group, dates, metric and alert threshold.
+    """The listening dashboard: pick brands, group, months, metric and alert threshold.
 
     Alerts are computed on **Volume** only (a jump in the number of posts is an event; on share of
     voice or net sentiment a small day swings widely by chance), so the alert controls are greyed
@@ -54,23 +54,25 @@ class ListenDashboard(Dashboard):
             value=False, indent=False, layout=w.Layout(width="auto"),
             description=f"Baseline = the {BASELINE_DAYS} days before",
             tooltip="Leave the day itself out of the baseline it is compared with")
-        day_options = [(d.strftime("%d %b"), d) for d in cube.days]
-        self.dates = w.SelectionRangeSlider(
-            options=day_options, index=(0, len(day_options) - 1), description="Dates",
-            continuous_update=False, layout=w.Layout(width="95%"),
+        # Whole months, not days: twelve positions a learner can set with the mouse or the arrow keys.
+        month_format = "%b" if cube.months.year.nunique() == 1 else "%b %Y"
+        month_options = [(m.strftime(month_format), m) for m in cube.months]
+        self.months = w.SelectionRangeSlider(
+            options=month_options, index=(0, len(month_options) - 1), description="Months",
+            continuous_update=False, layout=w.Layout(width="60%"),
         )
         self.table = pd.DataFrame()
         self.alerts = pd.DataFrame(columns=["date", "brand", "value", "z"])
         self.zscores = pd.DataFrame()
         controls = {f"brand_{b}": box for b, box in self.brand_boxes.items()}
         controls.update(group=self.group, metric=self.metric, threshold=self.threshold,
-                        exclude_today=self.exclude_today, dates=self.dates)
+                        exclude_today=self.exclude_today, months=self.months)
         super().__init__(controls, [
             w.HBox([w.Label("Brands"), *self.brand_boxes.values()]),
             w.HBox([w.Label("Metric"), self.metric]),
             self.group,
             w.HBox([self.threshold, self.exclude_today]),
-            self.dates,
+            self.months,
         ])
 
     @property
@@ -83,9 +85,16 @@ class ListenDashboard(Dashboard):
         """True when the metric shown is one alerts are computed on (Volume)."""
         return self.metric.value == "volume"
 
+    @property
+    def date_range(self) -> tuple[pd.Timestamp, pd.Timestamp]:
+        """The first and last day shown: from the 1st of the first month chosen to the end of the last one."""
+        first, last = self.months.value
+        days = self.cube.days
+        return max(first, days[0]), min(last + pd.offsets.MonthEnd(0), days[-1])
+
     def update(self) -> str:
         """Recompute the table and alerts for the current controls; return the line under the controls."""
-        start, end = self.dates.value
+        start, end = self.date_range
         self.threshold.disabled = self.exclude_today.disabled = not self.alerting
         self.table, self.zscores, self.alerts = self.cube.view(
             brands=self.selected_brands, group=self.group.value, metric=self.metric.value,
@@ -170,6 +179,7 @@ class _ListenCube:
             group_col = "author_role" if "author_role" in frame.columns else "role"
         day = analytics.period_start(frame["ts"], "D")
         self.days = pd.date_range(day.min(), day.max(), freq="D", name="day")
+        self.months = pd.date_range(self.days[0].to_period("M").start_time, self.days[-1], freq="MS")
         present = set(frame["brand"].astype("object").dropna())
         self.brands = [b for b in BRANDS if b in present] + sorted(present - set(BRANDS))
         if group_col is not None:
@@ -262,11 +272,11 @@ class _ListenCube:
 
 def listen_dashboard(mentions: pd.DataFrame, accounts: pd.DataFrame | None = None, *,
                      brands=("lumiere",), sentiment: str = "true_sentiment"):
-    """The module-01 listening dashboard: brands, group, dates, metric and z threshold → chart with alerts.
+    """The module-01 listening dashboard: brands, group, months, metric and z threshold → chart with alerts.
 
     ``accounts`` (optional) adds the "Who speaks" filter by the author's role (customers,
     journalists, shareholders …). The returned VBox has the controls as attributes
-    (``brand_boxes``, ``group``, ``metric``, ``threshold``, ``exclude_today``, ``dates``) and
+    (``brand_boxes``, ``group``, ``metric``, ``threshold``, ``exclude_today``, ``months``) and
     the data on show (``table``: metric per day and brand; ``alerts``: date, brand, value, z).
     ``sentiment`` names the column of sentiment labels (the sample's human ``true_sentiment``).
     """
