@@ -119,7 +119,8 @@ def in_words(table, value_name: str | None = None):
     Brand, group, topic, language and platform codes in the row and column labels become words, and
     the kit's column names read as headings ("baseline_sd" → "typical daily swing (standard
     deviation)"); the titles of the labels themselves ("brand", "role", "period") are dropped, except those
-    the labels cannot be read without (``KEPT_INDEX_TITLES``: a bare 2.0 / 4.0 / 7.0 says nothing). A
+    the labels cannot be read without (``KEPT_INDEX_TITLES``: a bare 2.0 / 4.0 / 7.0 says nothing); a missing
+    value reads "—" (the chain's first row has no tie before it), never NaN. A
     single column becomes a one-column table headed ``value_name`` (default: its own name), so no
     "Name: …, dtype: …" line is printed under it.
     """
@@ -130,8 +131,24 @@ def in_words(table, value_name: str | None = None):
     elif not isinstance(table, pd.DataFrame):
         raise TypeError(f"in_words() needs a table or a column, not {type(table).__name__}.")
     shown = table.rename(index=say, columns=lambda c: COLUMN_WORDS.get(c, say(c)) if isinstance(c, str) else c)
+    for position in range(shown.shape[1]):  # never "NaN" or "<NA>" on a manager's screen
+        column = shown.iloc[:, position]
+        if column.isna().any():
+            shown.isetitem(position, _missing_as_dash(column))
     shown.index.name = KEPT_INDEX_TITLES.get(table.index.name) if isinstance(table.index.name, str) else None
     shown.columns.name = None
+    return shown
+
+
+def _missing_as_dash(column):
+    """A column with its missing values as "—" (whole numbers stay whole: 4, not 4.0)."""
+    import pandas as pd
+
+    present = column.dropna()
+    if pd.api.types.is_float_dtype(present) and (present % 1 == 0).all():
+        present = present.astype("int64")
+    shown = pd.Series("—", index=column.index, dtype=object, name=column.name)
+    shown[column.notna().to_numpy()] = present.astype(object).to_numpy()
     return shown
 
 
