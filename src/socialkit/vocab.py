@@ -118,10 +118,11 @@ def in_words(table, value_name: str | None = None):
 
     Brand, group, topic, language and platform codes in the row and column labels become words, and
     the kit's column names read as headings ("baseline_sd" → "typical daily swing (standard
-    deviation)"); the titles of the labels themselves ("brand", "role", "period") are dropped, except those
-    the labels cannot be read without (``KEPT_INDEX_TITLES``: a bare 2.0 / 4.0 / 7.0 says nothing); a missing
-    value reads "—" (the chain's first row has no tie before it), never NaN. A
-    single column becomes a one-column table headed ``value_name`` (default: its own name), so no
+    deviation)"); codes in the cells of the columns listed in ``VALUE_WORDS`` (technology, channel,
+    industry) become words too. The titles of the labels themselves ("brand", "role", "period") are
+    dropped, except those the labels cannot be read without (``KEPT_INDEX_TITLES``: a bare 2.0 / 4.0 /
+    7.0 says nothing). A missing value reads "—" (the chain's first row has no tie before it), never
+    NaN. A single column becomes a one-column table headed ``value_name`` (default: its own name), so no
     "Name: …, dtype: …" line is printed under it.
     """
     import pandas as pd
@@ -131,6 +132,10 @@ def in_words(table, value_name: str | None = None):
     elif not isinstance(table, pd.DataFrame):
         raise TypeError(f"in_words() needs a table or a column, not {type(table).__name__}.")
     shown = table.rename(index=say, columns=lambda c: COLUMN_WORDS.get(c, say(c)) if isinstance(c, str) else c)
+    for position, column in enumerate(table.columns):  # codes inside the cells: "social_media" → "social media"
+        if column in VALUE_WORDS and not pd.api.types.is_numeric_dtype(table.iloc[:, position]):
+            values = table.iloc[:, position]
+            shown.isetitem(position, values.astype(object).where(values.isna(), values.map(VALUE_WORDS[column])))
     for position in range(shown.shape[1]):  # never "NaN" or "<NA>" on a manager's screen
         column = shown.iloc[:, position]
         if column.isna().any():
@@ -237,5 +242,10 @@ COLUMN_WORDS.update({
 COLUMN_WORDS.update({"all_breaches": "all breaches (%)"})
 
 # Module 10 (here to stay): the channel and technology columns of its tables, in words.
+COLUMN_WORDS["pct_adults"] = "% of people who use it"
 COLUMN_WORDS.update({code: CHANNEL_NAMES[code] for code in ("email", "social", "chat", "in_person")})
 COLUMN_WORDS.update({code: TECHNOLOGY_NAMES[code] for code in ("mobile_phone", "social_media")})
+
+
+# Columns whose cells hold codes, and the function that says a code in words (used by in_words).
+VALUE_WORDS = {"technology": technology_name, "channel": channel_name, "industry": industry_name}

@@ -557,3 +557,39 @@ def test_the_adoption_charts_speak_of_people_not_only_adults(adoption):
     assert ax.get_ylabel() == "% of people who use it"
     ax = plots.bass_vs_published(analytics.adoption_series(adoption, "smartphone", "France"))
     assert ax.get_ylabel() == "% of people who use it"
+
+
+def test_every_table_the_lesson_shows_is_in_plain_words(adoption, channel_mix):
+    """Each code cell whose last line shows a table runs through plots.in_words: no pct_adults, no social_media."""
+    import ast
+
+    import nbformat
+    import pandas as pd
+
+    from socialkit import plots
+
+    cells = nbformat.read(REPO / "course" / "10_here_to_stay" / "10_here_to_stay.ipynb", 4).cells
+    namespace = {"pd": pd, "analytics": analytics, "data": data, "plots": plots, "adoption": adoption,
+                 "channel_mix": channel_mix}
+    shown = []
+    for cell in cells:
+        if cell.cell_type != "code" or "widgets." in cell.source or "setup" in cell.metadata.get("tags", []):
+            continue
+        tree = ast.parse(cell.source)
+        *before, last = tree.body
+        exec(compile(ast.Module(before, []), "<cell>", "exec"), namespace)
+        if not isinstance(last, ast.Expr) or cell.source.rstrip().endswith(";"):  # nothing shown but a chart
+            exec(compile(ast.Module([last], []), "<cell>", "exec"), namespace)
+            continue
+        value = eval(compile(ast.Expression(last.value), "<cell>", "eval"), namespace)
+        if value is None:  # print(...)
+            continue
+        assert isinstance(value, pd.DataFrame), f"the lesson shows a raw {type(value).__name__}: {ast.unparse(last)}"
+        assert ast.unparse(last).startswith("plots.in_words("), ast.unparse(last)
+        shown.append(value.to_string())
+    assert len(shown) >= 2
+    for text in shown:
+        assert "pct_adults" not in text and "social_media" not in text and "mobile_phone" not in text, text
+    sample = plots.in_words(adoption.sample(4, random_state=4))
+    assert "% of people who use it" in sample.columns and "social media" in set(sample["technology"])
+    assert "pct_adults" in adoption.sample(4, random_state=4).to_string()  # the raw table, as the lesson showed it
