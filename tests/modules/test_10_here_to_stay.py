@@ -194,12 +194,25 @@ def test_unknown_series_and_wrong_tables_get_plain_words(adoption, channel_mix):
         analytics.channel_shares(channel_mix, freq="W")
 
 
+# Sites that re-host other people's documents: never the address of a published figure (a manager's cold read).
+COPY_SITES = ("docslib.org", "123dok.net", "oke-esc.eu", "fdocuments", "docplayer", "scribd.com", "slideshare.net",
+              "pdfslide")
+
+
 def test_every_published_figure_names_its_publication_and_address(adoption):
-    assert adoption["source"].str.contains(r"https?://", regex=True).all()
+    names = adoption["source"].str.replace(r"; https?://\S+$", "", regex=True)
+    assert names.str.contains(r"\b(19|20)\d\d\b").all() and names.str.len().gt(40).all()  # publisher, year, title …
     assert adoption["pct_adults"].between(0, 100).all()
     assert not adoption.duplicated(["year", "technology", "country"]).any()
-    addresses = adoption["source"].str.extract(r"(https?://\S+)$")[0]
-    assert addresses.notna().all() and not addresses.str.contains(r"%20|\s", regex=True).any()  # no broken address
+    addresses = adoption["source"].str.extract(r"; (https?://\S+)$")[0]
+    found = addresses.dropna()
+    assert not found.str.contains(r"%20|\s", regex=True).any()  # no broken address
+    assert not [a for a in found if any(site in a for site in COPY_SITES)]
+    assert not adoption["source"].str.contains("|".join(COPY_SITES).replace(".", r"\.")).any()
+    # the one publication found only on a copy site keeps its name, and no address
+    (unlinked,) = adoption.loc[addresses.isna(), "source"]
+    assert unlinked.startswith("CREDOC (2020), Baromètre du numérique 2019 (19e édition, rapport n. 343")
+    assert found.str.startswith("https://ec.europa.eu/eurostat/").sum() == 3  # Eurostat's own news, not a quote of it
 
 
 # --------------------------------------------------------------------------- the channel mix
