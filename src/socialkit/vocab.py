@@ -118,9 +118,11 @@ def in_words(table, value_name: str | None = None):
 
     Brand, group, topic, language and platform codes in the row and column labels become words, and
     the kit's column names read as headings ("baseline_sd" → "typical daily swing (standard
-    deviation)"); the titles of the labels themselves ("brand", "role", "period") are dropped, except those
-    the labels cannot be read without (``KEPT_INDEX_TITLES``: a bare 2.0 / 4.0 / 7.0 says nothing). A
-    single column becomes a one-column table headed ``value_name`` (default: its own name), so no
+    deviation)"); codes in the cells of the columns listed in ``VALUE_WORDS`` (technology, channel,
+    industry) become words too. The titles of the labels themselves ("brand", "role", "period") are
+    dropped, except those the labels cannot be read without (``KEPT_INDEX_TITLES``: a bare 2.0 / 4.0 /
+    7.0 says nothing). A missing value reads "—" (the chain's first row has no tie before it), never
+    NaN. A single column becomes a one-column table headed ``value_name`` (default: its own name), so no
     "Name: …, dtype: …" line is printed under it.
     """
     import pandas as pd
@@ -136,8 +138,28 @@ def in_words(table, value_name: str | None = None):
         table = table.set_index("handle").rename(index=lambda h: f"@{h}", columns={"role": "who they are"})
         headings = {**COLUMN_WORDS, **ACCOUNT_COLUMN_WORDS}
     shown = table.rename(index=say, columns=lambda c: headings.get(c, say(c)) if isinstance(c, str) else c)
+    for position, column in enumerate(table.columns):  # codes inside the cells: "social_media" → "social media"
+        if column in VALUE_WORDS and not pd.api.types.is_numeric_dtype(table.iloc[:, position]):
+            values = table.iloc[:, position]
+            shown.isetitem(position, values.astype(object).where(values.isna(), values.map(VALUE_WORDS[column])))
+    for position in range(shown.shape[1]):  # never "NaN" or "<NA>" on a manager's screen
+        column = shown.iloc[:, position]
+        if column.isna().any():
+            shown.isetitem(position, _missing_as_dash(column))
     shown.index.name = KEPT_INDEX_TITLES.get(table.index.name) if isinstance(table.index.name, str) else None
     shown.columns.name = None
+    return shown
+
+
+def _missing_as_dash(column):
+    """A column with its missing values as "—" (whole numbers stay whole: 4, not 4.0)."""
+    import pandas as pd
+
+    present = column.dropna()
+    if pd.api.types.is_float_dtype(present) and (present % 1 == 0).all():
+        present = present.astype("int64")
+    shown = pd.Series("—", index=column.index, dtype=object, name=column.name)
+    shown[column.notna().to_numpy()] = present.astype(object).to_numpy()
     return shown
 
 
@@ -228,5 +250,10 @@ COLUMN_WORDS.update({
 COLUMN_WORDS.update({"all_breaches": "all breaches (%)"})
 
 # Module 10 (here to stay): the channel and technology columns of its tables, in words.
+COLUMN_WORDS["pct_adults"] = "% of people who use it"
 COLUMN_WORDS.update({code: CHANNEL_NAMES[code] for code in ("email", "social", "chat", "in_person")})
 COLUMN_WORDS.update({code: TECHNOLOGY_NAMES[code] for code in ("mobile_phone", "social_media")})
+
+
+# Columns whose cells hold codes, and the function that says a code in words (used by in_words).
+VALUE_WORDS = {"technology": technology_name, "channel": channel_name, "industry": industry_name}

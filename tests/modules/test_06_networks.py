@@ -643,3 +643,68 @@ def test_the_exercises_setup_gives_the_tables_the_questions_use():
                  "ties = analytics.tie_types(contacts, connections)",
                  "families, marriages = data.florentine_families()"):
         assert name in text
+
+
+# --------------------------------------------------------------------------- what a manager sees: no repetition, no NaN, folds
+
+
+def test_the_florence_brokers_table_names_each_family_once_and_the_charts_still_draw_every_family():
+    families, marriages = data.florentine_families()
+    table = analytics.brokers(families, marriages)
+    assert list(table.columns) == ["ties", "betweenness_pct"]  # not "Medici" as label, id and name
+    assert list(plots.in_words(table).columns) == ["people they know", "betweenness (%)"]
+    assert table.loc["Medici", "ties"] == 6
+    ax = plots.small_network(table, marriages, size="betweenness_pct")
+    assert sorted(t.get_text() for t in ax.texts) == sorted(families["name"])
+    sizes = ax.collections[-1].get_sizes()
+    assert sizes[list(table.index).index("Medici")] == sizes.max()  # the biggest circle is the biggest broker
+    ax = plots.brokers(table, top=3)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Albizzi", "Guadagni", "Medici"]
+
+
+def test_the_sample_networks_tables_keep_the_id_and_the_chart_its_cities(contacts, connections):
+    top = analytics.brokers(contacts, connections, person="You")
+    assert {"contact_id", "name", "city"} <= set(top.columns)
+    labels = [t.get_text() for t in plots.brokers(top, top=2).get_yticklabels()]
+    assert labels == ["Sophie King (London)", "You (Lyon)"]
+
+
+def test_the_chain_in_words_shows_a_dash_not_nan_for_you(contacts, connections):
+    chain = analytics.introduction_path(contacts, connections, "You", city="Bogotá", industry="agriculture")
+    assert chain["strength"].isna().iloc[0]  # the data keeps the missing value: there is no tie before you
+    shown = plots.in_words(chain[["step", "city", "industry", "role", "strength"]])
+    assert list(shown["interactions a year"]) == ["—", 4, 3]
+    assert "NaN" not in shown.to_string() and "<NA>" not in shown.to_string()
+
+
+def test_no_table_of_the_lesson_shows_nan(contacts, connections):
+    """Every plots.in_words(...) of the lesson, run: no NaN, <NA> or None on a manager's screen."""
+    import re
+
+    namespace = {"analytics": analytics, "data": data, "plots": plots, "contacts": contacts,
+                 "connections": connections}
+    shown = []
+    for cell in notebook(LESSON)["cells"]:
+        code = "".join(cell["source"])
+        if cell["cell_type"] != "code" or "widgets." in code or "plots.reach_map" in code:
+            continue
+        lines = code.rstrip().splitlines()
+        exec("\n".join(lines[:-1]) if lines[-1].startswith("plots.in_words(") else code, namespace)
+        if lines[-1].startswith("plots.in_words("):
+            shown.append(eval(lines[-1], namespace))
+    assert len(shown) >= 8
+    for table in shown:
+        assert not re.search(r"\bNaN\b|<NA>|\bNone\b", table.to_string()), table
+
+
+def test_the_constraint_formula_is_in_a_closed_fold_and_a_sentence_leads_to_its_table():
+    cells = notebook(LESSON)["cells"]
+    where = next(i for i, c in enumerate(cells) if "Constraint of a person =" in "".join(c["source"]))
+    text = "".join(cells[where]["source"])
+    fold = text[text.index("<details>"):text.index("</details>")]
+    assert "Constraint of a person =" in fold and "Burt" in fold and "\n\n</details>" in text
+    after = text[text.index("</details>") + len("</details>"):].strip()
+    assert after.startswith("Whose contacts") and "structural_holes" in "".join(cells[where + 1]["source"])
+    for before, code in zip(cells, cells[1:]):  # no code cell right under a fold: it would look inside it
+        if code["cell_type"] == "code":
+            assert not "".join(before["source"]).rstrip().endswith("</details>")

@@ -652,3 +652,58 @@ def test_the_guides_answers_are_the_datas(young, employees, employee_posts, scor
             f"a day at work (every team\n  together: {net(every['label']):.1f})").replace("-", "−") in answers
     assert "**Q4:** B" in answers and checks.evaluate("07_team.q4", "B").status == "right"
     assert "**Q5:** C" in answers and checks.evaluate("07_team.q5", "C").status == "right"
+
+
+# --------------------------------------------------------------------------- the map's texts fit, on a screen and a projector
+
+
+def _texts_outside(figure) -> list[str]:
+    """Every visible text of ``figure`` whose box sticks out of the figure, drawn as the PNG is."""
+    from matplotlib.text import Text
+
+    figure.canvas.draw()
+    renderer, box = figure.canvas.get_renderer(), figure.bbox
+    outside = []
+    for text in figure.findobj(Text):
+        if not (text.get_visible() and text.get_text()):
+            continue
+        edge = text.get_window_extent(renderer)
+        if edge.x0 < box.x0 - 0.5 or edge.x1 > box.x1 + 0.5 or edge.y0 < box.y0 - 0.5 or edge.y1 > box.y1 + 0.5:
+            outside.append(text.get_text())
+    return outside
+
+
+@pytest.mark.parametrize("projector", [False, True])
+def test_every_text_of_the_team_map_lies_inside_the_figure(employees, employee_posts, accounts, projector, monkeypatch):
+    """The longest team names (left), the reach lines (right) and the title stay whole, whatever the controls."""
+    from socialkit import widgets
+
+    monkeypatch.setenv("SOCIALKIT_PROJECTOR", "1" if projector else "0")
+    board = widgets.team_map_dashboard(employees, employee_posts, accounts)
+    figure = board._chart.figure
+    assert _texts_outside(figure) == []
+    names = [t.get_text() for t in board.ax.get_yticklabels()]
+    assert "customer care" in names and "management" in names
+    for control, value in ((board.team, "customer_care"), (board.who, "members"), (board.months, (10, 12)),
+                           (board.active, "posted"), (board.team, "finance"), (board.active, "survey")):
+        control.value = value
+        assert _texts_outside(figure) == [], (control.description, value)
+    assert any(t.get_text().startswith("posted about us") for t in board.ax.texts)
+
+
+def test_a_team_map_at_its_old_fixed_place_is_caught(employees, employee_posts, accounts, monkeypatch):
+    """The check above rejects the map as it was placed before (a fixed place): names cut at the left in projector mode."""
+    from socialkit import widgets
+    from socialkit.widgets._base import Chart
+
+    monkeypatch.setenv("SOCIALKIT_PROJECTOR", "1")
+    board = widgets.team_map_dashboard(employees, employee_posts, accounts)
+    chart = Chart(board.figsize)
+
+    def old_place(ax):
+        board.draw(ax)
+        ax.set_position([0.12, 0.1, 0.5, 0.78])
+
+    chart.render(old_place, keep_axes=True)
+    outside = _texts_outside(chart.figure)
+    assert "customer care" in outside and any(t.startswith("posted about us") for t in outside)

@@ -686,3 +686,20 @@ def test_q1s_first_hint_names_the_move_not_the_answer():
     assert "move 2 of module 00" in first and "violation_rate" in first
     assert "\"tiktok\"" not in first and "\"cafes\"" not in first
     assert "\"tiktok\"" in last and "\"cafes\"" in last
+
+
+# Idioms a second-language reader trips on (a manager's cold read), with the plain words used instead.
+IDIOMS = r"\b(cross(es|ed|ing)? the (line|limits?)|limits are crossed|give or take|dip(s|ped|ping)? (under|below)|" \
+         r"roll(s|ed|ing)? (it |them |the format )?out|rollout|safety net|rule out|jump around)\b"
+
+
+def test_the_module_speaks_plain_english_without_the_idioms_the_cold_read_found():
+    """Lesson, exercises (both notebooks), guide and question file: "use it in every programme post", not "roll it out"."""
+    files = [REPO / "course" / "08_trust" / "08_trust.ipynb", REPO / "solutions" / "08_trust" / "08_trust_exercises.ipynb",
+             REPO / "exercises" / "08_trust" / "08_trust_exercises.ipynb", REPO / "facilitator" / "08_trust.md",
+             REPO / "src" / "socialkit" / "questions" / "trust.py"]
+    found = {path.name: [m.group(0) for m in re.finditer(IDIOMS, path.read_text(encoding="utf-8"), re.IGNORECASE)]
+             for path in files}
+    assert found == {path.name: [] for path in files}
+    assert re.search(IDIOMS, "Roll it out, but keep the guardrail", re.IGNORECASE)  # the old Q4 text is caught
+    assert re.search(IDIOMS, "the data cannot rule out a real rise", re.IGNORECASE)

@@ -194,12 +194,25 @@ def test_unknown_series_and_wrong_tables_get_plain_words(adoption, channel_mix):
         analytics.channel_shares(channel_mix, freq="W")
 
 
+# Sites that re-host other people's documents: never the address of a published figure (a manager's cold read).
+COPY_SITES = ("docslib.org", "123dok.net", "oke-esc.eu", "fdocuments", "docplayer", "scribd.com", "slideshare.net",
+              "pdfslide")
+
+
 def test_every_published_figure_names_its_publication_and_address(adoption):
-    assert adoption["source"].str.contains(r"https?://", regex=True).all()
+    names = adoption["source"].str.replace(r"; https?://\S+$", "", regex=True)
+    assert names.str.contains(r"\b(19|20)\d\d\b").all() and names.str.len().gt(40).all()  # publisher, year, title …
     assert adoption["pct_adults"].between(0, 100).all()
     assert not adoption.duplicated(["year", "technology", "country"]).any()
-    addresses = adoption["source"].str.extract(r"(https?://\S+)$")[0]
-    assert addresses.notna().all() and not addresses.str.contains(r"%20|\s", regex=True).any()  # no broken address
+    addresses = adoption["source"].str.extract(r"; (https?://\S+)$")[0]
+    found = addresses.dropna()
+    assert not found.str.contains(r"%20|\s", regex=True).any()  # no broken address
+    assert not [a for a in found if any(site in a for site in COPY_SITES)]
+    assert not adoption["source"].str.contains("|".join(COPY_SITES).replace(".", r"\.")).any()
+    # the one publication found only on a copy site keeps its name, and no address
+    (unlinked,) = adoption.loc[addresses.isna(), "source"]
+    assert unlinked.startswith("CREDOC (2020), Baromètre du numérique 2019 (19e édition, rapport n. 343")
+    assert found.str.startswith("https://ec.europa.eu/eurostat/").sum() == 3  # Eurostat's own news, not a quote of it
 
 
 # --------------------------------------------------------------------------- the channel mix
@@ -557,3 +570,39 @@ def test_the_adoption_charts_speak_of_people_not_only_adults(adoption):
     assert ax.get_ylabel() == "% of people who use it"
     ax = plots.bass_vs_published(analytics.adoption_series(adoption, "smartphone", "France"))
     assert ax.get_ylabel() == "% of people who use it"
+
+
+def test_every_table_the_lesson_shows_is_in_plain_words(adoption, channel_mix):
+    """Each code cell whose last line shows a table runs through plots.in_words: no pct_adults, no social_media."""
+    import ast
+
+    import nbformat
+    import pandas as pd
+
+    from socialkit import plots
+
+    cells = nbformat.read(REPO / "course" / "10_here_to_stay" / "10_here_to_stay.ipynb", 4).cells
+    namespace = {"pd": pd, "analytics": analytics, "data": data, "plots": plots, "adoption": adoption,
+                 "channel_mix": channel_mix}
+    shown = []
+    for cell in cells:
+        if cell.cell_type != "code" or "widgets." in cell.source or "setup" in cell.metadata.get("tags", []):
+            continue
+        tree = ast.parse(cell.source)
+        *before, last = tree.body
+        exec(compile(ast.Module(before, []), "<cell>", "exec"), namespace)
+        if not isinstance(last, ast.Expr) or cell.source.rstrip().endswith(";"):  # nothing shown but a chart
+            exec(compile(ast.Module([last], []), "<cell>", "exec"), namespace)
+            continue
+        value = eval(compile(ast.Expression(last.value), "<cell>", "eval"), namespace)
+        if value is None:  # print(...)
+            continue
+        assert isinstance(value, pd.DataFrame), f"the lesson shows a raw {type(value).__name__}: {ast.unparse(last)}"
+        assert ast.unparse(last).startswith("plots.in_words("), ast.unparse(last)
+        shown.append(value.to_string())
+    assert len(shown) >= 2
+    for text in shown:
+        assert "pct_adults" not in text and "social_media" not in text and "mobile_phone" not in text, text
+    sample = plots.in_words(adoption.sample(4, random_state=4))
+    assert "% of people who use it" in sample.columns and "social media" in set(sample["technology"])
+    assert "pct_adults" in adoption.sample(4, random_state=4).to_string()  # the raw table, as the lesson showed it

@@ -130,9 +130,16 @@ def _steps(steps) -> int:
 
 
 def _rows(net: _Network, ids) -> pd.DataFrame:
-    """The people table's rows for these ids, in that order, labelled by name (``table.loc["Medici", …]``)."""
+    """The people table's rows for these ids, in that order, labelled by name (``table.loc["Medici", …]``).
+
+    When every id is the person's name (Florence's families), the id and name columns would only repeat
+    the row label, so they are left out: a family is written once.
+    """
     table = net.people.loc[list(ids)]
-    table.index = pd.Index(table["name"].astype(str).to_numpy(), dtype=object)
+    names = table["name"].astype(str).to_numpy()
+    table.index = pd.Index(names, dtype=object)
+    if (net.people["contact_id"].astype(str) == net.people["name"].astype(str)).all():
+        table = table.drop(columns=["contact_id", "name"])
     return table
 
 

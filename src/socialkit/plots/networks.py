@@ -104,7 +104,10 @@ def brokers(table: pd.DataFrame, ax=None, *, top: int = 12, title: str | None = 
     steps = shown["steps"].fillna(99).to_numpy() if "steps" in shown.columns else np.full(len(shown), 99)
     kinds = ["you" if s == 0 else "your contact" if s == 1 else "not (yet) your contact" for s in steps]
     palette = {"you": "#E69F00", "your contact": "#0072B2", "not (yet) your contact": "#BBBBBB"}
-    labels = [f"{row.name} ({row.city})" if "city" in shown.columns else str(row.name) for row in shown.itertuples()]
+    names = shown["name"] if "name" in shown.columns else shown.index.to_series()  # Florence: the label is the name
+    cities = shown["city"] if "city" in shown.columns else None
+    labels = [str(name) if cities is None else f"{name} ({city})" for name, city in
+              zip(names, cities if cities is not None else names)]
     ax.barh(labels, shown["betweenness_pct"].to_numpy(), color=[palette[k] for k in kinds])
     for kind, color in palette.items():
         if kind in kinds:
@@ -360,25 +363,29 @@ def small_network(people: pd.DataFrame, ties: pd.DataFrame, ax=None, *, size: st
                   title: str | None = None):
     """A small network (a few dozen people) with every name: nodes sized by the column ``size`` (e.g. betweenness).
 
-    Positions come from networkx's spring layout (Fruchterman–Reingold) with a fixed seed: the same
-    drawing every time.
+    People are named by their ``contact_id`` and ``name`` columns, or by the row labels when the table has
+    none (``analytics.brokers`` on Florence's families, whose ids are their names). Positions come from
+    networkx's spring layout (Fruchterman–Reingold) with a fixed seed: the same drawing every time.
     """
     import networkx as nx
     from matplotlib.collections import LineCollection
 
+    labels = people.index.to_series()
+    ids = people["contact_id"] if "contact_id" in people.columns else labels
+    names = people["name"] if "name" in people.columns else labels
     graph = nx.Graph()
-    graph.add_nodes_from(people["contact_id"])
+    graph.add_nodes_from(ids)
     graph.add_edges_from(zip(ties["source"], ties["target"]))
     place = nx.spring_layout(graph, seed=7, iterations=300)
     ax = new_ax(ax, figsize=(7, 5))
     ends = np.array([[place[a], place[b]] for a, b in zip(ties["source"], ties["target"])])
     if len(ends):
         ax.add_collection(LineCollection(ends, colors="#888888", linewidths=1.2, zorder=1))
-    xy = np.array([place[p] for p in people["contact_id"]])
+    xy = np.array([place[p] for p in ids])
     values = people[size].to_numpy(dtype=float) if size else np.ones(len(people))
     scaled = 80 + 1400 * values / max(values.max(), 1e-9)
     ax.scatter(xy[:, 0], xy[:, 1], s=scaled, c="#0072B2", edgecolors="white", zorder=2)
-    for (px, py), name, area in zip(xy, people["name"], scaled):
+    for (px, py), name, area in zip(xy, names, scaled):
         ax.annotate(str(name), (px, py), xytext=(0, math.sqrt(area) / 2 + 2), textcoords="offset points",
                     ha="center", fontsize="small", zorder=3)
     ax.set_aspect("equal", adjustable="datalim")

@@ -191,7 +191,7 @@ QUESTIONS = QuestionSet("08_trust", [
         answer_digest="e55b9b0f7be9a86bbd6c8fea1b7aa742383f2f19134de78956395324b4952ea0",
         options={
             "A": "\"not significant\" does not mean \"no change\": complaints rose by a few points and the margin "
-                 "is wide, so the data cannot rule out a real rise. Look at the 95 % margin, not only at the "
+                 "is wide, so the data cannot exclude a real rise. Look at the 95 % margin, not only at the "
                  "p-value.",
             "B": "the main metric clearly improved and the guardrail did not move significantly, but it went up and "
                  "its margin is wide: use the format everywhere, keep counting complaints, read the posts that drew "

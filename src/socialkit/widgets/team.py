@@ -16,7 +16,7 @@ from socialkit import analytics, plots
 from socialkit.analytics.team import ANY_PLATFORM, _team_order
 from socialkit.schema import PLATFORMS
 from socialkit.vocab import PLATFORM_NAMES, team_name
-from socialkit.widgets._base import Dashboard
+from socialkit.widgets._base import Dashboard, enlarge_small_text, projector
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 ACTIVE_OPTIONS = (("in the staff survey", "survey"), ("posted", "posted"),
@@ -29,6 +29,10 @@ ACTIVE_WORDS = {"survey": "say they are active on at least one platform (staff s
                 "posted": "posted at least once", "about": "posted about Café Lumière"}
 MAP_TITLES = {"survey": "Staff survey: who is active on each platform", "posted": "Who posted",
               "about": "Who posted about Café Lumière"}
+REACH_LEFT, REACH_WIDTH = 1.2, 0.42  # the reach bars start 1.2 map-widths right of the map's left edge
+FIT_PAD_POINTS = 4  # the air between the texts and the figure's edges
+PLATFORM_SLANT = 30  # degrees: the platforms' names slant when they do not fit side by side
+TITLE_PAD_POINTS = 6  # Matplotlib's gap between a title and its axes (rcParams["axes.titlepad"])
 WHO_WORDS = {"everyone": "employees", "members": "advocacy programme members",
              "others": "employees outside the programme"}
 
@@ -138,6 +142,8 @@ class TeamMapDashboard(Dashboard):
         self.table = pd.DataFrame()
         self.reach = pd.DataFrame()
         self.numbers: dict = {}
+        self._ticks: tuple | None = None  # the teams' and platforms' names, measured once (see _fit)
+        self._slanted = False
         super().__init__(
             {"active": self.active, "who": self.who, "team": self.team, "months": self.months},
             [w.HBox([w.Label("Who counts as active:"), self.active]), w.HBox([self.who, self.team]), self.months])
@@ -190,8 +196,7 @@ class TeamMapDashboard(Dashboard):
                 f"a person who follows several of them, or the brand too, is counted once for each.{blank}")
 
     def draw(self, ax) -> None:
-        """The heat map on the left, the reach bars on the right."""
-        ax.set_position([0.12, 0.1, 0.5, 0.78])
+        """The heat map on the left, the reach bars on the right, placed so that every text fits the figure."""
         highlight = None if self.team.value == ALL_TEAMS else self.team.value
         plots.adoption_heatmap(self.table, ax=ax, highlight=highlight, xlabel=False,
                                title=MAP_TITLES[self.active.value]
@@ -199,12 +204,77 @@ class TeamMapDashboard(Dashboard):
         small = self.numbers["headcount"] < SMALLEST_GROUP
         plots.reach_inset(None if small else self.numbers["followers"], self.cube.brand_followers, ax,
                           people=self.numbers["sharers"], accounts=self.cube.brand_accounts,
-                          hidden_as="too few people to show")
+                          hidden_as="too few people to show", left=REACH_LEFT, width=REACH_WIDTH)
+        self._fit(ax)
+
+    def _fit(self, ax) -> None:
+        """Place the map so that the team names (left), the reach texts (right) and the title (top) lie in the figure.
+
+        Every text is measured at its final size (the projector's larger text first), so the longest team
+        name and the longest reach line set the margins, on a screen and on a projector alike. The teams'
+        and platforms' names never change: they are measured once.
+        """
+        figure = ax.figure
+        renderer = figure.canvas.get_renderer()
+        if projector():
+            enlarge_small_text([ax.title, *ax.texts], figure.dpi)
+        if self._ticks is None:
+            self._ticks = _tick_sizes(ax, renderer)
+        names_width, platforms_width, upright_height, slanted_height = self._ticks
+        width, height = figure.bbox.width, figure.bbox.height
+        pad = FIT_PAD_POINTS * figure.dpi / 72
+        tick_pad = (ax.yaxis.get_major_ticks()[0].get_pad() + 2) * figure.dpi / 72
+        reach_width = max(t.get_window_extent(renderer).width for t in ax.texts)
+        left = pad + names_width + tick_pad
+        room = width - left - pad
+        map_width = min((room - reach_width) / REACH_LEFT, room / (REACH_LEFT + REACH_WIDTH))
+        slanted = platforms_width + 2 * pad > map_width / len(self.table.columns)
+        if slanted != self._slanted:  # upright, unless the platforms' names are wider than their columns
+            for label in ax.get_xticklabels():
+                label.set(rotation=PLATFORM_SLANT if slanted else 0, ha="right" if slanted else "center",
+                          rotation_mode="anchor" if slanted else "default")
+            self._slanted = slanted
+        _fit_title(ax, renderer, 2 * min(left + map_width / 2, width - left - map_width / 2) - 2 * pad)
+        bottom = pad + (slanted_height if slanted else upright_height) + tick_pad
+        top = pad + ax.title.get_window_extent(renderer).height + (TITLE_PAD_POINTS + 2) * figure.dpi / 72
+        map_height = height - bottom - top - 0.01 * height  # the title sits 1 % above the map (Chart.render)
+        ax.set_position([left / width, bottom / height, map_width / width, map_height / height])
 
     def title(self) -> str:
         """The chart's title, also its alternative text."""
         return (f"{MAP_TITLES[self.active.value]}, by team and platform, and the potential reach of the "
                 f"{self._group()} who posted about Café Lumière, {self._period()}")
+
+
+def _tick_sizes(ax, renderer) -> tuple[float, float, float, float]:
+    """In pixels, at their final size: the widest team name, the widest platform name, and the platforms' height
+    upright and slanted."""
+    teams, platforms = ax.get_yticklabels(), ax.get_xticklabels()
+    if projector():
+        enlarge_small_text([*teams, *platforms], ax.figure.dpi)
+
+    def boxes(texts):
+        return [t.get_window_extent(renderer) for t in texts if t.get_text()]
+
+    upright = boxes(platforms)
+    for label in platforms:
+        label.set(rotation=PLATFORM_SLANT, ha="right", rotation_mode="anchor")
+    slanted = boxes(platforms)
+    for label in platforms:
+        label.set(rotation=0, ha="center", rotation_mode="default")
+    return (max(b.width for b in boxes(teams)), max(b.width for b in upright), max(b.height for b in upright),
+            max(b.height for b in slanted))
+
+
+def _fit_title(ax, renderer, room: float) -> None:
+    """Break the title on two lines (at the comma or colon nearest its middle) when it is wider than ``room`` pixels."""
+    text = ax.title.get_text()
+    if "\n" in text or ax.title.get_window_extent(renderer).width <= room:
+        return
+    breaks = [i for i, c in enumerate(text) if c in ",:" and text[i + 1:i + 2] == " "]
+    if breaks:
+        at = min(breaks, key=lambda i: abs(i - len(text) / 2))
+        ax.title.set_text(text[:at + 1] + "\n" + text[at + 2:])
 
 
 def team_map_dashboard(employees: pd.DataFrame, employee_posts: pd.DataFrame, accounts: pd.DataFrame):
