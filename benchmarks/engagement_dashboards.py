@@ -29,7 +29,6 @@ from pathlib import Path
 
 os.environ.setdefault("MPLBACKEND", "Agg")
 
-import pandas as pd  # noqa: E402
 
 from socialkit import analytics, data, plots, widgets  # noqa: E402
 

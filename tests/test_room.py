@@ -7,7 +7,6 @@ own process, fork 30 learners that check at once, and open the board's page in h
 from __future__ import annotations
 
 import json
-import os
 import socket
 import subprocess
 import sys

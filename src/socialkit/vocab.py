@@ -108,6 +108,11 @@ def channel_name(channel: str) -> str:
     return CHANNEL_NAMES.get(str(channel), str(channel))
 
 
+def signed(value: float, decimals: int = 1) -> str:
+    """A difference with its sign, written with a true minus as the lessons print it: ``+2.4``, ``−0.1``."""
+    return f"{value:+.{decimals}f}".replace("-", "\u2212")
+
+
 def say(label):
     """Any code in plain words (brand, group, topic, language, platform); other labels unchanged."""
     return WORDS.get(label, label) if isinstance(label, str) else label

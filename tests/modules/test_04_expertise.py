@@ -8,12 +8,11 @@ import json
 import math
 import re
 
-import numpy as np
 import pandas as pd
 import pytest
 
 from kit import ROOT as REPO
-from kit import assert_quotes, assert_right, assert_wrong, guide_parts, verdict
+from kit import assert_quotes, assert_right, assert_wrong, guide_parts
 from socialkit import analytics, data, plots, widgets
 from socialkit.analytics import WrongInput, WrongSetting, expertise
 
@@ -259,6 +258,20 @@ def test_the_comparator_opens_on_problems_solved_against_the_intern(threads, pos
         pytest.approx([gap["difference"], gap["low"], gap["high"]])
     assert f"expert: {gap['difference']:+.1f} points" in board.summary.value
     assert board.summary.value.count("a real difference") == 3
+
+
+def test_negative_differences_are_written_with_a_true_minus_as_the_lesson_writes_them(threads, posts, lesson_text):
+    board = widgets.who_speaks_dashboard(threads, posts)
+    board.measure.value, board.compare_with.value = "recovered", "community_manager"
+    gap = analytics.compare_responders(threads, "recovered", "executive", versus="community_manager")
+    assert gap["low"] < 0 < gap["high"]  # the lesson's Try-this step 2: an interval that just touches 0
+    low = f"\u2212{abs(gap['low']):.1f}"
+    assert f"(95 % interval {low} to +{gap['high']:.1f})" in board.summary.value
+    assert f"{gap['low']:.1f}" not in board.summary.value  # no hyphen-minus
+    table = pd.DataFrame([gap], index=["executive vs community manager"])
+    labels = [t.get_text() for t in plots.differences(table).texts]
+    assert any(f"({low} to +{gap['high']:.1f})" in label for label in labels), labels
+    assert low in lesson_text
 
 
 def test_a_control_change_recounts_and_reset_puts_it_back(threads, posts, ours):

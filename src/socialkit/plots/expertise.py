@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from socialkit.plots._style import new_ax
+from socialkit.vocab import signed
 
 # Okabe & Ito (2008) colours, one per role: the intern in grey, experience in strong colours.
 ROLE_COLORS = {"intern": "#999999", "community_manager": "#56B4E9", "executive": "#0072B2", "expert": "#009E73"}
@@ -115,7 +116,7 @@ def differences(table: pd.DataFrame, ax=None, *, title: str | None = None, xlabe
         colour = REAL_COLOR if real else CHANCE_COLOR
         ax.plot([low, high], [yi, yi], color=colour, lw=3, solid_capstyle="butt")
         ax.plot([diff], [yi], "o", color=colour, ms=9)
-        ax.text(high, yi, f"  {diff:+.1f} ({low:+.1f} to {high:+.1f})"
+        ax.text(high, yi, f"  {signed(diff)} ({signed(low)} to {signed(high)})"
                 + ("" if real else " · could be chance"), va="center", fontsize=8.5, color="black")
     ax.axvline(0, color="black", lw=1)
     ax.set_yticks(y, [str(label) for label in table.index])

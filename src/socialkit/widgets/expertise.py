@@ -16,6 +16,7 @@ import pandas as pd
 
 from socialkit.analytics import expertise
 from socialkit.plots import expertise as charts
+from socialkit.vocab import signed
 from socialkit.widgets._base import Dashboard
 
 MEASURE_OPTIONS = (
@@ -107,8 +108,9 @@ class WhoSpeaksDashboard(Dashboard):
                 continue
             verdict = ("<b>a real difference</b>" if row["real"] else
                        "<b>could be chance</b> (the interval includes 0)")
-            lines.append(f"{charts.role_word(role)}: {row['difference']:+.1f} points "
-                         f"(95 % interval {row['difference_low']:+.1f} to {row['difference_high']:+.1f}) — {verdict}")
+            lines.append(f"{charts.role_word(role)}: {signed(row['difference'])} points "
+                         f"(95 % interval {signed(row['difference_low'])} to {signed(row['difference_high'])}) — "
+                         f"{verdict}")
         where = "all platforms" if self.platform.value == ALL_PLATFORMS else self.platform.label
         scope = ("Café Lumière's posts" if unit == "posts" else "Café Lumière's answered threads")
         return (f"<b>{html.escape(self.measure.label)}</b>, {scope}, {html.escape(where)}. "
