@@ -9,7 +9,8 @@ STAMP      := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 # nbgrader calls `alembic` by name when it creates a gradebook: the venv's bin/ must be on PATH.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
-PYTEST_ARGS ?=
+# The 25 slowest tests are listed at the end of every run, to keep the suite under its 10-minute budget.
+PYTEST_ARGS ?= --durations=25
 # Two workers (this kit's CI machines have 2 cores); each module's tests stay on one worker (loadgroup).
 PYTEST_WORKERS ?= 2
 # The offline-bundle test installs ~800 MB into a fresh venv (2-5 minutes): `make test-offline-bundle` runs it.
