@@ -359,3 +359,52 @@ def test_mentions_in_no_scored_language_offer_volume_only(tmp_path):
     board = widgets.open_dashboard(spanish, "listening")
     assert [v for _, v in board.metric.options] == ["volume"] and board.cube.unscored == len(loaded.table)
     assert any("sentiment" in c for c in spanish.feeds()["listening"].charts_missing)
+
+
+# ----------------------------------------------------------------------------- dates without an hour
+
+
+def date_only_reviews(tmp_path, suffix: str) -> Path:
+    """A made-up export of five reviews dated by day only: one on 1 February, none in January."""
+    days = ["2024-02-01", "2024-02-10", "2024-02-29", "2024-03-15", "2024-04-30"]
+    stars = [5, 4, 1, 5, 3]
+    path = tmp_path / f"my_reviews{suffix}"
+    if suffix == ".csv":
+        path.write_text("Date,Platform,Stars,Review\n" + "".join(f"{d},Google,{s},fine\n" for d, s in zip(days, stars)),
+                        encoding="utf-8")
+    else:
+        import datetime as dt
+
+        import openpyxl
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(["Date", "Platform", "Stars", "Review"])
+        for d, s in zip(days, stars):
+            sheet.append([dt.date.fromisoformat(d), "Google", s, "fine"])
+        book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_dates_without_an_hour_keep_their_calendar_day_whatever_the_time_zone(tmp_path, suffix):
+    path = date_only_reviews(tmp_path, suffix)
+    panel = widgets.own_data_panel(str(path), kind="reviews", tz="Europe/Paris")
+    assert panel.loaded is not None, panel.message.value
+    ts = panel.loaded.table["ts"]
+    assert list(ts.dt.strftime("%Y-%m-%d %H:%M")) == ["2024-02-01 00:00", "2024-02-10 00:00", "2024-02-29 00:00",
+                                                       "2024-03-15 00:00", "2024-04-30 00:00"]
+    assert "gives days, not times" in panel.report.value
+    board = panel.open_board("reviews")
+    assert [label for label, _ in board.months.options] == ["Feb 2024", "Mar 2024", "Apr 2024"]
+    assert board.summary.value.startswith("February 2024–April 2024")
+    board.months.value = (0, 0)
+    assert board.reviews[YOURS] == 3  # 1, 10 and 29 February
+    # no zone needed at all for days
+    assert widgets.own_data_panel(str(path), kind="reviews").loaded is not None
+
+
+def test_times_with_an_hour_are_still_read_in_the_zone_given(tmp_path):
+    path = tmp_path / "timed.csv"
+    path.write_text("Date,Platform,Stars\n2024-02-01 00:30,Google,5\n2024-02-02 10:00,Google,4\n", encoding="utf-8")
+    ts = exports.read(path, "reviews", tz="Europe/Paris").table["ts"]
+    assert list(ts.dt.strftime("%Y-%m-%d %H:%M")) == ["2024-01-31 23:30", "2024-02-02 09:00"]
