@@ -104,13 +104,38 @@ def test_the_post_mix_explorer_on_x_analytics_counts_what_plain_pandas_counts():
     engaged = (posts["likes"] + posts["shares"] + posts["comments"]).sum()
     assert board.table.at["all posts", "all"] == pytest.approx(100 * engaged / posts["impressions"].sum())
     assert board.counts.at["all posts", "all"] == len(posts) == 200
-    assert "<b>your brand</b>, X (Twitter)" in board.summary.value and "2021" in board.summary.value
+    first, last = posts["ts"].min(), posts["ts"].max()
+    assert (first.day, last.day, first.month, last.month, last.year) == (15, 31, 8, 8, 2021)
+    # the period the figure covers is the days with posts, never "January–December"
+    assert "<b>your brand</b>, X (Twitter), 15–31 August 2021: " in board.summary.value
     assert board.title() == "your brand: engagement rate by impressions, all posts"
     board.measure.value = "applause"
     assert board.table.at["all posts", "all"] == pytest.approx(posts["likes"].mean())
     month = int(posts["ts"].dt.month.mode()[0])
     board.months.value = (month, month)
     assert board.counts.at["all posts", "all"] == int((posts["ts"].dt.month == month).sum())
+    board.months.value = (1, 3)
+    assert "X (Twitter), January–March 2021: no post in this period" in board.summary.value
+
+
+@NEEDS_REAL
+def test_the_post_mix_explorer_names_the_days_a_youtube_export_covers():
+    loaded = exports.read(REAL_EXPORTS / "youtube_studio_table_data.csv")
+    board = widgets.open_dashboard(loaded, "engagement")
+    ts = loaded.table["ts"]
+    latest = ts[ts.dt.year == ts.dt.year.max()]
+    expected = widgets.engagement.days_in_words(latest.min().normalize(), latest.max().normalize())
+    assert latest.max().strftime("%Y-%m-%d") == "2024-02-25" and expected.endswith("25 February 2024")
+    assert f", {expected}: " in board.summary.value and "January–December" not in board.summary.value
+
+
+def test_the_post_mix_explorer_keeps_month_names_when_the_posts_cover_whole_months():
+    posts = data.load("brand_posts")
+    board = widgets.post_mix_dashboard(posts, data.load("accounts"))
+    assert "January–December 2025" in board.summary.value
+    assert widgets.engagement.days_in_words(pd.Timestamp("2021-08-28"), pd.Timestamp("2021-09-03")) == \
+        "28 August–3 September 2021"
+    assert widgets.engagement.days_in_words(pd.Timestamp("2021-08-15"), pd.Timestamp("2021-08-15")) == "15 August 2021"
 
 
 @NEEDS_REAL

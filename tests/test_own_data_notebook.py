@@ -129,7 +129,7 @@ def test_the_notebook_reads_a_real_export_by_path_and_by_upload_and_opens_its_da
             browser.click(state["buttons"]["engagement"])
             state = browser.run(STATE)
             assert state["dashboard"] == "PostMixDashboard" and state["shown"] == ["PostMixDashboard"]
-            assert "X (Twitter), January–December 2021" in state["summary"]
+            assert "X (Twitter), 15–31 August 2021" in state["summary"]
             browser.click(state["buttons"]["listening"])  # disabled in the page; a click that gets through refuses
             state = browser.run(STATE)
             assert state["message"].startswith(f"❌ {BY_PATH} (X (Twitter) Analytics") and "listening" in state["message"]

@@ -30,6 +30,15 @@ ALL_POSTS = "all posts"
 NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}  # the one bar of an export that does not say which kind of post each is
 
 
+def days_in_words(start: pd.Timestamp, end: pd.Timestamp) -> str:
+    """"15–31 August 2021", "28 August–3 September 2021" or "15 August 2021": a period of days, in one year."""
+    if start == end:
+        return f"{start.day} {MONTH_NAMES[start.month - 1]} {start.year}"
+    if start.month == end.month:
+        return f"{start.day}–{end.day} {MONTH_NAMES[end.month - 1]} {end.year}"
+    return f"{start.day} {MONTH_NAMES[start.month - 1]}–{end.day} {MONTH_NAMES[end.month - 1]} {end.year}"
+
+
 # --------------------------------------------------------------------------- the post-mix explorer
 
 
@@ -98,6 +107,14 @@ class _PostCube:
             return np.bincount(flat, weights=values[keep], minlength=size).reshape(shape)
 
         self.posts = total(np.ones(len(posts)))
+        # the first and last day with a post, per (brand, platform, month): the period a view really covers
+        days = times.dt.tz_localize(None) if times.dt.tz is not None else times
+        day_numbers = (days.dt.normalize() - pd.Timestamp(self.year, 1, 1)).dt.days.to_numpy()[keep]
+        cell = (index[0][keep], index[2][keep], index[3][keep])
+        self.first_day = np.full((len(self.brands), len(self.platforms), 12), 400)
+        self.last_day = np.full((len(self.brands), len(self.platforms), 12), -1)
+        np.minimum.at(self.first_day, cell, day_numbers)
+        np.maximum.at(self.last_day, cell, day_numbers)
         self.sums = {}  # measure -> (top, bottom, posts counted)
         for measure, (filled, top, bottom) in self.NEEDS.items():
             usable = np.all([~np.isnan(columns[c]) for c in filled], axis=0)
@@ -110,6 +127,18 @@ class _PostCube:
         if "er_reach" in self.sums:
             self.sums.pop("er_impressions", None)  # by reach when the export has it, as the lesson does
         self.measures = [m for m in plots.MEASURES if m in self.sums]
+
+    def days_covered(self, *, brand: str, platforms, months: tuple[int, int]) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+        """The first and last day with a post of ``brand`` on ``platforms`` in ``months`` (1–12); None without posts."""
+        b = self.brands.index(brand)
+        chosen = [self.platforms.index(p) for p in platforms]
+        first, last = months
+        earliest = int(self.first_day[b][chosen, first - 1:last].min(initial=400))
+        latest = int(self.last_day[b][chosen, first - 1:last].max(initial=-1))
+        if latest < 0:
+            return None
+        start = pd.Timestamp(self.year, 1, 1)
+        return start + pd.Timedelta(days=earliest), start + pd.Timedelta(days=latest)
 
     def view(self, *, brand: str, measure: str, platforms, months: tuple[int, int], split: str):
         """(values, posts): post types × ('all' or each ticked platform), for one brand and months (1–12)."""
@@ -179,13 +208,22 @@ class PostMixDashboard(Dashboard):
         return self._summary_html(platforms)
 
     def _where(self, platforms) -> str:
-        """"all five platforms, January–December" in words."""
+        """"all five platforms, January–December 2025" in words; the days with posts ("15–31 August 2021")
+        when the posts do not cover the whole months chosen, so a figure noted down names its real period."""
         first, last = self.months.value
         when = MONTH_NAMES[first - 1] if first == last else f"{MONTH_NAMES[first - 1]}–{MONTH_NAMES[last - 1]}"
+        when = f"{when} {self.cube.year}"
+        covered = self.cube.days_covered(brand=self.brand.value, platforms=platforms, months=(first, last))
+        if covered is not None:
+            start, end = covered
+            whole = start == pd.Timestamp(self.cube.year, first, 1) and end == (
+                pd.Timestamp(self.cube.year, last, 1) + pd.offsets.MonthEnd(0))
+            if not whole:
+                when = days_in_words(start, end)
         every = len(platforms) == len(self.cube.platforms) > 1
         where = (f"all {NUMBER_WORDS.get(len(platforms), len(platforms))} platforms" if every
                  else ", ".join(platform_name(p) for p in platforms))
-        return f"<b>{brand_name(self.brand.value)}</b>, {where}, {when} {self.cube.year}"
+        return f"<b>{brand_name(self.brand.value)}</b>, {where}, {when}"
 
     def _value(self, value: float) -> str:
         """One value in words, with its unit."""
