@@ -288,6 +288,30 @@ def test_an_upload_is_read_from_a_private_temporary_folder_deleted_at_once(priva
     assert board.counts.at["all posts", "all"] == 200
 
 
+def test_an_upload_that_needs_a_choice_is_read_again_with_it_on_read_the_file(private_temp, tmp_path):
+    path = tmp_path / "care.csv"
+    path.write_text("opened,platform,first response\n2025-05-01 09:00,Facebook,2025-05-01 09:30\n"
+                    "2025-05-01 10:00,X,2025-05-02 10:00\n", encoding="utf-8")
+    panel = widgets.own_data_panel(str(tmp_path / "an older file.csv"))
+    upload(panel, path)
+    assert panel.path.value == ""  # the upload is the file now, not the path typed before
+    said = panel.message.value
+    assert panel.loaded is None and "choose what the file holds in 'It holds', then press 'Read the file'" in said
+    assert panel.upload.value == () and list(private_temp.iterdir()) == []  # not in the widget, not on disk
+    panel.kind.value = "threads"
+    panel.read_button.click()
+    assert "type the zone in 'Time zone'" in panel.message.value
+    panel.tz.value = "Europe/Paris"
+    panel.read_button.click()  # the kit's own instruction: it reads the uploaded file again
+    assert panel.loaded is not None and panel.loaded.report.file == "care.csv", panel.message.value
+    assert len(panel.loaded.table) == 2 and list(private_temp.iterdir()) == []
+    panel.path.value = str(tmp_path / "missing.csv")  # another file picked: the upload is let go
+    panel.read_button.click()
+    panel.path.value = ""
+    panel.read_button.click()
+    assert "Choose a file with <b>Upload a file</b>" in panel.message.value and panel.uploaded is None
+
+
 def test_an_uploaded_file_that_is_refused_is_named_as_the_learner_named_it(private_temp, tmp_path):
     picture = tmp_path / "holiday.png"
     picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))

@@ -4,8 +4,9 @@
 column was understood and what was left aside, then open the dashboards the data can feed.
 ``open_dashboard(loaded, name)`` opens one of them on the learner's table, or refuses in one plain
 sentence that names the file, says what it holds and what to export instead. An uploaded file is
-written only to a private temporary folder of the learner's machine, read, and deleted at once;
-nothing is sent anywhere and nothing is written beside the course's data.
+kept in the kernel's memory until another file is picked (so 'Read the file' can read it again with
+other choices), and written only to a private temporary folder of the learner's machine while it is
+read, deleted at once; nothing is sent anywhere and nothing is written beside the course's data.
 """
 
 from __future__ import annotations
@@ -215,6 +216,7 @@ class OwnDataPanel(w.VBox):
                         for name, (title, _module, _do) in DASHBOARDS.items()}
         self.dashboard_box = w.VBox([])
         self.loaded: LoadedExport | None = None
+        self.uploaded: tuple[str, bytes] | None = None  # the file uploaded last (its name, its bytes), in memory
         self.dashboard = None
         self.upload.observe(lambda _change: self.read_upload(), names="value")
         self.read_button.on_click(lambda _button: self.read_path())
@@ -230,27 +232,37 @@ class OwnDataPanel(w.VBox):
         return {"kind": self.kind.value, "tz": self.tz.value.strip() or None, "platform": self.platform.value}
 
     def read_path(self) -> None:
-        """Read the file at the typed path (or the uploaded file when no path is typed)."""
+        """Read the file at the typed path (or the uploaded file, again, when no path is typed)."""
         if not self.path.value.strip():
             if self.upload.value:
                 self.read_upload()
+            elif self.uploaded is not None:
+                self._read_uploaded()
             else:
                 self._refuse("Choose a file with <b>Upload a file</b>, or type its path, then press <b>Read the "
                              "file</b>.", plain=False)
             return
+        self.uploaded = None  # another file is picked: the upload's bytes are let go
         path = Path(self.path.value.strip()).expanduser()
         self._read(lambda: exports.read(path, **self._options()))
 
     def read_upload(self) -> None:
-        """Read the uploaded file from a private temporary folder, deleted as soon as the file is read; then
-        empty the upload button, so the file's bytes are kept nowhere (the table read stays in ``loaded``)."""
+        """Take the uploaded file into memory (emptying the upload button, so its bytes are not in a saved
+        widget state) and read it; it stays in memory until another file is picked, for 'Read the file'."""
         if not self.upload.value:
             return
         item = self.upload.value[0]
-        name = Path(str(item["name"])).name or "upload"
+        self.uploaded = (Path(str(item["name"])).name or "upload", bytes(item["content"]))
+        self.path.value = ""  # the upload is the file now: 'Read the file' reads it, not a path typed before
+        self.upload.value = ()
+        self._read_uploaded()
+
+    def _read_uploaded(self) -> None:
+        """Read the uploaded bytes from a private temporary folder, deleted as soon as the file is read."""
+        name, content = self.uploaded
         with tempfile.TemporaryDirectory(prefix="socialkit-own-data-") as folder:
             path = Path(folder) / name
-            path.write_bytes(bytes(item["content"]))
+            path.write_bytes(content)
 
             def read():
                 try:
@@ -261,7 +273,6 @@ class OwnDataPanel(w.VBox):
                 return LoadedExport(loaded.table, report)
 
             self._read(read)
-        self.upload.value = ()  # the bytes are let go: not kept in the kernel, nor in a saved widget state
 
     def _read(self, read) -> None:
         """Run ``read``; show the report and which dashboards the data feeds, or the refusal."""
