@@ -457,3 +457,30 @@ def test_times_with_an_hour_are_still_read_in_the_zone_given(tmp_path):
     path.write_text("Date,Platform,Stars\n2024-02-01 00:30,Google,5\n2024-02-02 10:00,Google,4\n", encoding="utf-8")
     ts = exports.read(path, "reviews", tz="Europe/Paris").table["ts"]
     assert list(ts.dt.strftime("%Y-%m-%d %H:%M")) == ["2024-01-31 23:30", "2024-02-02 09:00"]
+
+
+@NEEDS_REAL
+def test_x_ads_dashes_mean_none_so_every_promoted_tweet_counts():
+    import warnings
+
+    import openpyxl
+
+    path = REAL_EXPORTS / "x_ads_tweet_report_2017.xlsx"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # "Workbook contains no default style": Apache POI's file
+        rows = list(openpyxl.load_workbook(path).active.iter_rows(values_only=True))
+    header, body = rows[0], rows[1:]
+    def figures(name):
+        return [0 if v == "-" else int(v) for v in (r[header.index(name)] for r in body)]
+    assert "-" in [r[header.index("Retweets")] for r in body]  # the file's own way of writing "none"
+    loaded = exports.read(path)
+    assert list(loaded.table["shares"]) == figures("Retweets") and list(loaded.table["comments"]) == figures("Replies")
+    assert "shares" not in loaded.report.missing_metrics
+    assert "'Retweets': '-' read as 0 (none, as the export means it) in 5 cell(s)" in loaded.report.cleaning
+    board = widgets.open_dashboard(loaded, "engagement")
+    assert [v for _, v in board.measure.options] == ["er_impressions", "conversation", "amplification", "applause"]
+    engaged = sum(figures("Likes")) + sum(figures("Retweets")) + sum(figures("Replies"))
+    assert board.table.at["all posts", "all"] == pytest.approx(100 * engaged / sum(figures("Impressions")))
+    board.measure.value = "conversation"
+    assert board.table.at["all posts", "all"] == pytest.approx(sum(figures("Replies")) / len(body)) == 0.8
+    assert board.counts.at["all posts", "all"] == len(body) == 5

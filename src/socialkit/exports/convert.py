@@ -107,8 +107,11 @@ def text(raw: pd.Series, *, missing_words: tuple[str, ...] = (), fixes: tuple = 
     return Converted(values.where(~empty).astype("str") if empty.any() else values.astype("str"), notes=notes)
 
 
-def numbers(raw: pd.Series, *, whole: bool, nullable: bool = True) -> Converted:
-    """Counts and amounts: "12,400" (whole numbers only), "89.0", "-" (no figure) and blanks as missing."""
+def numbers(raw: pd.Series, *, whole: bool, nullable: bool = True, dash_is_zero: bool = False) -> Converted:
+    """Counts and amounts: "12,400" (whole numbers only), "89.0", "-" (no figure) and blanks as missing.
+
+    ``dash_is_zero``: the source writes "-" for none (X Ads' retweets and replies), so a dash is read as 0.
+    """
     notes = Counter()
     if raw.dtype == object:  # partly numbers, partly text: read it all as text
         raw = raw.astype("str")
@@ -132,9 +135,15 @@ def numbers(raw: pd.Series, *, whole: bool, nullable: bool = True) -> Converted:
     kinds = np.fromiter((0 if not c or c.isspace() else 1 if c.strip() in NO_FIGURE else 2 for c in cells),
                         np.int8, len(cells))  # 0 blank, 1 a dash (no figure), 2 something to read
     dashes = kinds == 1
-    empty = pd.Series(kinds < 2, index=raw.index)
-    if dashes.any():
-        notes["'-' read as no figure in {n} cell(s)"] += int(dashes.sum())
+    if dash_is_zero:
+        empty = pd.Series(kinds == 0, index=raw.index)
+        if dashes.any():
+            notes["'-' read as 0 (none, as the export means it) in {n} cell(s)"] += int(dashes.sum())
+            raw = raw.where(~dashes, "0")
+    else:
+        empty = pd.Series(kinds < 2, index=raw.index)
+        if dashes.any():
+            notes["'-' read as no figure in {n} cell(s)"] += int(dashes.sum())
     cells = raw.where(~empty)
     if whole:
         commas = cells.str.contains(",", regex=False).fillna(False).astype(bool)

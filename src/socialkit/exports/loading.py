@@ -68,6 +68,7 @@ class _Column:
     note: str = ""
     constant: str | None = None
     required: bool = False
+    dash_is_zero: bool = False  # "-" means none here (the profile says so), not a missing figure
 
 
 @dataclass
@@ -108,7 +109,8 @@ def _profile_plan(profile: Profile, source: readers.Source, kind, platform, file
             continue
         present = [by_key[key(h)] for h in spec.headers if key(h) in by_key]
         if present:
-            columns[col.name] = _Column(col, present[0], tuple(present[1:]), spec.pattern, spec.note)
+            columns[col.name] = _Column(col, present[0], tuple(present[1:]), spec.pattern, spec.note,
+                                        dash_is_zero=spec.dash_is_zero)
     if platform is not None:
         if profile.platform is not None or "platform" in columns:
             raise ExportError(f"{file}: recognised as {profile.title}; the platform is known "
@@ -378,7 +380,7 @@ def _convert_now(cells: pd.Series, spec: _Column, plan: _Plan, zone, typed_times
     col = spec.column
     nullable = plan.profile is not None or col.nullable or not spec.required
     if col.type in ("int", "float"):
-        return convert.numbers(cells, whole=col.type == "int", nullable=nullable)
+        return convert.numbers(cells, whole=col.type == "int", nullable=nullable, dash_is_zero=spec.dash_is_zero)
     if col.type == "bool":
         return convert.booleans(cells, nullable=nullable)
     if col.type == "date":

@@ -25,6 +25,7 @@ class Field:
     header: str | tuple[str, ...]  # several: the first present, each next one read where it is empty
     pattern: str | None = None  # a regular expression whose first group is the value (an id out of a link)
     note: str = ""  # how it is read, when the name alone does not say (shown in the load report)
+    dash_is_zero: bool = False  # the source writes "-" for none (not for a missing figure)
 
     @property
     def headers(self) -> tuple[str, ...]:
@@ -62,8 +63,8 @@ def key(header) -> str:
     return re.sub(r"[^0-9a-zà-ÿ]+", "_", str(header).strip().lower()).strip("_")
 
 
-def F(header, pattern=None, note="") -> Field:  # noqa: N802 - short on purpose, read as a table
-    return Field(header, pattern, note)
+def F(header, pattern=None, note="", dash_is_zero=False) -> Field:  # noqa: N802 - short on purpose, read as a table
+    return Field(header, pattern, note, dash_is_zero)
 
 
 X_METRICS = dict(impressions=F("impressions"), likes=F("likes"), shares=F("retweets", note="retweets"),
@@ -121,7 +122,8 @@ PROFILES: tuple[Profile, ...] = (
         kind="brand_posts", platform="x", fmt="xlsx", evidence="real",
         columns=dict(post_id=F("Tweet ID"), ts=F("Tweet ID", note="the posting time carried by the tweet id"),
                      text=F("Tweet Text"), impressions=F("Impressions"), likes=F("Likes"),
-                     shares=F("Retweets", note="retweets"), comments=F("Replies", note="replies"),
+                     shares=F("Retweets", note="retweets; '-' means none", dash_is_zero=True),
+                     comments=F("Replies", note="replies; '-' means none", dash_is_zero=True),
                      link_clicks=F("Link clicks")),
         time_format="snowflake", lacks=("reach",), lacks_why="X does not report reach",
         notes=("'Tweet publish date' is in the ad account's own time zone, which the file does not name; the "
