@@ -484,3 +484,28 @@ def test_x_ads_dashes_mean_none_so_every_promoted_tweet_counts():
     board.measure.value = "conversation"
     assert board.table.at["all posts", "all"] == pytest.approx(sum(figures("Replies")) / len(body)) == 0.8
     assert board.counts.at["all posts", "all"] == len(body) == 5
+
+
+@NEEDS_REAL
+def test_the_explorer_says_what_x_own_engagement_rate_is_and_why_the_kits_differs():
+    loaded = exports.read(REAL_EXPORTS / "x_analytics_tweet_activity_2021.csv")
+    posts = loaded.table
+    board = widgets.open_dashboard(loaded, "engagement")
+    theirs = 100 * posts["engagements"].sum() / posts["impressions"].sum()
+    ours = 100 * (posts["likes"] + posts["shares"] + posts["comments"]).sum() / posts["impressions"].sum()
+    assert f"{theirs:.2f}" == "4.32" and f"{ours:.2f}" == "0.69"
+    assert f"{100 * posts['engagement rate'].mean():.1f}" == "4.3"  # what X's own column says, post by post
+    said = board.summary.value
+    assert "0.69 % over 200 posts" in said
+    assert (f"X (Twitter)'s own engagement rate for the same posts is <b>{theirs:.2f} %</b>: it also counts every "
+            "click on a tweet") in said and "while the kit counts only likes, shares and comments" in said
+    month = int(posts["ts"].dt.month.iloc[0])
+    board.months.value = (month, month)  # follows the months chosen (here the same posts)
+    assert f"<b>{theirs:.2f} %</b>" in board.summary.value
+    board.measure.value = "applause"  # said only beside an engagement rate
+    assert "own engagement rate" not in board.summary.value
+    # an export without the platform's own count says nothing of it
+    ads = widgets.open_dashboard(exports.read(REAL_EXPORTS / "x_ads_tweet_report_2017.xlsx"), "engagement")
+    assert "own engagement rate" not in ads.summary.value
+    sample = widgets.post_mix_dashboard(data.load("brand_posts"), data.load("accounts"))
+    assert "own engagement rate" not in sample.summary.value

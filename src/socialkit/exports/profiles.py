@@ -47,6 +47,8 @@ class Profile:
     zone: str | None = None  # the zone the source writes times in, when it is known and not in the file
     zone_reason: str = ""
     day_only: bool = False  # the source gives days, not times
+    # the platform's own engagement count (header) and what it counts beyond likes, shares and comments
+    own_engagements: tuple[str, str] | None = None
     lacks: tuple[str, ...] = ()  # schema metrics the source does not export
     lacks_why: str = ""
     text_fixes: tuple[str, ...] = ()  # names in cleaning.TEXT_FIXES
@@ -82,6 +84,8 @@ PROFILES: tuple[Profile, ...] = (
                                   "the handle in the tweet's link"), **X_METRICS),
         time_format="%Y-%m-%d %H:%M %z", lacks=("reach",), lacks_why="X does not report reach",
         notes=("Counts are written as 89.0 and promoted (paid) columns as '-' when the tweet was not promoted.",),
+        own_engagements=("engagements", "every click on a tweet (its links, hashtags, pictures, the profile, "
+                         "opening it) and follows (X Help Center, 'Tweet activity dashboard')"),
     ),
     Profile(
         name="x_analytics_daily", title="X (Twitter) Analytics, daily account totals (one row per day)",

@@ -7,6 +7,8 @@ totals each author's posts per brand, so a change only filters and sorts a few t
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import ipywidgets as w
 import numpy as np
 import pandas as pd
@@ -39,6 +41,15 @@ def days_in_words(start: pd.Timestamp, end: pd.Timestamp) -> str:
     return f"{start.day} {MONTH_NAMES[start.month - 1]}–{end.day} {MONTH_NAMES[end.month - 1]} {end.year}"
 
 
+@dataclass(frozen=True)
+class PlatformRate:
+    """The platform's own engagement count in an export: its column, the platform, what it counts beyond the kit."""
+
+    column: str  # e.g. X Analytics' "engagements" (over impressions, it is X's "engagement rate")
+    platform: str  # "X"
+    counts_too: str  # what the platform counts that the kit does not, in a manager's words
+
+
 # --------------------------------------------------------------------------- the post-mix explorer
 
 
@@ -61,7 +72,7 @@ class _PostCube:
         "applause": (("likes",), ("likes",), None),
     }
 
-    def __init__(self, posts: pd.DataFrame, accounts: pd.DataFrame | None):
+    def __init__(self, posts: pd.DataFrame, accounts: pd.DataFrame | None, platform_rate: PlatformRate | None = None):
         """Count the posts once; fail in one plain sentence when the table is not ``brand_posts``."""
         needed = ("ts", "brand", "post_type", "platform", "likes", "shares", "comments", "reach", "account_id")
         missing = [c for c in needed if c not in posts.columns]
@@ -124,6 +135,14 @@ class _PostCube:
             counted = usable.astype(float)
             self.sums[measure] = (total(numerator), total(np.where(usable, columns[bottom], 0.0))
                                   if bottom else total(counted), total(counted))
+        self.platform_rate, self.platform_sums = None, None  # the platform's own engagements and impressions
+        if platform_rate is not None and platform_rate.column in posts.columns:
+            engagements = pd.to_numeric(posts[platform_rate.column], errors="coerce").to_numpy(float, na_value=np.nan)
+            usable = ~np.isnan(engagements) & ~np.isnan(columns["impressions"])
+            if usable.any():
+                self.platform_rate = platform_rate
+                self.platform_sums = (total(np.where(usable, engagements, 0.0)),
+                                      total(np.where(usable, columns["impressions"], 0.0)))
         if "er_reach" in self.sums:
             self.sums.pop("er_impressions", None)  # by reach when the export has it, as the lesson does
         self.measures = [m for m in plots.MEASURES if m in self.sums]
@@ -139,6 +158,16 @@ class _PostCube:
             return None
         start = pd.Timestamp(self.year, 1, 1)
         return start + pd.Timedelta(days=earliest), start + pd.Timedelta(days=latest)
+
+    def platform_rate_value(self, *, brand: str, platforms, months: tuple[int, int]) -> float | None:
+        """The platform's own engagement rate (%) for the same posts: its engagements over their impressions."""
+        if self.platform_sums is None:
+            return None
+        b = self.brands.index(brand)
+        chosen = [self.platforms.index(p) for p in platforms]
+        first, last = months
+        top, bottom = (v[b][:, chosen, first - 1:last].sum() for v in self.platform_sums)
+        return 100 * top / bottom if bottom > 0 else None
 
     def view(self, *, brand: str, measure: str, platforms, months: tuple[int, int], split: str):
         """(values, posts): post types × ('all' or each ticked platform), for one brand and months (1–12)."""
@@ -254,14 +283,25 @@ class PostMixDashboard(Dashboard):
         if list(self.cube.types) == [ALL_POSTS]:
             return (f"{self._where(platforms)}: {self._value(values[best])} over {posts[best]} posts. The file does "
                     "not say which kind of post each is (the kit's expertise, conversation, reply or automated "
-                    "promotion), so all posts make one bar." + note)
+                    "promotion), so all posts make one bar." + self._platform_rate_sentence(platforms) + note)
         text = (f"{self._where(platforms)}: {post_type_name(best)} do best ({self._value(values[best])}, "
                 f"{posts[best]} posts)")
         promo = "automated_promo"
         if best != promo and promo in posts.index and posts[promo] > 0 and values[promo] > 0:
             text += (f", <b>{values[best] / values[promo]:.1f} times</b> the {name} of automated promotions "
                      f"({self._value(values[promo])}, {posts[promo]} posts)")
-        return text + "." + note
+        return text + "." + self._platform_rate_sentence(platforms) + note
+
+    def _platform_rate_sentence(self, platforms) -> str:
+        """Why the platform's own engagement rate differs from the kit's, when the export has it ("" otherwise)."""
+        if self.cube.platform_rate is None or not self.measure.value.startswith("er_"):
+            return ""
+        value = self.cube.platform_rate_value(brand=self.brand.value, platforms=platforms, months=self.months.value)
+        if value is None:
+            return ""
+        rate = self.cube.platform_rate
+        return (f" {rate.platform}'s own engagement rate for the same posts is <b>{value:.2f} %</b>: it also counts "
+                f"{rate.counts_too}, while the kit counts only likes, shares and comments (replies).")
 
     def has_chart(self) -> bool:
         return not self.table.empty
@@ -281,17 +321,20 @@ class PostMixDashboard(Dashboard):
         return f"{brand_name(self.brand.value)}: {name} by kind of post{under}"
 
 
-def post_mix_dashboard(brand_posts: pd.DataFrame, accounts: pd.DataFrame | None = None, *, brand: str = "lumiere"):
+def post_mix_dashboard(brand_posts: pd.DataFrame, accounts: pd.DataFrame | None = None, *, brand: str = "lumiere",
+                       platform_rate: PlatformRate | None = None):
     """The module-02 post-mix explorer: brand, measure, platforms, months → one bar per kind of post.
 
     Measures: engagement rate by reach or by followers (``accounts`` gives each posting account's
     followers), and Kaushik's conversation, amplification and applause rates. The returned VBox has the
     controls as attributes (``brand``, ``measure``, ``platform_boxes``, ``split``, ``months``) and the data on
     show: ``table`` (post types × 'all' or platforms) and ``counts`` (the posts behind each value).
+    ``platform_rate``: a learner's export that has the platform's own engagement count; an engagement rate
+    then also says what the platform's own rate is for the same posts, and why it differs.
     """
     if not isinstance(brand_posts, pd.DataFrame):
         analytics._inputs._need_table(brand_posts, "post_mix_dashboard", "brand_posts")
-    cube = _PostCube(brand_posts, accounts)
+    cube = _PostCube(brand_posts, accounts, platform_rate)
     if brand not in cube.brands:
         raise ValueError(f"Unknown brand {brand!r}; the data has {', '.join(cube.brands)}.")
     return PostMixDashboard(cube, brand=brand)

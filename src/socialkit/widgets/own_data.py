@@ -104,6 +104,18 @@ def for_listening(mentions: pd.DataFrame) -> pd.DataFrame:
     return table.assign(sentiment=labels.to_numpy())
 
 
+def _platform_rate(loaded: LoadedExport):
+    """The platform's own engagement count in the export, for the post-mix explorer to compare (None: none)."""
+    from socialkit.exports.profiles import BY_NAME
+    from socialkit.widgets.engagement import PlatformRate
+
+    profile = BY_NAME.get(loaded.report.profile or "")
+    if profile is None or profile.own_engagements is None or profile.platform is None:
+        return None
+    column, counts_too = profile.own_engagements
+    return PlatformRate(column, platform_name(profile.platform), counts_too)
+
+
 def open_dashboard(loaded: LoadedExport, name: str):
     """The dashboard ``name`` (listening, engagement, response_times, reviews) on the learner's table.
 
@@ -130,7 +142,7 @@ def open_dashboard(loaded: LoadedExport, name: str):
             prepared = _one_brand(table)
             brands = set(prepared["brand"].astype("object").dropna())
             first = "lumiere" if "lumiere" in brands else sorted(brands, key=str)[0]
-            return widgets.post_mix_dashboard(prepared, brand=first)
+            return widgets.post_mix_dashboard(prepared, brand=first, platform_rate=_platform_rate(loaded))
         if name == "response_times":
             return widgets.response_times_dashboard(table, kind)
         return widgets.reviews_dashboard(table)
