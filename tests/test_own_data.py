@@ -509,3 +509,35 @@ def test_the_explorer_says_what_x_own_engagement_rate_is_and_why_the_kits_differ
     assert "own engagement rate" not in ads.summary.value
     sample = widgets.post_mix_dashboard(data.load("brand_posts"), data.load("accounts"))
     assert "own engagement rate" not in sample.summary.value
+
+
+# ----------------------------------------------------------------------------- the path box
+
+
+def test_a_path_pasted_with_quotes_with_a_tilde_or_from_the_home_folder_is_read(tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    (home / "Downloads").mkdir(parents=True)
+    export = home / "Downloads" / "trustpilot reviews.csv"
+    export.write_bytes((EXPORTS / "trustpilot_reviews.csv").read_bytes())
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(tmp_path)  # the notebook's folder: no Downloads in it
+    for typed in (f'"{export}"', f"'{export}'", f'  "{export}" ', "~/Downloads/trustpilot reviews.csv",
+                  "Downloads/trustpilot reviews.csv"):
+        panel = widgets.own_data_panel(typed)
+        assert panel.loaded is not None and panel.message.value.startswith("✅"), (typed, panel.message.value)
+    beside = tmp_path / "Downloads"  # a file beside the notebook still wins over the home folder's
+    beside.mkdir()
+    (beside / "trustpilot reviews.csv").write_text("Date,Platform,Stars\n2024-02-01,Google,5\n", encoding="utf-8")
+    assert widgets.own_data_panel("Downloads/trustpilot reviews.csv").loaded is None
+
+
+def test_a_folder_or_a_missing_file_says_what_to_type(tmp_path):
+    panel = widgets.own_data_panel(str(tmp_path))
+    said = panel.message.value
+    assert said.startswith(f"❌ {tmp_path}: this is a folder, not a file.") and "no such file" not in said
+    panel = widgets.own_data_panel(str(tmp_path / "tweets.csv"))
+    said = panel.message.value
+    assert "no such file" in said and "C:\\Users\\you\\Downloads\\tweet_activity_metrics.csv (Windows)" in said
+    assert "/Users/you/Downloads/tweet_activity_metrics.csv (Mac)" in said
+    with pytest.raises(exports.ExportError, match="this is a folder, not a file"):
+        exports.read(tmp_path)

@@ -91,6 +91,9 @@ def _check_arguments(path: Path, kind, tz) -> None:
         raise ExportError(f"Unknown kind {kind!r} for {file}. Choose one of: {', '.join(sorted(schema.TABLES))} "
                           "(posts from your own accounts are 'brand_posts'), or leave kind out for a platform's "
                           "export the kit recognises.")
+    if path.is_dir():
+        raise ExportError(f"{file}: this is a folder, not a file. Give the path of the export itself, with its name "
+                          "at the end (…/tweet_activity_metrics.csv).")
     if not path.is_file():
         raise ExportError(f"{file}: no such file. Check the path (it is relative to the notebook's folder).")
     if tz is not None:

@@ -59,7 +59,22 @@ MEANING = {"ts": "when it was posted", "opened_at": "when the customer wrote", "
 PANEL_HINTS = (("kind=", "In this panel: choose what the file holds in 'It holds', then press 'Read the file'."),
                ("tz=", "In this panel: type the zone in 'Time zone' (for example Europe/Paris), then press 'Read "
                        "the file'."),
-               ("platform=", "In this panel: choose the network in 'Platform', then press 'Read the file'."))
+               ("platform=", "In this panel: choose the network in 'Platform', then press 'Read the file'."),
+               ("no such file", "In this panel: type the file's full path, for example "
+                                "C:\\Users\\you\\Downloads\\tweet_activity_metrics.csv (Windows) or "
+                                "/Users/you/Downloads/tweet_activity_metrics.csv (Mac), or press 'Upload a file'."))
+
+
+def typed_path(text: str) -> Path:
+    """The file a learner typed or pasted: quotes around it dropped (Windows' "Copy as path"), ``~`` expanded,
+    and a relative path that is not beside the notebook looked for in the home folder (Downloads/…)."""
+    text = text.strip()
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
+        text = text[1:-1].strip()
+    path = Path(text).expanduser()
+    if not path.is_absolute() and not path.exists() and (Path.home() / path).exists():
+        return Path.home() / path
+    return path
 
 
 class OwnDataRefused(ValueError):
@@ -213,8 +228,8 @@ class OwnDataPanel(w.VBox):
         """Make the controls; read ``path`` at once when one is given."""
         self.upload = w.FileUpload(accept=".csv,.xlsx,.json,.js,.txt", multiple=False,
                                    description="Upload a file", layout=w.Layout(width="auto"))
-        self.path = w.Text(value=path, description="or its path", placeholder="e.g. Downloads/tweet_activity.csv",
-                           layout=w.Layout(width="60%"))
+        self.path = w.Text(value=path, description="or its path", layout=w.Layout(width="60%"),
+                           placeholder="e.g. C:\\Users\\you\\Downloads\\tweets.csv or /Users/you/Downloads/tweets.csv")
         self.kind = w.Dropdown(options=KINDS, value=kind, description="It holds")
         self.tz = w.Text(value=tz, description="Time zone", placeholder="only if asked, e.g. Europe/Paris")
         self.platform = w.Dropdown(options=[("as the file says", None)] + [(platform_name(p), p) for p in PLATFORMS],
@@ -255,7 +270,7 @@ class OwnDataPanel(w.VBox):
                              "file</b>.", plain=False)
             return
         self.uploaded = None  # another file is picked: the upload's bytes are let go
-        path = Path(self.path.value.strip()).expanduser()
+        path = typed_path(self.path.value)
         self._read(lambda: exports.read(path, **self._options()))
 
     def read_upload(self) -> None:
