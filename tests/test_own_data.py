@@ -541,3 +541,34 @@ def test_a_folder_or_a_missing_file_says_what_to_type(tmp_path):
     assert "/Users/you/Downloads/tweet_activity_metrics.csv (Mac)" in said
     with pytest.raises(exports.ExportError, match="this is a folder, not a file"):
         exports.read(tmp_path)
+
+
+# ----------------------------------------------------------------------------- the time zone box
+
+
+@NEEDS_REAL
+def test_a_typed_zone_that_replaces_the_one_an_export_states_is_warned_in_plain_sight():
+    path = REAL_EXPORTS / "facebook_insights_post_level_2017.csv"
+    panel = widgets.own_data_panel(str(path), tz="Europe/Paris")  # left over from the learner's own Excel
+    assert panel.loaded is not None
+    assert panel.loaded.table["ts"].iloc[0] == pd.Timestamp("2017-01-19 08:03:47Z")  # 09:03:47 read in Paris
+    said = panel.message.value
+    assert said.startswith("✅ Read.") and "<br>⚠ The zone typed in 'Time zone' (Europe/Paris) replaced the one this " \
+        "export states (America/Los_Angeles: Facebook's Insights exports give all times in Pacific Time): every " \
+        "time moved. If you did not mean it, empty 'Time zone'" in said
+    panel.tz.value = ""
+    panel.read_button.click()
+    assert "⚠" not in panel.message.value
+    assert panel.loaded.table["ts"].iloc[0] == pd.Timestamp("2017-01-19 17:03:47Z")
+
+
+def test_a_typed_zone_the_export_needs_or_states_itself_is_not_warned(tmp_path):
+    panel = widgets.own_data_panel(str(EXPORTS / "meta_business_suite_facebook_posts.csv"), tz="Europe/Paris")
+    assert panel.loaded is not None and "⚠" not in panel.message.value  # Meta names no zone: the box is needed
+    named = tmp_path / "named.csv"
+    named.write_text("Date (UTC),Network,Post,Likes\n2025-03-14 10:00,X,hello,3\n", encoding="utf-8")
+    panel = widgets.own_data_panel(str(named), kind="brand_posts", tz="UTC")
+    assert panel.loaded is not None and "⚠" not in panel.message.value, panel.message.value
+    panel.tz.value = "Europe/Paris"
+    panel.read_button.click()
+    assert "(UTC, named in the header 'Date (UTC)')" in panel.message.value

@@ -534,7 +534,9 @@ def _report(file, source, plan: _Plan, frame, kept, notes, zone_of, zone_used, d
         missing_metrics=missing, lacked=tuple(m for m in plan.lacks if profile is not None and m in profile.lacks),
         missing_why=plan.lacks_why if profile else "",
         good_to_know=tuple(n for n in profile.notes if not n.startswith(("Row 2", "The first row")))
-        if profile else (), day_only=plan.day_only or _time_column(plan.kind) in day_columns)
+        if profile else (), day_only=plan.day_only or _time_column(plan.kind) in day_columns,
+        zone_replaced=tuple(dict.fromkeys(zone.replaced for name, zone in zone_of.items()
+                                          if zone.replaced and name in zone_used)))
 
 
 def _header_of(plan: _Plan, name: str) -> str:

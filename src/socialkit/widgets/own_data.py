@@ -315,6 +315,11 @@ class OwnDataPanel(w.VBox):
             return
         self.loaded = loaded
         self.message.value = "✅ Read. Your data stays on this computer: nothing was sent or saved anywhere."
+        for replaced in loaded.report.zone_replaced:
+            self.message.value += html.escape(
+                f"\n⚠ The zone typed in 'Time zone' ({self.tz.value.strip()}) replaced the one this export states "
+                f"({replaced}): every time moved. If you did not mean it, empty 'Time zone' and press 'Read the "
+                "file' again.", quote=False).replace("\n", "<br>")
         self.report.value = report_html(loaded)
         self.first_rows.value = first_rows_html(loaded)
         lines = []
