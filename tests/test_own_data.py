@@ -572,3 +572,28 @@ def test_a_typed_zone_the_export_needs_or_states_itself_is_not_warned(tmp_path):
     panel.tz.value = "Europe/Paris"
     panel.read_button.click()
     assert "(UTC, named in the header 'Date (UTC)')" in panel.message.value
+
+
+# ----------------------------------------------------------------------------- listening on a few days
+
+
+def mentions_over(tmp_path, days: int, per_day=lambda d: 3) -> Path:
+    """A made-up mentions export: ``per_day(d)`` mentions on each of ``days`` days."""
+    rows = [f"2025-03-{1 + d:02d} 10:{m:02d},X,en,coffee is good\n" for d in range(days) for m in range(per_day(d))]
+    path = tmp_path / f"mentions_{days}.csv"
+    path.write_text("Date (UTC),Network,Language,Message\n" + "".join(rows), encoding="utf-8")
+    return path
+
+
+def test_listening_on_too_few_days_says_alerts_need_more_days(tmp_path):
+    board = widgets.open_dashboard(exports.read(mentions_over(tmp_path, 2), "mentions"), "listening")
+    assert len(board.cube.days) == 2
+    assert board.summary.value.startswith("<b>No alert can be computed</b>: alerts need at least 7 days; your data "
+                                          "covers 2 days")
+    board.exclude_today.value = True  # the baseline is then the 7 days before: one day more is needed
+    assert "alerts need at least 8 days; your data covers 2 days" in board.summary.value
+    # enough days: the usual sentence, and an alert where the mentions jump
+    board = widgets.open_dashboard(exports.read(mentions_over(tmp_path, 9, lambda d: 12 if d == 8 else 2 + d % 2),
+                                                "mentions"), "listening")
+    board.exclude_today.value = True
+    assert "alerts need" not in board.summary.value and "1 alert(s)" in board.summary.value, board.summary.value
