@@ -597,3 +597,72 @@ def test_listening_on_too_few_days_says_alerts_need_more_days(tmp_path):
                                                 "mentions"), "listening")
     board.exclude_today.value = True
     assert "alerts need" not in board.summary.value and "1 alert(s)" in board.summary.value, board.summary.value
+
+
+# ----------------------------------------------------------------------------- the numbers behind the chart, in words
+
+INTERNAL_NAMES = ("post_id", "ts", "true_sentiment", "is_question", "first_response_at", "opened_at", "review_id")
+
+
+def shown_text(frame: pd.DataFrame) -> str:
+    return frame.to_string()
+
+
+def test_the_tables_under_the_panel_read_as_words_never_as_code_output(tmp_path):
+    care = tmp_path / "care.csv"
+    care.write_text("opened,platform,first response\n"
+                    "2025-05-01 09:00,Facebook,2025-05-01 09:53\n"  # 53 minutes
+                    "2025-05-01 10:00,X,2025-05-01 10:20\n"
+                    "2025-05-01 11:00,X,2025-05-01 13:00\n"
+                    "2025-05-01 12:00,X,\n", encoding="utf-8")
+    panel = widgets.own_data_panel(str(care), kind="threads", tz="UTC")
+    assert panel.table_shown() == "Open a dashboard first (section 4)."
+    read = panel.table_read()
+    assert list(read.columns) == ["when the customer wrote", "the platform", "when you first answered"]
+    assert read.iloc[0, 0] == "2025-05-01 09:00 UTC" and read.iloc[0, 1] == "Facebook"
+    assert read.iloc[3, 2] == "—"
+    board = panel.open_board("response_times")
+    assert "within <b>53 minutes</b>" in board.summary.value
+    shown = panel.table_shown()
+    assert shown.iloc[0]["median wait for an answer"] == "53 minutes" and shown.iloc[0]["conversations"] == 4
+    assert shown.iloc[0]["answered (%)"] == 75
+    text = shown_text(read) + shown_text(shown)
+    for code in ("NaN", "<NA>", "NaT", "None", "opened_at", "first_response_at", "0.883333", "median hours"):
+        assert code not in text, code
+
+    mentions = tmp_path / "mentions.csv"
+    mentions.write_text("Date (UTC),Network,Language,Message,is_question,true_sentiment\n"
+                        "2025-03-01 10:00,X,en,love the coffee,no,positive\n"
+                        "2025-03-01 11:00,X,fr,ça coûte cher ?,yes,\n", encoding="utf-8")
+    panel = widgets.own_data_panel(str(mentions), kind="mentions")
+    text = shown_text(panel.table_read())
+    for code in (*INTERNAL_NAMES, "NaN", "<NA>", "None", "True", "False"):
+        assert code not in text, (code, text)
+    assert "a question?" in text and "the mood (as your file labels it)" in text and "—" in text
+
+
+def test_the_reviews_table_is_rounded_and_says_review_for_one(tmp_path):
+    path = tmp_path / "reviews.csv"
+    path.write_text("Date,Platform,Stars\n2024-02-01,Google,5\n2024-02-02,Google,5\n2024-02-03,Google,1\n"
+                    "2024-02-04,Google,5\n2024-02-05,Google,5\n2024-02-06,Google,5\n2024-03-01,Google,4\n",
+                    encoding="utf-8")
+    panel = widgets.own_data_panel(str(path), kind="reviews")
+    board = panel.open_board("reviews")
+    shown = panel.table_shown()
+    assert board.table.loc[YOURS, 5] == pytest.approx(500 / 7)
+    assert shown.loc[YOURS, "5 stars (%)"] == 71.4 and shown.loc[YOURS, "reviews"] == 7
+    assert shown.loc[YOURS, "mean (stars)"] == pytest.approx(round(30 / 7, 2))
+    board.months.value = (1, 1)  # March: one review
+    assert f"<b>{widgets.reviews.vocab.brand_name(YOURS)}</b>: 1 review, mean" in board.summary.value
+
+
+def test_the_post_mix_explorer_says_post_for_one(tmp_path):
+    path = tmp_path / "posts.csv"
+    path.write_text("Date,Network,Post,Likes,Shares,Comments,Reach\n"
+                    "2025-03-01T10:00:00Z,Facebook,a,10,2,1,100\n", encoding="utf-8")
+    panel = widgets.own_data_panel(str(path), kind="brand_posts")
+    board = panel.open_board("engagement")
+    assert "over 1 post." in board.summary.value and "1 posts" not in board.summary.value
+    shown = panel.table_shown()
+    assert list(shown.columns) == ["engagement rate by reach (%)", "posts"] and shown.iloc[0, 0] == 13.0
+    assert list(shown.index) == ["all your posts"]

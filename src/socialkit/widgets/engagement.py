@@ -50,6 +50,11 @@ class PlatformRate:
     counts_too: str  # what the platform counts that the kit does not, in a manager's words
 
 
+def _posts(n: int) -> str:
+    """"1 post", "12 posts"."""
+    return f"{n:,} post{'s' if n != 1 else ''}"
+
+
 # --------------------------------------------------------------------------- the post-mix explorer
 
 
@@ -274,22 +279,23 @@ class PostMixDashboard(Dashboard):
                 return f"{self._where(platforms)}: fewer than {FEW_POSTS} posts behind every bar.{note}"
             kind, platform = trusted.idxmax()
             return (f"{self._where(platforms)}: the highest {name} is that of {post_type_name(kind)} on "
-                    f"{platform_name(platform)} ({self._value(trusted.max())}, {posts[(kind, platform)]} posts).{note}")
+                    f"{platform_name(platform)} ({self._value(trusted.max())}, "
+                    f"{_posts(posts[(kind, platform)])}).{note}")
         values, posts = self.table["all"], self.counts["all"]
         ranked = values[(posts >= 1).to_numpy()].dropna().sort_values(ascending=False)
         if ranked.empty:
             return f"{self._where(platforms)}: no post in this period."
         best = ranked.index[0]
         if list(self.cube.types) == [ALL_POSTS]:
-            return (f"{self._where(platforms)}: {self._value(values[best])} over {posts[best]} posts. The file does "
+            return (f"{self._where(platforms)}: {self._value(values[best])} over {_posts(posts[best])}. The file does "
                     "not say which kind of post each is (the kit's expertise, conversation, reply or automated "
                     "promotion), so all posts make one bar." + self._platform_rate_sentence(platforms) + note)
         text = (f"{self._where(platforms)}: {post_type_name(best)} do best ({self._value(values[best])}, "
-                f"{posts[best]} posts)")
+                f"{_posts(posts[best])})")
         promo = "automated_promo"
         if best != promo and promo in posts.index and posts[promo] > 0 and values[promo] > 0:
             text += (f", <b>{values[best] / values[promo]:.1f} times</b> the {name} of automated promotions "
-                     f"({self._value(values[promo])}, {posts[promo]} posts)")
+                     f"({self._value(values[promo])}, {_posts(posts[promo])})")
         return text + "." + self._platform_rate_sentence(platforms) + note
 
     def _platform_rate_sentence(self, platforms) -> str:

@@ -52,7 +52,14 @@ MEANING = {"ts": "when it was posted", "opened_at": "when the customer wrote", "
            "impressions": "impressions (times seen)", "reach": "reach (people who saw it)",
            "likes": "likes or reactions", "shares": "shares", "comments": "comments", "replies": "replies",
            "link_clicks": "link clicks", "stars": "stars given", "response_at": "when you replied",
-           "first_response_at": "when you first answered", "responded": "whether you replied", "brand": "the brand"}
+           "first_response_at": "when you first answered", "responded": "whether you replied", "brand": "the brand",
+           "author_role": "who posted it", "post_type": "kind of post", "topic": "the topic",
+           "leader_replies": "replies by a manager", "is_question": "a question?", "is_complaint": "a complaint?",
+           "true_sentiment": "the mood (as your file labels it)", "business": "the business", "city": "the city",
+           "thread_id": "the conversation's id", "customer_id": "the customer", "category": "what it is about",
+           "responder_role": "who answered", "moved_to_private": "moved to private messages?",
+           "resolved": "solved?", "resolved_at": "when it was solved", "sentiment_before": "mood before",
+           "sentiment_after": "mood after", "public_replies": "public replies"}
 
 
 # what an error's advice for code (read_export(path, kind=…, tz=…)) means in the panel
@@ -221,6 +228,91 @@ def first_rows_html(loaded: LoadedExport, n: int = 5) -> str:
         shown.to_html(index=False, na_rep="–", escape=True, max_cols=12, border=0)
 
 
+def _cells_in_words(values: pd.Series, column: str, day_only: bool) -> pd.Series:
+    """One column's cells as a manager reads them: times to the minute in UTC, numbers rounded, codes in words."""
+    if isinstance(values.dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_any_dtype(values):
+        return values.dt.strftime("%Y-%m-%d" if day_only else "%Y-%m-%d %H:%M UTC")
+    if pd.api.types.is_bool_dtype(values):
+        return values.astype(object).where(values.isna(), values.map({True: "yes", False: "no"}))
+    if pd.api.types.is_float_dtype(values):
+        return values.round(2)
+    if column == "platform":
+        return values.astype(object).where(values.isna(), values.map(platform_name, na_action="ignore"))
+    if pd.api.types.is_string_dtype(values) or values.dtype == object:
+        return values.map(lambda v: v if not isinstance(v, str) or len(v) <= TEXT_SHOWN else v[:TEXT_SHOWN - 1] + "…")
+    return values
+
+
+def table_read(loaded: LoadedExport, n: int = 5) -> pd.DataFrame:
+    """The first ``n`` rows the kit read, as a manager reads them: the columns the dashboards use, headed in
+    words ("when it was posted", not ``ts``), times to the minute in UTC, numbers rounded, "—" where missing."""
+    from socialkit.vocab import in_words
+
+    table = loaded.table
+    used = [use.column for use in loaded.report.columns if use.column in table.columns]
+    shown = pd.DataFrame({MEANING.get(c, c.replace("_", " ")): _cells_in_words(table[c].head(n), c,
+                                                                                 loaded.report.day_only)
+                          for c in used})
+    shown.index = pd.RangeIndex(1, len(shown) + 1)
+    return in_words(shown)
+
+
+def _rounded(table: pd.DataFrame, digits: int) -> pd.DataFrame:
+    """Figures rounded to ``digits``; a column of whole numbers shown whole (32, not 32.0)."""
+    shown = table.round(digits)
+    for position in range(shown.shape[1]):
+        column = shown.iloc[:, position]
+        present = column.dropna()
+        if pd.api.types.is_float_dtype(column) and len(present) and (present % 1 == 0).all():
+            shown.isetitem(position, column.astype("Int64"))
+    return shown
+
+
+STAR_WORDS = {1: "1 star (%)", 2: "2 stars (%)", 3: "3 stars (%)", 4: "4 stars (%)", 5: "5 stars (%)"}
+
+
+def table_shown(board) -> pd.DataFrame:
+    """The numbers a dashboard shows, as a manager reads them: headings and codes in words, figures rounded
+    as the dashboard writes them (a wait as "53 minutes"), "—" where there is no figure."""
+    from socialkit.vocab import in_words
+    from socialkit.widgets.care import ANSWER_COLUMNS, ResponseTimes, _hours_words
+    from socialkit.widgets.engagement import PostMixDashboard
+    from socialkit.widgets.listening import ListenDashboard
+    from socialkit.widgets.reviews import ReviewsDashboard
+
+    table = board.table
+    if isinstance(board, PostMixDashboard):
+        from socialkit import plots
+
+        name, unit = plots.MEASURES[board.measure.value]
+        heading = f"{name} ({unit})"
+        if list(table.columns) == ["all"]:
+            shown = pd.DataFrame({heading: table["all"].round(2), "posts": board.counts["all"]})
+        else:
+            shown = _rounded(table, 2).rename(columns=lambda p: f"{platform_name(p)}: {heading}")
+        return in_words(shown.rename(index=lambda k: "all your posts" if k == "all posts" else k))
+    if isinstance(board, ReviewsDashboard):
+        shown = _rounded(table, 1).rename(columns=STAR_WORDS)
+        shown["reviews"] = board.reviews.reindex(table.index)
+        shown["mean (stars)"] = board.means.reindex(table.index).round(2)
+        if board.cube.has_replies:
+            shown["answered (%)"] = board.replied.reindex(table.index).round(1)
+        return in_words(shown)
+    if isinstance(board, ResponseTimes):
+        shown = _rounded(table, 1)
+        median = table["median hours to answer"]
+        shown["median hours to answer"] = median.map(lambda h: _hours_words(h) if pd.notna(h) else None)
+        shown = shown.rename(columns={"median hours to answer": "median wait for an answer",
+                                      "rows": f"{ANSWER_COLUMNS[board.kind][2]}s"})
+        shown.index = pd.RangeIndex(1, len(shown) + 1)
+        return in_words(shown)
+    if isinstance(board, ListenDashboard):
+        shown = _rounded(table, 1)
+        shown.index = shown.index.strftime("%a %d %b %Y")
+        return in_words(shown)
+    return in_words(_rounded(table, 2))
+
+
 class OwnDataPanel(w.VBox):
     """Upload a file or type a path → the report in plain words → buttons opening the dashboards it can feed."""
 
@@ -339,6 +431,14 @@ class OwnDataPanel(w.VBox):
             hints = [hint for needle, hint in PANEL_HINTS if needle in message]
             message = html.escape(" ".join([message, *hints]), quote=False)
         self.message.value = "❌ " + message
+
+    def table_read(self, n: int = 5):
+        """The first rows the kit read from the file, in words (or what to do first, in one sentence)."""
+        return table_read(self.loaded, n) if self.loaded is not None else "Read a file first (section 2)."
+
+    def table_shown(self):
+        """The numbers the dashboard opened last shows, in words (or what to do first, in one sentence)."""
+        return table_shown(self.dashboard) if self.dashboard is not None else "Open a dashboard first (section 4)."
 
     def open_board(self, name: str):
         """Open the dashboard ``name`` on the data read, below the panel; a refusal is shown in words."""
