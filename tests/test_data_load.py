@@ -243,13 +243,18 @@ def test_every_committed_table_passes_the_check(committed_datasets, capsys):
 # ---------------------------------------------------------------- exports: time zones (review)
 
 def test_read_export_day_month_year_with_dashes_is_not_mistaken_for_a_time_zone(tmp_path):
-    """'14-03-2025' ends like a '-20:25' offset: the zone the user passes must still apply, and none be assumed."""
+    """'14-03-2025' ends like a '-20:25' offset: it is a day (midnight UTC of that day, whatever the zone), never
+    a time with an offset; a time in the same form still needs its zone."""
     path = tmp_path / "mentions.csv"
     path.write_text("date,platform,text\n14-03-2025,x,hello\n", encoding="utf-8")
-    out = data.read_export(path, "mentions", date_format="%d-%m-%Y", tz="Europe/Paris")
-    assert out["ts"].iloc[0] == pd.Timestamp("2025-03-13T23:00Z")
+    for tz in ("Europe/Paris", None):
+        out = data.read_export(path, "mentions", date_format="%d-%m-%Y", tz=tz)
+        assert out["ts"].iloc[0] == pd.Timestamp("2025-03-14T00:00Z")
+    path.write_text("date,platform,text\n14-03-2025 10:00,x,hello\n", encoding="utf-8")
+    out = data.read_export(path, "mentions", date_format="%d-%m-%Y %H:%M", tz="Europe/Paris")
+    assert out["ts"].iloc[0] == pd.Timestamp("2025-03-14T09:00Z")
     with pytest.raises(data.ExportError, match="has no time zone"):
-        data.read_export(path, "mentions", date_format="%d-%m-%Y")
+        data.read_export(path, "mentions", date_format="%d-%m-%Y %H:%M")
 
 
 def test_read_export_explains_an_unknown_time_zone(tmp_path):

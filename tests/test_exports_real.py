@@ -138,10 +138,10 @@ def test_x_ads_excel_report_takes_exact_times_from_the_tweet_ids(real):
     assert ((posts["ts"].dt.tz_localize(None) - local) == pd.Timedelta(hours=7)).all()
     assert posts["impressions"].tolist() == [0, 2, 0, 6681, 3778]
     assert posts["link_clicks"].tolist() == [0, 0, 0, 4, 9]
-    assert posts["shares"].isna().all()  # "-" in every row: no figure, not zero
-    assert posts["comments"].isna().tolist() == [True, True, True, True, False]
+    assert posts["shares"].tolist() == [0, 0, 0, 0, 0]  # "-" is X Ads' "none" (SOURCES.md), not a missing figure
+    assert posts["comments"].tolist() == [0, 0, 0, 0, 4]
     assert posts["Spend"].tolist() == [0.0, 0.0, 0.0, 16.66, 24.99]
-    assert "shares" in loaded.missing_metrics
+    assert "shares" not in loaded.missing_metrics
 
 
 def test_facebook_insights_post_level(real):

@@ -104,13 +104,38 @@ def test_the_post_mix_explorer_on_x_analytics_counts_what_plain_pandas_counts():
     engaged = (posts["likes"] + posts["shares"] + posts["comments"]).sum()
     assert board.table.at["all posts", "all"] == pytest.approx(100 * engaged / posts["impressions"].sum())
     assert board.counts.at["all posts", "all"] == len(posts) == 200
-    assert "<b>your brand</b>, X (Twitter)" in board.summary.value and "2021" in board.summary.value
+    first, last = posts["ts"].min(), posts["ts"].max()
+    assert (first.day, last.day, first.month, last.month, last.year) == (15, 31, 8, 8, 2021)
+    # the period the figure covers is the days with posts, never "January–December"
+    assert "<b>your brand</b>, X (Twitter), 15–31 August 2021: " in board.summary.value
     assert board.title() == "your brand: engagement rate by impressions, all posts"
     board.measure.value = "applause"
     assert board.table.at["all posts", "all"] == pytest.approx(posts["likes"].mean())
     month = int(posts["ts"].dt.month.mode()[0])
     board.months.value = (month, month)
     assert board.counts.at["all posts", "all"] == int((posts["ts"].dt.month == month).sum())
+    board.months.value = (1, 3)
+    assert "X (Twitter), January–March 2021: no post in this period" in board.summary.value
+
+
+@NEEDS_REAL
+def test_the_post_mix_explorer_names_the_days_a_youtube_export_covers():
+    loaded = exports.read(REAL_EXPORTS / "youtube_studio_table_data.csv")
+    board = widgets.open_dashboard(loaded, "engagement")
+    ts = loaded.table["ts"]
+    latest = ts[ts.dt.year == ts.dt.year.max()]
+    expected = widgets.engagement.days_in_words(latest.min().normalize(), latest.max().normalize())
+    assert latest.max().strftime("%Y-%m-%d") == "2024-02-25" and expected.endswith("25 February 2024")
+    assert f", {expected}: " in board.summary.value and "January–December" not in board.summary.value
+
+
+def test_the_post_mix_explorer_keeps_month_names_when_the_posts_cover_whole_months():
+    posts = data.load("brand_posts")
+    board = widgets.post_mix_dashboard(posts, data.load("accounts"))
+    assert "January–December 2025" in board.summary.value
+    assert widgets.engagement.days_in_words(pd.Timestamp("2021-08-28"), pd.Timestamp("2021-09-03")) == \
+        "28 August–3 September 2021"
+    assert widgets.engagement.days_in_words(pd.Timestamp("2021-08-15"), pd.Timestamp("2021-08-15")) == "15 August 2021"
 
 
 @NEEDS_REAL
@@ -263,6 +288,30 @@ def test_an_upload_is_read_from_a_private_temporary_folder_deleted_at_once(priva
     assert board.counts.at["all posts", "all"] == 200
 
 
+def test_an_upload_that_needs_a_choice_is_read_again_with_it_on_read_the_file(private_temp, tmp_path):
+    path = tmp_path / "care.csv"
+    path.write_text("opened,platform,first response\n2025-05-01 09:00,Facebook,2025-05-01 09:30\n"
+                    "2025-05-01 10:00,X,2025-05-02 10:00\n", encoding="utf-8")
+    panel = widgets.own_data_panel(str(tmp_path / "an older file.csv"))
+    upload(panel, path)
+    assert panel.path.value == ""  # the upload is the file now, not the path typed before
+    said = panel.message.value
+    assert panel.loaded is None and "choose what the file holds in 'It holds', then press 'Read the file'" in said
+    assert panel.upload.value == () and list(private_temp.iterdir()) == []  # not in the widget, not on disk
+    panel.kind.value = "threads"
+    panel.read_button.click()
+    assert "type the zone in 'Time zone'" in panel.message.value
+    panel.tz.value = "Europe/Paris"
+    panel.read_button.click()  # the kit's own instruction: it reads the uploaded file again
+    assert panel.loaded is not None and panel.loaded.report.file == "care.csv", panel.message.value
+    assert len(panel.loaded.table) == 2 and list(private_temp.iterdir()) == []
+    panel.path.value = str(tmp_path / "missing.csv")  # another file picked: the upload is let go
+    panel.read_button.click()
+    panel.path.value = ""
+    panel.read_button.click()
+    assert "Choose a file with <b>Upload a file</b>" in panel.message.value and panel.uploaded is None
+
+
 def test_an_uploaded_file_that_is_refused_is_named_as_the_learner_named_it(private_temp, tmp_path):
     picture = tmp_path / "holiday.png"
     picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
@@ -359,3 +408,261 @@ def test_mentions_in_no_scored_language_offer_volume_only(tmp_path):
     board = widgets.open_dashboard(spanish, "listening")
     assert [v for _, v in board.metric.options] == ["volume"] and board.cube.unscored == len(loaded.table)
     assert any("sentiment" in c for c in spanish.feeds()["listening"].charts_missing)
+
+
+# ----------------------------------------------------------------------------- dates without an hour
+
+
+def date_only_reviews(tmp_path, suffix: str) -> Path:
+    """A made-up export of five reviews dated by day only: one on 1 February, none in January."""
+    days = ["2024-02-01", "2024-02-10", "2024-02-29", "2024-03-15", "2024-04-30"]
+    stars = [5, 4, 1, 5, 3]
+    path = tmp_path / f"my_reviews{suffix}"
+    if suffix == ".csv":
+        path.write_text("Date,Platform,Stars,Review\n" + "".join(f"{d},Google,{s},fine\n" for d, s in zip(days, stars)),
+                        encoding="utf-8")
+    else:
+        import datetime as dt
+
+        import openpyxl
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(["Date", "Platform", "Stars", "Review"])
+        for d, s in zip(days, stars):
+            sheet.append([dt.date.fromisoformat(d), "Google", s, "fine"])
+        book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_dates_without_an_hour_keep_their_calendar_day_whatever_the_time_zone(tmp_path, suffix):
+    path = date_only_reviews(tmp_path, suffix)
+    panel = widgets.own_data_panel(str(path), kind="reviews", tz="Europe/Paris")
+    assert panel.loaded is not None, panel.message.value
+    ts = panel.loaded.table["ts"]
+    assert list(ts.dt.strftime("%Y-%m-%d %H:%M")) == ["2024-02-01 00:00", "2024-02-10 00:00", "2024-02-29 00:00",
+                                                       "2024-03-15 00:00", "2024-04-30 00:00"]
+    assert "gives days, not times" in panel.report.value
+    board = panel.open_board("reviews")
+    assert [label for label, _ in board.months.options] == ["Feb 2024", "Mar 2024", "Apr 2024"]
+    assert board.summary.value.startswith("February 2024–April 2024")
+    board.months.value = (0, 0)
+    assert board.reviews[YOURS] == 3  # 1, 10 and 29 February
+    # no zone needed at all for days
+    assert widgets.own_data_panel(str(path), kind="reviews").loaded is not None
+
+
+def test_times_with_an_hour_are_still_read_in_the_zone_given(tmp_path):
+    path = tmp_path / "timed.csv"
+    path.write_text("Date,Platform,Stars\n2024-02-01 00:30,Google,5\n2024-02-02 10:00,Google,4\n", encoding="utf-8")
+    ts = exports.read(path, "reviews", tz="Europe/Paris").table["ts"]
+    assert list(ts.dt.strftime("%Y-%m-%d %H:%M")) == ["2024-01-31 23:30", "2024-02-02 09:00"]
+
+
+@NEEDS_REAL
+def test_x_ads_dashes_mean_none_so_every_promoted_tweet_counts():
+    import warnings
+
+    import openpyxl
+
+    path = REAL_EXPORTS / "x_ads_tweet_report_2017.xlsx"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # "Workbook contains no default style": Apache POI's file
+        rows = list(openpyxl.load_workbook(path).active.iter_rows(values_only=True))
+    header, body = rows[0], rows[1:]
+    def figures(name):
+        return [0 if v == "-" else int(v) for v in (r[header.index(name)] for r in body)]
+    assert "-" in [r[header.index("Retweets")] for r in body]  # the file's own way of writing "none"
+    loaded = exports.read(path)
+    assert list(loaded.table["shares"]) == figures("Retweets") and list(loaded.table["comments"]) == figures("Replies")
+    assert "shares" not in loaded.report.missing_metrics
+    assert "'Retweets': '-' read as 0 (none, as the export means it) in 5 cell(s)" in loaded.report.cleaning
+    board = widgets.open_dashboard(loaded, "engagement")
+    assert [v for _, v in board.measure.options] == ["er_impressions", "conversation", "amplification", "applause"]
+    engaged = sum(figures("Likes")) + sum(figures("Retweets")) + sum(figures("Replies"))
+    assert board.table.at["all posts", "all"] == pytest.approx(100 * engaged / sum(figures("Impressions")))
+    board.measure.value = "conversation"
+    assert board.table.at["all posts", "all"] == pytest.approx(sum(figures("Replies")) / len(body)) == 0.8
+    assert board.counts.at["all posts", "all"] == len(body) == 5
+
+
+@NEEDS_REAL
+def test_the_explorer_says_what_x_own_engagement_rate_is_and_why_the_kits_differs():
+    loaded = exports.read(REAL_EXPORTS / "x_analytics_tweet_activity_2021.csv")
+    posts = loaded.table
+    board = widgets.open_dashboard(loaded, "engagement")
+    theirs = 100 * posts["engagements"].sum() / posts["impressions"].sum()
+    ours = 100 * (posts["likes"] + posts["shares"] + posts["comments"]).sum() / posts["impressions"].sum()
+    assert f"{theirs:.2f}" == "4.32" and f"{ours:.2f}" == "0.69"
+    assert f"{100 * posts['engagement rate'].mean():.1f}" == "4.3"  # what X's own column says, post by post
+    said = board.summary.value
+    assert "0.69 % over 200 posts" in said
+    assert (f"X (Twitter)'s own engagement rate for the same posts is <b>{theirs:.2f} %</b>: it also counts every "
+            "click on a tweet") in said and "while the kit counts only likes, shares and comments" in said
+    month = int(posts["ts"].dt.month.iloc[0])
+    board.months.value = (month, month)  # follows the months chosen (here the same posts)
+    assert f"<b>{theirs:.2f} %</b>" in board.summary.value
+    board.measure.value = "applause"  # said only beside an engagement rate
+    assert "own engagement rate" not in board.summary.value
+    # an export without the platform's own count says nothing of it
+    ads = widgets.open_dashboard(exports.read(REAL_EXPORTS / "x_ads_tweet_report_2017.xlsx"), "engagement")
+    assert "own engagement rate" not in ads.summary.value
+    sample = widgets.post_mix_dashboard(data.load("brand_posts"), data.load("accounts"))
+    assert "own engagement rate" not in sample.summary.value
+
+
+# ----------------------------------------------------------------------------- the path box
+
+
+def test_a_path_pasted_with_quotes_with_a_tilde_or_from_the_home_folder_is_read(tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    (home / "Downloads").mkdir(parents=True)
+    export = home / "Downloads" / "trustpilot reviews.csv"
+    export.write_bytes((EXPORTS / "trustpilot_reviews.csv").read_bytes())
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(tmp_path)  # the notebook's folder: no Downloads in it
+    for typed in (f'"{export}"', f"'{export}'", f'  "{export}" ', "~/Downloads/trustpilot reviews.csv",
+                  "Downloads/trustpilot reviews.csv"):
+        panel = widgets.own_data_panel(typed)
+        assert panel.loaded is not None and panel.message.value.startswith("✅"), (typed, panel.message.value)
+    beside = tmp_path / "Downloads"  # a file beside the notebook still wins over the home folder's
+    beside.mkdir()
+    (beside / "trustpilot reviews.csv").write_text("Date,Platform,Stars\n2024-02-01,Google,5\n", encoding="utf-8")
+    assert widgets.own_data_panel("Downloads/trustpilot reviews.csv").loaded is None
+
+
+def test_a_folder_or_a_missing_file_says_what_to_type(tmp_path):
+    panel = widgets.own_data_panel(str(tmp_path))
+    said = panel.message.value
+    assert said.startswith(f"❌ {tmp_path}: this is a folder, not a file.") and "no such file" not in said
+    panel = widgets.own_data_panel(str(tmp_path / "tweets.csv"))
+    said = panel.message.value
+    assert "no such file" in said and "C:\\Users\\you\\Downloads\\tweet_activity_metrics.csv (Windows)" in said
+    assert "/Users/you/Downloads/tweet_activity_metrics.csv (Mac)" in said
+    with pytest.raises(exports.ExportError, match="this is a folder, not a file"):
+        exports.read(tmp_path)
+
+
+# ----------------------------------------------------------------------------- the time zone box
+
+
+@NEEDS_REAL
+def test_a_typed_zone_that_replaces_the_one_an_export_states_is_warned_in_plain_sight():
+    path = REAL_EXPORTS / "facebook_insights_post_level_2017.csv"
+    panel = widgets.own_data_panel(str(path), tz="Europe/Paris")  # left over from the learner's own Excel
+    assert panel.loaded is not None
+    assert panel.loaded.table["ts"].iloc[0] == pd.Timestamp("2017-01-19 08:03:47Z")  # 09:03:47 read in Paris
+    said = panel.message.value
+    assert said.startswith("✅ Read.") and "<br>⚠ The zone typed in 'Time zone' (Europe/Paris) replaced the one this " \
+        "export states (America/Los_Angeles: Facebook's Insights exports give all times in Pacific Time): every " \
+        "time moved. If you did not mean it, empty 'Time zone'" in said
+    panel.tz.value = ""
+    panel.read_button.click()
+    assert "⚠" not in panel.message.value
+    assert panel.loaded.table["ts"].iloc[0] == pd.Timestamp("2017-01-19 17:03:47Z")
+
+
+def test_a_typed_zone_the_export_needs_or_states_itself_is_not_warned(tmp_path):
+    panel = widgets.own_data_panel(str(EXPORTS / "meta_business_suite_facebook_posts.csv"), tz="Europe/Paris")
+    assert panel.loaded is not None and "⚠" not in panel.message.value  # Meta names no zone: the box is needed
+    named = tmp_path / "named.csv"
+    named.write_text("Date (UTC),Network,Post,Likes\n2025-03-14 10:00,X,hello,3\n", encoding="utf-8")
+    panel = widgets.own_data_panel(str(named), kind="brand_posts", tz="UTC")
+    assert panel.loaded is not None and "⚠" not in panel.message.value, panel.message.value
+    panel.tz.value = "Europe/Paris"
+    panel.read_button.click()
+    assert "(UTC, named in the header 'Date (UTC)')" in panel.message.value
+
+
+# ----------------------------------------------------------------------------- listening on a few days
+
+
+def mentions_over(tmp_path, days: int, per_day=lambda d: 3) -> Path:
+    """A made-up mentions export: ``per_day(d)`` mentions on each of ``days`` days."""
+    rows = [f"2025-03-{1 + d:02d} 10:{m:02d},X,en,coffee is good\n" for d in range(days) for m in range(per_day(d))]
+    path = tmp_path / f"mentions_{days}.csv"
+    path.write_text("Date (UTC),Network,Language,Message\n" + "".join(rows), encoding="utf-8")
+    return path
+
+
+def test_listening_on_too_few_days_says_alerts_need_more_days(tmp_path):
+    board = widgets.open_dashboard(exports.read(mentions_over(tmp_path, 2), "mentions"), "listening")
+    assert len(board.cube.days) == 2
+    assert board.summary.value.startswith("<b>No alert can be computed</b>: alerts need at least 7 days; your data "
+                                          "covers 2 days")
+    board.exclude_today.value = True  # the baseline is then the 7 days before: one day more is needed
+    assert "alerts need at least 8 days; your data covers 2 days" in board.summary.value
+    # enough days: the usual sentence, and an alert where the mentions jump
+    board = widgets.open_dashboard(exports.read(mentions_over(tmp_path, 9, lambda d: 12 if d == 8 else 2 + d % 2),
+                                                "mentions"), "listening")
+    board.exclude_today.value = True
+    assert "alerts need" not in board.summary.value and "1 alert(s)" in board.summary.value, board.summary.value
+
+
+# ----------------------------------------------------------------------------- the numbers behind the chart, in words
+
+INTERNAL_NAMES = ("post_id", "ts", "true_sentiment", "is_question", "first_response_at", "opened_at", "review_id")
+
+
+def shown_text(frame: pd.DataFrame) -> str:
+    return frame.to_string()
+
+
+def test_the_tables_under_the_panel_read_as_words_never_as_code_output(tmp_path):
+    care = tmp_path / "care.csv"
+    care.write_text("opened,platform,first response\n"
+                    "2025-05-01 09:00,Facebook,2025-05-01 09:53\n"  # 53 minutes
+                    "2025-05-01 10:00,X,2025-05-01 10:20\n"
+                    "2025-05-01 11:00,X,2025-05-01 13:00\n"
+                    "2025-05-01 12:00,X,\n", encoding="utf-8")
+    panel = widgets.own_data_panel(str(care), kind="threads", tz="UTC")
+    assert panel.table_shown() == "Open a dashboard first (section 4)."
+    read = panel.table_read()
+    assert list(read.columns) == ["when the customer wrote", "the platform", "when you first answered"]
+    assert read.iloc[0, 0] == "2025-05-01 09:00 UTC" and read.iloc[0, 1] == "Facebook"
+    assert read.iloc[3, 2] == "—"
+    board = panel.open_board("response_times")
+    assert "within <b>53 minutes</b>" in board.summary.value
+    shown = panel.table_shown()
+    assert shown.iloc[0]["median wait for an answer"] == "53 minutes" and shown.iloc[0]["conversations"] == 4
+    assert shown.iloc[0]["answered (%)"] == 75
+    text = shown_text(read) + shown_text(shown)
+    for code in ("NaN", "<NA>", "NaT", "None", "opened_at", "first_response_at", "0.883333", "median hours"):
+        assert code not in text, code
+
+    mentions = tmp_path / "mentions.csv"
+    mentions.write_text("Date (UTC),Network,Language,Message,is_question,true_sentiment\n"
+                        "2025-03-01 10:00,X,en,love the coffee,no,positive\n"
+                        "2025-03-01 11:00,X,fr,ça coûte cher ?,yes,\n", encoding="utf-8")
+    panel = widgets.own_data_panel(str(mentions), kind="mentions")
+    text = shown_text(panel.table_read())
+    for code in (*INTERNAL_NAMES, "NaN", "<NA>", "None", "True", "False"):
+        assert code not in text, (code, text)
+    assert "a question?" in text and "the mood (as your file labels it)" in text and "—" in text
+
+
+def test_the_reviews_table_is_rounded_and_says_review_for_one(tmp_path):
+    path = tmp_path / "reviews.csv"
+    path.write_text("Date,Platform,Stars\n2024-02-01,Google,5\n2024-02-02,Google,5\n2024-02-03,Google,1\n"
+                    "2024-02-04,Google,5\n2024-02-05,Google,5\n2024-02-06,Google,5\n2024-03-01,Google,4\n",
+                    encoding="utf-8")
+    panel = widgets.own_data_panel(str(path), kind="reviews")
+    board = panel.open_board("reviews")
+    shown = panel.table_shown()
+    assert board.table.loc[YOURS, 5] == pytest.approx(500 / 7)
+    assert shown.loc[YOURS, "5 stars (%)"] == 71.4 and shown.loc[YOURS, "reviews"] == 7
+    assert shown.loc[YOURS, "mean (stars)"] == pytest.approx(round(30 / 7, 2))
+    board.months.value = (1, 1)  # March: one review
+    assert f"<b>{widgets.reviews.vocab.brand_name(YOURS)}</b>: 1 review, mean" in board.summary.value
+
+
+def test_the_post_mix_explorer_says_post_for_one(tmp_path):
+    path = tmp_path / "posts.csv"
+    path.write_text("Date,Network,Post,Likes,Shares,Comments,Reach\n"
+                    "2025-03-01T10:00:00Z,Facebook,a,10,2,1,100\n", encoding="utf-8")
+    panel = widgets.own_data_panel(str(path), kind="brand_posts")
+    board = panel.open_board("engagement")
+    assert "over 1 post." in board.summary.value and "1 posts" not in board.summary.value
+    shown = panel.table_shown()
+    assert list(shown.columns) == ["engagement rate by reach (%)", "posts"] and shown.iloc[0, 0] == 13.0
+    assert list(shown.index) == ["all your posts"]

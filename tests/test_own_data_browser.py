@@ -36,6 +36,6 @@ def test_a_real_export_uploaded_in_jupyterlab_opens_the_post_mix_explorer(lab, p
     board = page.locator(".socialkit-dashboard").first
     board.locator(".widget-output img").first.wait_for(state="visible", timeout=60_000)
     board.scroll_into_view_if_needed()
-    assert "X (Twitter), January–December 2021" in board.inner_text()
+    assert "X (Twitter), 15–31 August 2021" in board.inner_text()
     assert page.get_by_role("button", name="Open the listening dashboard").is_disabled()
     page.screenshot(path=str(SCREENSHOTS / "own_data_post_mix.png"))

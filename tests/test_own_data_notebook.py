@@ -129,7 +129,7 @@ def test_the_notebook_reads_a_real_export_by_path_and_by_upload_and_opens_its_da
             browser.click(state["buttons"]["engagement"])
             state = browser.run(STATE)
             assert state["dashboard"] == "PostMixDashboard" and state["shown"] == ["PostMixDashboard"]
-            assert "X (Twitter), January–December 2021" in state["summary"]
+            assert "X (Twitter), 15–31 August 2021" in state["summary"]
             browser.click(state["buttons"]["listening"])  # disabled in the page; a click that gets through refuses
             state = browser.run(STATE)
             assert state["message"].startswith(f"❌ {BY_PATH} (X (Twitter) Analytics") and "listening" in state["message"]
@@ -164,3 +164,33 @@ def test_the_notebook_reads_a_real_export_by_path_and_by_upload_and_opens_its_da
     assert len(widget_views) == 1  # the panel, shown by the setup cell
     assert {name: fingerprint(path) for name, path in watched.items()} == before
     assert list(system_temp.iterdir()) == []  # the uploads' temporary copies are gone
+
+
+# the exports the notebook's table recommends (its words) -> the profile that reads each
+RECOMMENDED = {
+    "X Analytics → Tweets → Export data → **By Tweet**": "x_analytics_tweets",
+    "Meta Business Suite → Insights → Content → Export data": "meta_business_suite_facebook_posts",
+    "your LinkedIn page → Analytics → Content → Export": "linkedin_page_posts",
+    "YouTube Studio → Analytics → Advanced mode → Export": "youtube_studio_table",
+    "Hootsuite → Analytics → Inbound messages": "hootsuite_inbound_messages",
+    "(Trustpilot": "trustpilot_reviews",
+    ", Google Business Profile": "google_reviews_json",
+    "Trustpilot's review export": "trustpilot_reviews",
+    "Google Business Profile's `reviews.json`": "google_reviews_json",
+}
+NOT_CHECKED = " *(not yet checked)*"
+
+
+def test_the_recommended_exports_not_yet_checked_on_a_real_file_are_marked_so():
+    from socialkit.exports.profiles import BY_NAME
+
+    table = next(c.source for c in read_notebook(NOTEBOOK).cells if "| you want to see |" in c.source)
+    marked = 0
+    for words, profile in RECOMMENDED.items():
+        assert words in table, words
+        after = table.split(words, 1)[1]
+        checked = BY_NAME[profile].evidence == "real"
+        assert after.startswith(NOT_CHECKED) != checked, (words, BY_NAME[profile].evidence)
+        marked += not checked
+    assert table.count(NOT_CHECKED) == marked == 6  # every mark belongs to one export above
+    assert "has not yet been tried on a real\nfile. If yours is refused or looks wrong, tell your trainer" in table

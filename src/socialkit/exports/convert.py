@@ -63,6 +63,7 @@ class Converted:
     fix: str = ""
     notes: Counter = field(default_factory=Counter)
     zone_used: bool = False
+    days: bool = False  # the cells held days only (no hour): kept as midnight UTC of their day, no zone needed
 
 
 def _first(mask) -> int:
@@ -106,8 +107,11 @@ def text(raw: pd.Series, *, missing_words: tuple[str, ...] = (), fixes: tuple = 
     return Converted(values.where(~empty).astype("str") if empty.any() else values.astype("str"), notes=notes)
 
 
-def numbers(raw: pd.Series, *, whole: bool, nullable: bool = True) -> Converted:
-    """Counts and amounts: "12,400" (whole numbers only), "89.0", "-" (no figure) and blanks as missing."""
+def numbers(raw: pd.Series, *, whole: bool, nullable: bool = True, dash_is_zero: bool = False) -> Converted:
+    """Counts and amounts: "12,400" (whole numbers only), "89.0", "-" (no figure) and blanks as missing.
+
+    ``dash_is_zero``: the source writes "-" for none (X Ads' retweets and replies), so a dash is read as 0.
+    """
     notes = Counter()
     if raw.dtype == object:  # partly numbers, partly text: read it all as text
         raw = raw.astype("str")
@@ -131,9 +135,15 @@ def numbers(raw: pd.Series, *, whole: bool, nullable: bool = True) -> Converted:
     kinds = np.fromiter((0 if not c or c.isspace() else 1 if c.strip() in NO_FIGURE else 2 for c in cells),
                         np.int8, len(cells))  # 0 blank, 1 a dash (no figure), 2 something to read
     dashes = kinds == 1
-    empty = pd.Series(kinds < 2, index=raw.index)
-    if dashes.any():
-        notes["'-' read as no figure in {n} cell(s)"] += int(dashes.sum())
+    if dash_is_zero:
+        empty = pd.Series(kinds == 0, index=raw.index)
+        if dashes.any():
+            notes["'-' read as 0 (none, as the export means it) in {n} cell(s)"] += int(dashes.sum())
+            raw = raw.where(~dashes, "0")
+    else:
+        empty = pd.Series(kinds < 2, index=raw.index)
+        if dashes.any():
+            notes["'-' read as no figure in {n} cell(s)"] += int(dashes.sum())
     cells = raw.where(~empty)
     if whole:
         commas = cells.str.contains(",", regex=False).fillna(False).astype(bool)
@@ -273,7 +283,9 @@ def times(raw: pd.Series, *, time_format: str | None, zone: str | None, day_only
     ``time_format``: a strptime pattern, None (ISO 8601, generic files), "unix" (seconds since
     1970, UTC) or "snowflake" (an X/Twitter/LinkedIn id: its creation time, exact, in UTC: the
     milliseconds since 2010-11-04 01:42:54.657 UTC in its top bits — Twitter's "Snowflake" id
-    layout, 2010). ``day_only``: the source gives days, kept as midnight UTC of that day.
+    layout, 2010). ``day_only``: the source gives days, kept as midnight UTC of that day; a column whose
+    cells all lack an hour ('2024-02-01') is read the same way, whatever the zone (a day read in Paris
+    would otherwise become 23:00 UTC the day before, and be counted in the wrong month).
     A column-wide problem (no zone and none known, zones on some rows only) raises ColumnProblem
     (``no_zone_why`` says why the zone is unknown); unreadable cells are returned as bad.
     """
@@ -319,13 +331,25 @@ def _times(stripped: pd.Series, empty: pd.Series, *, time_format, zone, day_only
     bad = naive.isna() & ~empty
     if bad.any():
         return _unreadable(stripped, bad, time_format)
-    if day_only:
-        return Converted(naive.dt.tz_localize("UTC").astype("datetime64[us, UTC]"))
+    if day_only or _days_only(stripped, empty, time_format):
+        return Converted(naive.dt.tz_localize("UTC").astype("datetime64[us, UTC]"), days=True)
     return _localised(naive, stripped, empty, zone, no_zone_why)
 
 
 # strptime patterns pandas' ISO 8601 parser reads the same way, many times faster (%z above all)
 ISO_SHAPED = {"%Y-%m-%d %H:%M %z", "%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d"}
+
+
+_HOUR_CODES = ("%H", "%I", "%M", "%S", "%X", "%T", "%R", "%c")
+
+
+def _days_only(stripped: pd.Series, empty: pd.Series, time_format: str | None) -> bool:
+    """True when every filled cell is a day without an hour ('2024-02-01', or a pattern with no hour in it)."""
+    if empty.all():
+        return False
+    if time_format is None or time_format in ISO_SHAPED:
+        return bool(stripped[~empty].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all())
+    return not any(code in time_format for code in _HOUR_CODES)
 
 
 def _parse(cells: pd.Series, fmt: str, time_format: str | None, *, utc: bool) -> pd.Series:

@@ -68,6 +68,7 @@ class _Column:
     note: str = ""
     constant: str | None = None
     required: bool = False
+    dash_is_zero: bool = False  # "-" means none here (the profile says so), not a missing figure
 
 
 @dataclass
@@ -90,6 +91,9 @@ def _check_arguments(path: Path, kind, tz) -> None:
         raise ExportError(f"Unknown kind {kind!r} for {file}. Choose one of: {', '.join(sorted(schema.TABLES))} "
                           "(posts from your own accounts are 'brand_posts'), or leave kind out for a platform's "
                           "export the kit recognises.")
+    if path.is_dir():
+        raise ExportError(f"{file}: this is a folder, not a file. Give the path of the export itself, with its name "
+                          "at the end (…/tweet_activity_metrics.csv).")
     if not path.is_file():
         raise ExportError(f"{file}: no such file. Check the path (it is relative to the notebook's folder).")
     if tz is not None:
@@ -108,7 +112,8 @@ def _profile_plan(profile: Profile, source: readers.Source, kind, platform, file
             continue
         present = [by_key[key(h)] for h in spec.headers if key(h) in by_key]
         if present:
-            columns[col.name] = _Column(col, present[0], tuple(present[1:]), spec.pattern, spec.note)
+            columns[col.name] = _Column(col, present[0], tuple(present[1:]), spec.pattern, spec.note,
+                                        dash_is_zero=spec.dash_is_zero)
     if platform is not None:
         if profile.platform is not None or "platform" in columns:
             raise ExportError(f"{file}: recognised as {profile.title}; the platform is known "
@@ -262,6 +267,7 @@ def _load(path: Path, source: readers.Source, plan: _Plan, tz, skip_broken: bool
     dropped: list[tuple[int, str]] = []  # (data position, why)
     notes: dict[str, Counter] = {}
     zone_used: set[str] = set()
+    day_columns: set[str] = set()  # time columns whose cells held days only
     rows_read = blank_rows = 0
     numeric = {h for s in plan.columns.values() if s.header is not None and s.column.type in ("int", "float")
                and s.pattern is None for h in (s.header, *s.fallbacks)}
@@ -289,6 +295,8 @@ def _load(path: Path, source: readers.Source, plan: _Plan, tz, skip_broken: bool
             notes.setdefault(name, Counter()).update(converted.notes)
             if converted.zone_used:
                 zone_used.add(name)
+            if converted.days:
+                day_columns.add(name)
             if converted.bad is not None:
                 problems.add(cells, converted.bad, converted.describe, converted.fix, _shown(spec))
             if spec.required and not spec.column.nullable:  # an empty cell may mean 'never' (never answered)
@@ -327,7 +335,8 @@ def _load(path: Path, source: readers.Source, plan: _Plan, tz, skip_broken: bool
     frame, kept = _assemble(plan, typed, out, raw, extras, index)
     dropped_rows = [(int(r), why) for r, (_, why) in
                     zip(_rows_of(source, np.array([p for p, _ in dropped], dtype=np.int64), rows_read), dropped)]
-    return LoadedExport(frame, _report(file, source, plan, frame, kept, notes, zone_of, zone_used, dropped_rows,
+    return LoadedExport(frame, _report(file, source, plan, frame, kept, notes, zone_of, zone_used,
+                                       day_columns - zone_used, dropped_rows,
                                        skipped, rows_read + len(source.bad_lines) - len(dropped) - blank_rows))
 
 
@@ -374,7 +383,7 @@ def _convert_now(cells: pd.Series, spec: _Column, plan: _Plan, zone, typed_times
     col = spec.column
     nullable = plan.profile is not None or col.nullable or not spec.required
     if col.type in ("int", "float"):
-        return convert.numbers(cells, whole=col.type == "int", nullable=nullable)
+        return convert.numbers(cells, whole=col.type == "int", nullable=nullable, dash_is_zero=spec.dash_is_zero)
     if col.type == "bool":
         return convert.booleans(cells, nullable=nullable)
     if col.type == "date":
@@ -382,6 +391,9 @@ def _convert_now(cells: pd.Series, spec: _Column, plan: _Plan, zone, typed_times
     time_format = plan.time_format
     if spec.header in typed_times and time_format not in ("snowflake", "unix"):
         time_format = None  # Excel already held dates: the reader wrote them in ISO form
+        filled = cells[cells.str.strip() != ""]
+        if len(filled) and filled.str.endswith(" 00:00:00").all():  # Excel dates without an hour: days
+            cells = cells.str.removesuffix(" 00:00:00")
     return convert.times(cells, time_format=time_format, zone=zone.name, day_only=plan.day_only,
                          no_zone_why=zone.unknown_why)
 
@@ -478,7 +490,7 @@ def _assemble(plan: _Plan, typed: dict, out: dict, raw: _Columns, extras: list[s
     return frame, kept
 
 
-def _report(file, source, plan: _Plan, frame, kept, notes, zone_of, zone_used, dropped_rows, skipped,
+def _report(file, source, plan: _Plan, frame, kept, notes, zone_of, zone_used, day_columns, dropped_rows, skipped,
             rows_in_file) -> reporting.LoadReport:
     profile = plan.profile
     uses = []
@@ -500,7 +512,7 @@ def _report(file, source, plan: _Plan, frame, kept, notes, zone_of, zone_used, d
             assumptions.append(f"times taken from the ids in {header!r} (exact, in UTC)")
         elif time_format == "unix":
             assumptions.append(f"times in {header!r} are seconds since 1970 in UTC")
-        elif plan.day_only:
+        elif plan.day_only or name in day_columns:
             assumptions.append(f"{header!r} gives days, not times: each row is placed at midnight UTC of its "
                                "day, and charts by hour of day cannot be drawn")
         elif name in zone_used:
@@ -522,7 +534,9 @@ def _report(file, source, plan: _Plan, frame, kept, notes, zone_of, zone_used, d
         missing_metrics=missing, lacked=tuple(m for m in plan.lacks if profile is not None and m in profile.lacks),
         missing_why=plan.lacks_why if profile else "",
         good_to_know=tuple(n for n in profile.notes if not n.startswith(("Row 2", "The first row")))
-        if profile else (), day_only=plan.day_only)
+        if profile else (), day_only=plan.day_only or _time_column(plan.kind) in day_columns,
+        zone_replaced=tuple(dict.fromkeys(zone.replaced for name, zone in zone_of.items()
+                                          if zone.replaced and name in zone_used)))
 
 
 def _header_of(plan: _Plan, name: str) -> str:

@@ -25,6 +25,7 @@ class Field:
     header: str | tuple[str, ...]  # several: the first present, each next one read where it is empty
     pattern: str | None = None  # a regular expression whose first group is the value (an id out of a link)
     note: str = ""  # how it is read, when the name alone does not say (shown in the load report)
+    dash_is_zero: bool = False  # the source writes "-" for none (not for a missing figure)
 
     @property
     def headers(self) -> tuple[str, ...]:
@@ -46,6 +47,8 @@ class Profile:
     zone: str | None = None  # the zone the source writes times in, when it is known and not in the file
     zone_reason: str = ""
     day_only: bool = False  # the source gives days, not times
+    # the platform's own engagement count (header) and what it counts beyond likes, shares and comments
+    own_engagements: tuple[str, str] | None = None
     lacks: tuple[str, ...] = ()  # schema metrics the source does not export
     lacks_why: str = ""
     text_fixes: tuple[str, ...] = ()  # names in cleaning.TEXT_FIXES
@@ -62,8 +65,8 @@ def key(header) -> str:
     return re.sub(r"[^0-9a-zà-ÿ]+", "_", str(header).strip().lower()).strip("_")
 
 
-def F(header, pattern=None, note="") -> Field:  # noqa: N802 - short on purpose, read as a table
-    return Field(header, pattern, note)
+def F(header, pattern=None, note="", dash_is_zero=False) -> Field:  # noqa: N802 - short on purpose, read as a table
+    return Field(header, pattern, note, dash_is_zero)
 
 
 X_METRICS = dict(impressions=F("impressions"), likes=F("likes"), shares=F("retweets", note="retweets"),
@@ -81,6 +84,8 @@ PROFILES: tuple[Profile, ...] = (
                                   "the handle in the tweet's link"), **X_METRICS),
         time_format="%Y-%m-%d %H:%M %z", lacks=("reach",), lacks_why="X does not report reach",
         notes=("Counts are written as 89.0 and promoted (paid) columns as '-' when the tweet was not promoted.",),
+        own_engagements=("engagements", "every click on a tweet (its links, hashtags, pictures, the profile, "
+                         "opening it) and follows (X Help Center, 'Tweet activity dashboard')"),
     ),
     Profile(
         name="x_analytics_daily", title="X (Twitter) Analytics, daily account totals (one row per day)",
@@ -121,7 +126,8 @@ PROFILES: tuple[Profile, ...] = (
         kind="brand_posts", platform="x", fmt="xlsx", evidence="real",
         columns=dict(post_id=F("Tweet ID"), ts=F("Tweet ID", note="the posting time carried by the tweet id"),
                      text=F("Tweet Text"), impressions=F("Impressions"), likes=F("Likes"),
-                     shares=F("Retweets", note="retweets"), comments=F("Replies", note="replies"),
+                     shares=F("Retweets", note="retweets; '-' means none", dash_is_zero=True),
+                     comments=F("Replies", note="replies; '-' means none", dash_is_zero=True),
                      link_clicks=F("Link clicks")),
         time_format="snowflake", lacks=("reach",), lacks_why="X does not report reach",
         notes=("'Tweet publish date' is in the ad account's own time zone, which the file does not name; the "

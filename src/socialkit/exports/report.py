@@ -53,6 +53,7 @@ class LoadReport:
     missing_why: str = ""
     good_to_know: tuple[str, ...] = ()
     day_only: bool = False
+    zone_replaced: tuple[str, ...] = ()  # zones the file or its source states that tz= replaced, in words
 
     def __deepcopy__(self, memo):
         """The report is immutable: pandas copies a table's attrs on every operation, so share it instead."""

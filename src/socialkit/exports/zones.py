@@ -22,6 +22,7 @@ class Zone:
     name: str | None
     unknown_why: str = ""
     sentence: str = ""
+    replaced: str = ""  # the zone the file or its source states, when tz= replaced it (in words)
 
 
 def check(tz: str) -> None:
@@ -42,7 +43,10 @@ def resolve(header: str, profile: Profile | None, tz: str | None) -> Zone:
     if tz is not None:
         instead = (f", instead of {named}, named in the header" if named else
                    f", instead of {known} ({profile.zone_reason})" if known else "")
-        return Zone(tz, "", f"times in {header!r} read in {tz}, as given with tz={tz!r}{instead}")
+        replaced = (f"{named}, named in the header {header!r}" if named else
+                    f"{known}: {profile.zone_reason}" if known else "")
+        return Zone(tz, "", f"times in {header!r} read in {tz}, as given with tz={tz!r}{instead}",
+                    replaced if (named or known) != tz else "")
     if named is not None:
         return Zone(named, "", f"times in {header!r} read as {named}, the zone its header names "
                                "(tz=... overrides it)")

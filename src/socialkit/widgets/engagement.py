@@ -7,6 +7,8 @@ totals each author's posts per brand, so a change only filters and sorts a few t
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import ipywidgets as w
 import numpy as np
 import pandas as pd
@@ -28,6 +30,29 @@ TOP = 10
 MIN_FOLLOWER_STEPS = (0, 100, 1_000, 5_000, 10_000, 50_000, 100_000)
 ALL_POSTS = "all posts"
 NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}  # the one bar of an export that does not say which kind of post each is
+
+
+def days_in_words(start: pd.Timestamp, end: pd.Timestamp) -> str:
+    """"15–31 August 2021", "28 August–3 September 2021" or "15 August 2021": a period of days, in one year."""
+    if start == end:
+        return f"{start.day} {MONTH_NAMES[start.month - 1]} {start.year}"
+    if start.month == end.month:
+        return f"{start.day}–{end.day} {MONTH_NAMES[end.month - 1]} {end.year}"
+    return f"{start.day} {MONTH_NAMES[start.month - 1]}–{end.day} {MONTH_NAMES[end.month - 1]} {end.year}"
+
+
+@dataclass(frozen=True)
+class PlatformRate:
+    """The platform's own engagement count in an export: its column, the platform, what it counts beyond the kit."""
+
+    column: str  # e.g. X Analytics' "engagements" (over impressions, it is X's "engagement rate")
+    platform: str  # "X"
+    counts_too: str  # what the platform counts that the kit does not, in a manager's words
+
+
+def _posts(n: int) -> str:
+    """"1 post", "12 posts"."""
+    return f"{n:,} post{'s' if n != 1 else ''}"
 
 
 # --------------------------------------------------------------------------- the post-mix explorer
@@ -52,7 +77,7 @@ class _PostCube:
         "applause": (("likes",), ("likes",), None),
     }
 
-    def __init__(self, posts: pd.DataFrame, accounts: pd.DataFrame | None):
+    def __init__(self, posts: pd.DataFrame, accounts: pd.DataFrame | None, platform_rate: PlatformRate | None = None):
         """Count the posts once; fail in one plain sentence when the table is not ``brand_posts``."""
         needed = ("ts", "brand", "post_type", "platform", "likes", "shares", "comments", "reach", "account_id")
         missing = [c for c in needed if c not in posts.columns]
@@ -98,6 +123,14 @@ class _PostCube:
             return np.bincount(flat, weights=values[keep], minlength=size).reshape(shape)
 
         self.posts = total(np.ones(len(posts)))
+        # the first and last day with a post, per (brand, platform, month): the period a view really covers
+        days = times.dt.tz_localize(None) if times.dt.tz is not None else times
+        day_numbers = (days.dt.normalize() - pd.Timestamp(self.year, 1, 1)).dt.days.to_numpy()[keep]
+        cell = (index[0][keep], index[2][keep], index[3][keep])
+        self.first_day = np.full((len(self.brands), len(self.platforms), 12), 400)
+        self.last_day = np.full((len(self.brands), len(self.platforms), 12), -1)
+        np.minimum.at(self.first_day, cell, day_numbers)
+        np.maximum.at(self.last_day, cell, day_numbers)
         self.sums = {}  # measure -> (top, bottom, posts counted)
         for measure, (filled, top, bottom) in self.NEEDS.items():
             usable = np.all([~np.isnan(columns[c]) for c in filled], axis=0)
@@ -107,9 +140,39 @@ class _PostCube:
             counted = usable.astype(float)
             self.sums[measure] = (total(numerator), total(np.where(usable, columns[bottom], 0.0))
                                   if bottom else total(counted), total(counted))
+        self.platform_rate, self.platform_sums = None, None  # the platform's own engagements and impressions
+        if platform_rate is not None and platform_rate.column in posts.columns:
+            engagements = pd.to_numeric(posts[platform_rate.column], errors="coerce").to_numpy(float, na_value=np.nan)
+            usable = ~np.isnan(engagements) & ~np.isnan(columns["impressions"])
+            if usable.any():
+                self.platform_rate = platform_rate
+                self.platform_sums = (total(np.where(usable, engagements, 0.0)),
+                                      total(np.where(usable, columns["impressions"], 0.0)))
         if "er_reach" in self.sums:
             self.sums.pop("er_impressions", None)  # by reach when the export has it, as the lesson does
         self.measures = [m for m in plots.MEASURES if m in self.sums]
+
+    def days_covered(self, *, brand: str, platforms, months: tuple[int, int]) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+        """The first and last day with a post of ``brand`` on ``platforms`` in ``months`` (1–12); None without posts."""
+        b = self.brands.index(brand)
+        chosen = [self.platforms.index(p) for p in platforms]
+        first, last = months
+        earliest = int(self.first_day[b][chosen, first - 1:last].min(initial=400))
+        latest = int(self.last_day[b][chosen, first - 1:last].max(initial=-1))
+        if latest < 0:
+            return None
+        start = pd.Timestamp(self.year, 1, 1)
+        return start + pd.Timedelta(days=earliest), start + pd.Timedelta(days=latest)
+
+    def platform_rate_value(self, *, brand: str, platforms, months: tuple[int, int]) -> float | None:
+        """The platform's own engagement rate (%) for the same posts: its engagements over their impressions."""
+        if self.platform_sums is None:
+            return None
+        b = self.brands.index(brand)
+        chosen = [self.platforms.index(p) for p in platforms]
+        first, last = months
+        top, bottom = (v[b][:, chosen, first - 1:last].sum() for v in self.platform_sums)
+        return 100 * top / bottom if bottom > 0 else None
 
     def view(self, *, brand: str, measure: str, platforms, months: tuple[int, int], split: str):
         """(values, posts): post types × ('all' or each ticked platform), for one brand and months (1–12)."""
@@ -179,13 +242,22 @@ class PostMixDashboard(Dashboard):
         return self._summary_html(platforms)
 
     def _where(self, platforms) -> str:
-        """"all five platforms, January–December" in words."""
+        """"all five platforms, January–December 2025" in words; the days with posts ("15–31 August 2021")
+        when the posts do not cover the whole months chosen, so a figure noted down names its real period."""
         first, last = self.months.value
         when = MONTH_NAMES[first - 1] if first == last else f"{MONTH_NAMES[first - 1]}–{MONTH_NAMES[last - 1]}"
+        when = f"{when} {self.cube.year}"
+        covered = self.cube.days_covered(brand=self.brand.value, platforms=platforms, months=(first, last))
+        if covered is not None:
+            start, end = covered
+            whole = start == pd.Timestamp(self.cube.year, first, 1) and end == (
+                pd.Timestamp(self.cube.year, last, 1) + pd.offsets.MonthEnd(0))
+            if not whole:
+                when = days_in_words(start, end)
         every = len(platforms) == len(self.cube.platforms) > 1
         where = (f"all {NUMBER_WORDS.get(len(platforms), len(platforms))} platforms" if every
                  else ", ".join(platform_name(p) for p in platforms))
-        return f"<b>{brand_name(self.brand.value)}</b>, {where}, {when} {self.cube.year}"
+        return f"<b>{brand_name(self.brand.value)}</b>, {where}, {when}"
 
     def _value(self, value: float) -> str:
         """One value in words, with its unit."""
@@ -207,23 +279,35 @@ class PostMixDashboard(Dashboard):
                 return f"{self._where(platforms)}: fewer than {FEW_POSTS} posts behind every bar.{note}"
             kind, platform = trusted.idxmax()
             return (f"{self._where(platforms)}: the highest {name} is that of {post_type_name(kind)} on "
-                    f"{platform_name(platform)} ({self._value(trusted.max())}, {posts[(kind, platform)]} posts).{note}")
+                    f"{platform_name(platform)} ({self._value(trusted.max())}, "
+                    f"{_posts(posts[(kind, platform)])}).{note}")
         values, posts = self.table["all"], self.counts["all"]
         ranked = values[(posts >= 1).to_numpy()].dropna().sort_values(ascending=False)
         if ranked.empty:
             return f"{self._where(platforms)}: no post in this period."
         best = ranked.index[0]
         if list(self.cube.types) == [ALL_POSTS]:
-            return (f"{self._where(platforms)}: {self._value(values[best])} over {posts[best]} posts. The file does "
+            return (f"{self._where(platforms)}: {self._value(values[best])} over {_posts(posts[best])}. The file does "
                     "not say which kind of post each is (the kit's expertise, conversation, reply or automated "
-                    "promotion), so all posts make one bar." + note)
+                    "promotion), so all posts make one bar." + self._platform_rate_sentence(platforms) + note)
         text = (f"{self._where(platforms)}: {post_type_name(best)} do best ({self._value(values[best])}, "
-                f"{posts[best]} posts)")
+                f"{_posts(posts[best])})")
         promo = "automated_promo"
         if best != promo and promo in posts.index and posts[promo] > 0 and values[promo] > 0:
             text += (f", <b>{values[best] / values[promo]:.1f} times</b> the {name} of automated promotions "
-                     f"({self._value(values[promo])}, {posts[promo]} posts)")
-        return text + "." + note
+                     f"({self._value(values[promo])}, {_posts(posts[promo])})")
+        return text + "." + self._platform_rate_sentence(platforms) + note
+
+    def _platform_rate_sentence(self, platforms) -> str:
+        """Why the platform's own engagement rate differs from the kit's, when the export has it ("" otherwise)."""
+        if self.cube.platform_rate is None or not self.measure.value.startswith("er_"):
+            return ""
+        value = self.cube.platform_rate_value(brand=self.brand.value, platforms=platforms, months=self.months.value)
+        if value is None:
+            return ""
+        rate = self.cube.platform_rate
+        return (f" {rate.platform}'s own engagement rate for the same posts is <b>{value:.2f} %</b>: it also counts "
+                f"{rate.counts_too}, while the kit counts only likes, shares and comments (replies).")
 
     def has_chart(self) -> bool:
         return not self.table.empty
@@ -243,17 +327,20 @@ class PostMixDashboard(Dashboard):
         return f"{brand_name(self.brand.value)}: {name} by kind of post{under}"
 
 
-def post_mix_dashboard(brand_posts: pd.DataFrame, accounts: pd.DataFrame | None = None, *, brand: str = "lumiere"):
+def post_mix_dashboard(brand_posts: pd.DataFrame, accounts: pd.DataFrame | None = None, *, brand: str = "lumiere",
+                       platform_rate: PlatformRate | None = None):
     """The module-02 post-mix explorer: brand, measure, platforms, months → one bar per kind of post.
 
     Measures: engagement rate by reach or by followers (``accounts`` gives each posting account's
     followers), and Kaushik's conversation, amplification and applause rates. The returned VBox has the
     controls as attributes (``brand``, ``measure``, ``platform_boxes``, ``split``, ``months``) and the data on
     show: ``table`` (post types × 'all' or platforms) and ``counts`` (the posts behind each value).
+    ``platform_rate``: a learner's export that has the platform's own engagement count; an engagement rate
+    then also says what the platform's own rate is for the same posts, and why it differs.
     """
     if not isinstance(brand_posts, pd.DataFrame):
         analytics._inputs._need_table(brand_posts, "post_mix_dashboard", "brand_posts")
-    cube = _PostCube(brand_posts, accounts)
+    cube = _PostCube(brand_posts, accounts, platform_rate)
     if brand not in cube.brands:
         raise ValueError(f"Unknown brand {brand!r}; the data has {', '.join(cube.brands)}.")
     return PostMixDashboard(cube, brand=brand)

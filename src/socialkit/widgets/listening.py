@@ -119,6 +119,11 @@ class ListenDashboard(Dashboard):
                     else "baseline includes the day itself")
         rule = (f"an alert is a day whose mentions rise at least {self.threshold.value:.1f} standard deviations "
                 f"above its {BASELINE_DAYS}-day baseline ({baseline})")
+        needed = BASELINE_DAYS + (1 if self.exclude_today.value else 0)  # the baseline, then a day to compare
+        covered = len(self.cube.days)
+        if covered < needed:
+            return (f"<b>No alert can be computed</b>: alerts need at least {needed} days; your data covers "
+                    f"{covered} day{'s' if covered != 1 else ''} ({rule}).")
         if self.alerts.empty:
             return f"<b>No alert</b> in this period ({rule})."
         several = len(self.selected_brands) > 1

@@ -4,8 +4,9 @@
 column was understood and what was left aside, then open the dashboards the data can feed.
 ``open_dashboard(loaded, name)`` opens one of them on the learner's table, or refuses in one plain
 sentence that names the file, says what it holds and what to export instead. An uploaded file is
-written only to a private temporary folder of the learner's machine, read, and deleted at once;
-nothing is sent anywhere and nothing is written beside the course's data.
+kept in the kernel's memory until another file is picked (so 'Read the file' can read it again with
+other choices), and written only to a private temporary folder of the learner's machine while it is
+read, deleted at once; nothing is sent anywhere and nothing is written beside the course's data.
 """
 
 from __future__ import annotations
@@ -51,14 +52,36 @@ MEANING = {"ts": "when it was posted", "opened_at": "when the customer wrote", "
            "impressions": "impressions (times seen)", "reach": "reach (people who saw it)",
            "likes": "likes or reactions", "shares": "shares", "comments": "comments", "replies": "replies",
            "link_clicks": "link clicks", "stars": "stars given", "response_at": "when you replied",
-           "first_response_at": "when you first answered", "responded": "whether you replied", "brand": "the brand"}
+           "first_response_at": "when you first answered", "responded": "whether you replied", "brand": "the brand",
+           "author_role": "who posted it", "post_type": "kind of post", "topic": "the topic",
+           "leader_replies": "replies by a manager", "is_question": "a question?", "is_complaint": "a complaint?",
+           "true_sentiment": "the mood (as your file labels it)", "business": "the business", "city": "the city",
+           "thread_id": "the conversation's id", "customer_id": "the customer", "category": "what it is about",
+           "responder_role": "who answered", "moved_to_private": "moved to private messages?",
+           "resolved": "solved?", "resolved_at": "when it was solved", "sentiment_before": "mood before",
+           "sentiment_after": "mood after", "public_replies": "public replies"}
 
 
 # what an error's advice for code (read_export(path, kind=…, tz=…)) means in the panel
 PANEL_HINTS = (("kind=", "In this panel: choose what the file holds in 'It holds', then press 'Read the file'."),
                ("tz=", "In this panel: type the zone in 'Time zone' (for example Europe/Paris), then press 'Read "
                        "the file'."),
-               ("platform=", "In this panel: choose the network in 'Platform', then press 'Read the file'."))
+               ("platform=", "In this panel: choose the network in 'Platform', then press 'Read the file'."),
+               ("no such file", "In this panel: type the file's full path, for example "
+                                "C:\\Users\\you\\Downloads\\tweet_activity_metrics.csv (Windows) or "
+                                "/Users/you/Downloads/tweet_activity_metrics.csv (Mac), or press 'Upload a file'."))
+
+
+def typed_path(text: str) -> Path:
+    """The file a learner typed or pasted: quotes around it dropped (Windows' "Copy as path"), ``~`` expanded,
+    and a relative path that is not beside the notebook looked for in the home folder (Downloads/…)."""
+    text = text.strip()
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
+        text = text[1:-1].strip()
+    path = Path(text).expanduser()
+    if not path.is_absolute() and not path.exists() and (Path.home() / path).exists():
+        return Path.home() / path
+    return path
 
 
 class OwnDataRefused(ValueError):
@@ -103,6 +126,18 @@ def for_listening(mentions: pd.DataFrame) -> pd.DataFrame:
     return table.assign(sentiment=labels.to_numpy())
 
 
+def _platform_rate(loaded: LoadedExport):
+    """The platform's own engagement count in the export, for the post-mix explorer to compare (None: none)."""
+    from socialkit.exports.profiles import BY_NAME
+    from socialkit.widgets.engagement import PlatformRate
+
+    profile = BY_NAME.get(loaded.report.profile or "")
+    if profile is None or profile.own_engagements is None or profile.platform is None:
+        return None
+    column, counts_too = profile.own_engagements
+    return PlatformRate(column, platform_name(profile.platform), counts_too)
+
+
 def open_dashboard(loaded: LoadedExport, name: str):
     """The dashboard ``name`` (listening, engagement, response_times, reviews) on the learner's table.
 
@@ -129,7 +164,7 @@ def open_dashboard(loaded: LoadedExport, name: str):
             prepared = _one_brand(table)
             brands = set(prepared["brand"].astype("object").dropna())
             first = "lumiere" if "lumiere" in brands else sorted(brands, key=str)[0]
-            return widgets.post_mix_dashboard(prepared, brand=first)
+            return widgets.post_mix_dashboard(prepared, brand=first, platform_rate=_platform_rate(loaded))
         if name == "response_times":
             return widgets.response_times_dashboard(table, kind)
         return widgets.reviews_dashboard(table)
@@ -193,6 +228,91 @@ def first_rows_html(loaded: LoadedExport, n: int = 5) -> str:
         shown.to_html(index=False, na_rep="–", escape=True, max_cols=12, border=0)
 
 
+def _cells_in_words(values: pd.Series, column: str, day_only: bool) -> pd.Series:
+    """One column's cells as a manager reads them: times to the minute in UTC, numbers rounded, codes in words."""
+    if isinstance(values.dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_any_dtype(values):
+        return values.dt.strftime("%Y-%m-%d" if day_only else "%Y-%m-%d %H:%M UTC")
+    if pd.api.types.is_bool_dtype(values):
+        return values.astype(object).where(values.isna(), values.map({True: "yes", False: "no"}))
+    if pd.api.types.is_float_dtype(values):
+        return values.round(2)
+    if column == "platform":
+        return values.astype(object).where(values.isna(), values.map(platform_name, na_action="ignore"))
+    if pd.api.types.is_string_dtype(values) or values.dtype == object:
+        return values.map(lambda v: v if not isinstance(v, str) or len(v) <= TEXT_SHOWN else v[:TEXT_SHOWN - 1] + "…")
+    return values
+
+
+def table_read(loaded: LoadedExport, n: int = 5) -> pd.DataFrame:
+    """The first ``n`` rows the kit read, as a manager reads them: the columns the dashboards use, headed in
+    words ("when it was posted", not ``ts``), times to the minute in UTC, numbers rounded, "—" where missing."""
+    from socialkit.vocab import in_words
+
+    table = loaded.table
+    used = [use.column for use in loaded.report.columns if use.column in table.columns]
+    shown = pd.DataFrame({MEANING.get(c, c.replace("_", " ")): _cells_in_words(table[c].head(n), c,
+                                                                                 loaded.report.day_only)
+                          for c in used})
+    shown.index = pd.RangeIndex(1, len(shown) + 1)
+    return in_words(shown)
+
+
+def _rounded(table: pd.DataFrame, digits: int) -> pd.DataFrame:
+    """Figures rounded to ``digits``; a column of whole numbers shown whole (32, not 32.0)."""
+    shown = table.round(digits)
+    for position in range(shown.shape[1]):
+        column = shown.iloc[:, position]
+        present = column.dropna()
+        if pd.api.types.is_float_dtype(column) and len(present) and (present % 1 == 0).all():
+            shown.isetitem(position, column.astype("Int64"))
+    return shown
+
+
+STAR_WORDS = {1: "1 star (%)", 2: "2 stars (%)", 3: "3 stars (%)", 4: "4 stars (%)", 5: "5 stars (%)"}
+
+
+def table_shown(board) -> pd.DataFrame:
+    """The numbers a dashboard shows, as a manager reads them: headings and codes in words, figures rounded
+    as the dashboard writes them (a wait as "53 minutes"), "—" where there is no figure."""
+    from socialkit.vocab import in_words
+    from socialkit.widgets.care import ANSWER_COLUMNS, ResponseTimes, _hours_words
+    from socialkit.widgets.engagement import PostMixDashboard
+    from socialkit.widgets.listening import ListenDashboard
+    from socialkit.widgets.reviews import ReviewsDashboard
+
+    table = board.table
+    if isinstance(board, PostMixDashboard):
+        from socialkit import plots
+
+        name, unit = plots.MEASURES[board.measure.value]
+        heading = f"{name} ({unit})"
+        if list(table.columns) == ["all"]:
+            shown = pd.DataFrame({heading: table["all"].round(2), "posts": board.counts["all"]})
+        else:
+            shown = _rounded(table, 2).rename(columns=lambda p: f"{platform_name(p)}: {heading}")
+        return in_words(shown.rename(index=lambda k: "all your posts" if k == "all posts" else k))
+    if isinstance(board, ReviewsDashboard):
+        shown = _rounded(table, 1).rename(columns=STAR_WORDS)
+        shown["reviews"] = board.reviews.reindex(table.index)
+        shown["mean (stars)"] = board.means.reindex(table.index).round(2)
+        if board.cube.has_replies:
+            shown["answered (%)"] = board.replied.reindex(table.index).round(1)
+        return in_words(shown)
+    if isinstance(board, ResponseTimes):
+        shown = _rounded(table, 1)
+        median = table["median hours to answer"]
+        shown["median hours to answer"] = median.map(lambda h: _hours_words(h) if pd.notna(h) else None)
+        shown = shown.rename(columns={"median hours to answer": "median wait for an answer",
+                                      "rows": f"{ANSWER_COLUMNS[board.kind][2]}s"})
+        shown.index = pd.RangeIndex(1, len(shown) + 1)
+        return in_words(shown)
+    if isinstance(board, ListenDashboard):
+        shown = _rounded(table, 1)
+        shown.index = shown.index.strftime("%a %d %b %Y")
+        return in_words(shown)
+    return in_words(_rounded(table, 2))
+
+
 class OwnDataPanel(w.VBox):
     """Upload a file or type a path → the report in plain words → buttons opening the dashboards it can feed."""
 
@@ -200,8 +320,8 @@ class OwnDataPanel(w.VBox):
         """Make the controls; read ``path`` at once when one is given."""
         self.upload = w.FileUpload(accept=".csv,.xlsx,.json,.js,.txt", multiple=False,
                                    description="Upload a file", layout=w.Layout(width="auto"))
-        self.path = w.Text(value=path, description="or its path", placeholder="e.g. Downloads/tweet_activity.csv",
-                           layout=w.Layout(width="60%"))
+        self.path = w.Text(value=path, description="or its path", layout=w.Layout(width="60%"),
+                           placeholder="e.g. C:\\Users\\you\\Downloads\\tweets.csv or /Users/you/Downloads/tweets.csv")
         self.kind = w.Dropdown(options=KINDS, value=kind, description="It holds")
         self.tz = w.Text(value=tz, description="Time zone", placeholder="only if asked, e.g. Europe/Paris")
         self.platform = w.Dropdown(options=[("as the file says", None)] + [(platform_name(p), p) for p in PLATFORMS],
@@ -215,6 +335,7 @@ class OwnDataPanel(w.VBox):
                         for name, (title, _module, _do) in DASHBOARDS.items()}
         self.dashboard_box = w.VBox([])
         self.loaded: LoadedExport | None = None
+        self.uploaded: tuple[str, bytes] | None = None  # the file uploaded last (its name, its bytes), in memory
         self.dashboard = None
         self.upload.observe(lambda _change: self.read_upload(), names="value")
         self.read_button.on_click(lambda _button: self.read_path())
@@ -230,27 +351,37 @@ class OwnDataPanel(w.VBox):
         return {"kind": self.kind.value, "tz": self.tz.value.strip() or None, "platform": self.platform.value}
 
     def read_path(self) -> None:
-        """Read the file at the typed path (or the uploaded file when no path is typed)."""
+        """Read the file at the typed path (or the uploaded file, again, when no path is typed)."""
         if not self.path.value.strip():
             if self.upload.value:
                 self.read_upload()
+            elif self.uploaded is not None:
+                self._read_uploaded()
             else:
                 self._refuse("Choose a file with <b>Upload a file</b>, or type its path, then press <b>Read the "
                              "file</b>.", plain=False)
             return
-        path = Path(self.path.value.strip()).expanduser()
+        self.uploaded = None  # another file is picked: the upload's bytes are let go
+        path = typed_path(self.path.value)
         self._read(lambda: exports.read(path, **self._options()))
 
     def read_upload(self) -> None:
-        """Read the uploaded file from a private temporary folder, deleted as soon as the file is read; then
-        empty the upload button, so the file's bytes are kept nowhere (the table read stays in ``loaded``)."""
+        """Take the uploaded file into memory (emptying the upload button, so its bytes are not in a saved
+        widget state) and read it; it stays in memory until another file is picked, for 'Read the file'."""
         if not self.upload.value:
             return
         item = self.upload.value[0]
-        name = Path(str(item["name"])).name or "upload"
+        self.uploaded = (Path(str(item["name"])).name or "upload", bytes(item["content"]))
+        self.path.value = ""  # the upload is the file now: 'Read the file' reads it, not a path typed before
+        self.upload.value = ()
+        self._read_uploaded()
+
+    def _read_uploaded(self) -> None:
+        """Read the uploaded bytes from a private temporary folder, deleted as soon as the file is read."""
+        name, content = self.uploaded
         with tempfile.TemporaryDirectory(prefix="socialkit-own-data-") as folder:
             path = Path(folder) / name
-            path.write_bytes(bytes(item["content"]))
+            path.write_bytes(content)
 
             def read():
                 try:
@@ -261,7 +392,6 @@ class OwnDataPanel(w.VBox):
                 return LoadedExport(loaded.table, report)
 
             self._read(read)
-        self.upload.value = ()  # the bytes are let go: not kept in the kernel, nor in a saved widget state
 
     def _read(self, read) -> None:
         """Run ``read``; show the report and which dashboards the data feeds, or the refusal."""
@@ -277,6 +407,11 @@ class OwnDataPanel(w.VBox):
             return
         self.loaded = loaded
         self.message.value = "✅ Read. Your data stays on this computer: nothing was sent or saved anywhere."
+        for replaced in loaded.report.zone_replaced:
+            self.message.value += html.escape(
+                f"\n⚠ The zone typed in 'Time zone' ({self.tz.value.strip()}) replaced the one this export states "
+                f"({replaced}): every time moved. If you did not mean it, empty 'Time zone' and press 'Read the "
+                "file' again.", quote=False).replace("\n", "<br>")
         self.report.value = report_html(loaded)
         self.first_rows.value = first_rows_html(loaded)
         lines = []
@@ -296,6 +431,14 @@ class OwnDataPanel(w.VBox):
             hints = [hint for needle, hint in PANEL_HINTS if needle in message]
             message = html.escape(" ".join([message, *hints]), quote=False)
         self.message.value = "❌ " + message
+
+    def table_read(self, n: int = 5):
+        """The first rows the kit read from the file, in words (or what to do first, in one sentence)."""
+        return table_read(self.loaded, n) if self.loaded is not None else "Read a file first (section 2)."
+
+    def table_shown(self):
+        """The numbers the dashboard opened last shows, in words (or what to do first, in one sentence)."""
+        return table_shown(self.dashboard) if self.dashboard is not None else "Open a dashboard first (section 4)."
 
     def open_board(self, name: str):
         """Open the dashboard ``name`` on the data read, below the panel; a refusal is shown in words."""

@@ -100,7 +100,8 @@ class ReviewsDashboard(Dashboard):
         parts = []
         for business in self.table.index:
             low = self.table.loc[business, [1, 2]].sum()
-            part = (f"<b>{vocab.brand_name(business)}</b>: {self.reviews[business]:,} reviews, mean "
+            count = self.reviews[business]
+            part = (f"<b>{vocab.brand_name(business)}</b>: {count:,} review{'s' if count != 1 else ''}, mean "
                     f"<b>{self.means[business]:.2f} stars</b>, {low:.1f} % at 1 or 2 stars")
             if self.cube.has_replies:
                 part += f", {self.replied[business]:.1f} % answered"
