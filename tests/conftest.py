@@ -145,17 +145,30 @@ def executed_lesson():
 
 
 def pytest_collection_modifyitems(config, items):
-    """Group each module's tests on one xdist worker (``--dist loadgroup``), so they share its session fixtures."""
+    """Group tests on one xdist worker (``--dist loadgroup``) when they share an expensive fixture: each course
+    module's tests (its session fixtures), and the tests of a file that use one of its module-scoped fixtures
+    (a cohort graded once, a kernel run once) — spread over two workers, such a fixture would be built twice."""
     from socialkit import course
 
     for item in items:
+        if item.get_closest_marker("xdist_group"):
+            continue
         params = getattr(getattr(item, "callspec", None), "params", {})
         module = params.get("module")
         slug = module.slug if isinstance(module, course.Module) else None
         if slug is None and item.path.parent.name == "modules" and item.path.stem.startswith("test_"):
             slug = item.path.stem[len("test_"):]
-        if slug and not item.get_closest_marker("xdist_group"):
+        if slug is None and _uses_a_module_fixture(item):
+            slug = f"file:{item.path.stem}"
+        if slug:
             item.add_marker(pytest.mark.xdist_group(slug))
+
+
+def _uses_a_module_fixture(item) -> bool:
+    """True when the test uses a fixture built once per test file (``scope="module"``)."""
+    info = getattr(item, "_fixtureinfo", None)
+    definitions = info.name2fixturedefs.values() if info is not None else ()
+    return any(d.scope == "module" for defs in definitions for d in defs)
 
 
 # --------------------------------------------------------------------------- one JupyterLab per test session (per worker)
