@@ -622,3 +622,49 @@ def test_number_with_thousands_separators_when_a_whole_number_is_asked(capsys):
     q = add("whole_asked", judges.number(lambda: 1549.18, tolerance=1, unit="engagements a week"))
     fails_with(capsys, q, (1, 549), "Write the number without commas or spaces: 1549, not 1,549.")
     fails_with(capsys, q, (15, 4), "Use a point for decimals: 15.4, not 15,4.")
+
+
+# --------------------------------------------------------------------------- a function that takes too long
+
+
+def test_a_function_judge_stops_once_too_many_calls_took_too_long_and_not_before():
+    """100 cases, lowest band 75 %: after 26 calls that took too long no band is in reach, so it stops there;
+    with 25 the rest still decide the points and every case runs."""
+    import time
+
+    cases = [(f"post {i}", i % 2 == 0) for i in range(100)]
+    judge = judges.function(cases, bands=((0.9, 1.0), (0.75, 0.5)), seconds=0.05)
+    calls = []
+
+    def loops_on_the_first(limit):
+        def rule(text):
+            calls.append(text)
+            if len(calls) <= limit:
+                while True:
+                    time.sleep(0.01)
+            return int(text.split()[1]) % 2 == 0
+        return rule
+
+    stopped = judge(loops_on_the_first(10**6))  # loops on every post
+    assert len(calls) == 26 and stopped.score == 0
+    assert "took too long" in stopped.message and "right on 0 of 100 posts" in stopped.message
+    calls.clear()
+    in_reach = judge(loops_on_the_first(25))  # 75 of 100 right: half the points
+    assert len(calls) == 100 and in_reach.score == 0.5 and "right on 75 of 100 posts" in in_reach.message
+    calls.clear()
+    out_of_reach = judge(loops_on_the_first(26))
+    assert len(calls) == 26 and out_of_reach.score == 0
+
+
+def test_function_results_marks_the_cases_it_did_not_run():
+    results = rules.function_results(lambda text: time_out(), [("a", True), ("b", False), ("c", True)],
+                                     seconds=0.05, give_up_after=2)
+    assert [r[2] for r in results] == ["took too long", "took too long",
+                                       "not run: your function took too long on earlier ones"]
+
+
+def time_out():
+    import time
+
+    while True:
+        time.sleep(0.01)

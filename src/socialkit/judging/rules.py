@@ -221,12 +221,15 @@ def banded_points(fraction: float, bands, points: float) -> float:
     return 0.0
 
 
-def function_results(function, cases, *, seconds: float = 1.0) -> list[tuple[Any, Any, Any]]:
+def function_results(function, cases, *, seconds: float = 1.0,
+                     give_up_after: int | None = None) -> list[tuple[Any, Any, Any]]:
     """Run a learner's function on each case input: ``[(input, expected, what it returned)]``.
 
     It survives what learners write: an error gives ``"error: …"``, a call taking longer than
     ``seconds`` gives ``"took too long"``, printing (stdout and stderr) is swallowed. Only True/False counts as an answer
     (``1`` or ``"yes"`` do not). Uses a timer signal, so it runs in the main thread (a kernel's cell).
+    ``give_up_after``: once that many calls took too long, the remaining cases are not run (each gives
+    ``"not run: your function took too long on earlier ones"``) — a looping function costs seconds, not minutes.
     """
     import contextlib
     import io
@@ -242,8 +245,12 @@ def function_results(function, cases, *, seconds: float = 1.0) -> list[tuple[Any
     main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGALRM, alarm) if main else None
     results = []
+    too_long = 0
     try:
         for given, expected in cases:
+            if give_up_after is not None and too_long >= give_up_after:
+                results.append((given, expected, "not run: your function took too long on earlier ones"))
+                continue
             try:
                 try:
                     if main:  # fires again every 0.1 s, in case the function catches the first one
@@ -255,6 +262,7 @@ def function_results(function, cases, *, seconds: float = 1.0) -> list[tuple[Any
                         signal.setitimer(signal.ITIMER_REAL, 0)
             except _TooLong:
                 returned = "took too long"
+                too_long += 1
             except (Exception, SystemExit) as exc:  # a learner's function may raise anything but Ctrl-C
                 returned = f"error: {type(exc).__name__}: {exc}"
             results.append((given, expected, returned))
