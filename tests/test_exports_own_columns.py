@@ -21,7 +21,7 @@ REQUIRED = {"brand_posts": ("ts", "platform", "text", "likes"), "mentions": ("ts
             "accounts": ("account_id", "followers"), "competitor_metrics": ("month", "brand", "platform", "followers")}
 # (header as a manager writes it, the kit's column it must be read as)
 NEW_NAMES = [
-    ("Date de publication", "ts"), ("Publié le", "ts"), ("Date et heure", "ts"), ("Date du post", "ts"),
+    ("Date de publication", "ts"), ("Publié le", "ts"), ("Jour", "ts"), ("Date et heure", "ts"), ("Date du post", "ts"),
     ("Date de l'avis", "ts"), ("Posted", "ts"), ("Posted on", "ts"), ("Identifiant", "post_id"),
     ("Source", "platform"), ("Site", "platform"), ("Réseau", "platform"), ("Réseau social", "platform"),
     ("Canal", "platform"), ("Plateforme", "platform"), ("Review", "text"), ("Review text", "text"),

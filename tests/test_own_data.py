@@ -717,14 +717,14 @@ def test_a_column_the_kit_does_not_recognise_is_asked_for_one_dropdown_per_field
     panel = widgets.own_data_panel(str(path), kind="reviews")
     said = panel.message.value
     assert panel.loaded is None and said.startswith(f"❌ {path}: the kit could not tell which of your columns holds "
-                                                    "the date (when it was posted) and the stars (1–5) (reviews need it)")
+                                                    "the date (when it was posted) and the stars (1–5), needed for reviews.")
     assert "Below, choose the column of your table that holds each one, then press 'Read the file'" in said
     columns = (NO_COLUMN, "Quand", "Etoiles données", "Avis", "Source")
     assert _questions(panel) == {"Which column holds the date (when it was posted)?": columns,
                                  "Which column holds the stars (1–5)?": columns}
     panel.picks["stars"].value = "Etoiles données"  # one answered: the other is still asked, the answer kept
     panel.read_button.click()
-    assert panel.loaded is None and "holds the date (when it was posted) (reviews need it)" in panel.message.value
+    assert panel.loaded is None and "holds the date (when it was posted), needed for reviews." in panel.message.value
     assert panel.picks["stars"].value == "Etoiles données" and len(_questions(panel)) == 2
     panel.picks["ts"].value = "Quand"
     panel.read_button.click()

@@ -334,7 +334,7 @@ def read_export(path, kind: str | None = None, *, tz: str | None = None, date_fo
 
 
 def export_columns(kind: str) -> pd.DataFrame:
-    """The columns ``read_export`` expects in a CSV of your own for ``kind``: required or not, names it accepts."""
+    """The columns ``read_export`` expects in a table of your own for ``kind``: required or not, names it accepts."""
     if kind not in schema.TABLES:
         raise ExportError(f"Unknown kind {kind!r}. Choose one of: {', '.join(available_tables())}.")
     required = EXPORT_REQUIRED.get(kind, tuple(c.name for c in schema.TABLES[kind]))

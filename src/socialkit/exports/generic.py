@@ -20,7 +20,7 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "ts": ("date", "published_at", "publish_date", "published", "publication_date", "created_time",
            "created_at", "timestamp", "time", "date_time", "datetime", "posted_at", "post_date",
            "sent_at", "date_published", "publish_time",
-           "date de publication", "publié le", "date et heure", "date du post", "date de l'avis", "posted",
+           "date de publication", "publié le", "date et heure", "jour", "date du post", "date de l'avis", "posted",
            "posted on"),
     "post_id": ("id", "tweet_id", "message_id", "update_id", "post_identifier", "identifiant"),
     "platform": ("network", "channel", "social_network", "social_network_name", "service",

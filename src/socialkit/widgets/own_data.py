@@ -123,8 +123,8 @@ def columns_question(problem: exports.ColumnsToChoose) -> str:
         why = f"{said.split(': ', 1)[0]}: more than one of your columns could hold {fields[0]}."
     else:
         why = (f"{said.split(': ', 1)[0]}: the kit could not tell which of your columns holds "
-               f"{' and '.join([', '.join(fields[:-1]), fields[-1]] if len(fields) > 1 else fields)} "
-               f"({WHAT.get(problem.kind, problem.kind)} need it).")
+               f"{' and '.join([', '.join(fields[:-1]), fields[-1]] if len(fields) > 1 else fields)}, "
+               f"needed for {WHAT.get(problem.kind, problem.kind)}.")
     also = (" If the whole file comes from one network, choose the network in 'Platform' instead."
             if "platform" in problem.fields and "could each be" not in said else "")
     return (f"{why} Below, choose the column of your table that holds each one, then press 'Read the file' "
