@@ -1,10 +1,11 @@
-"""A CSV no profile recognises: its headers matched to schema columns by name, for the ``kind`` the user names.
+"""A table no profile recognises: its headers matched to schema columns by name, for the ``kind`` the user names.
 
-This is the kit's own "any CSV with sensible column names" path (a scheduler's export, a
-spreadsheet a team keeps). Header names are compared after lower-casing and turning spaces,
-dashes and dots into "_" ("Published at" → published_at); a zone named in a header ("Date (GMT)")
-is set apart first. A header is mapped only to a column of the chosen kind; two headers that
-could both be the same column are an error, never a silent pick.
+This is the kit's own "any table with sensible column names" path (a scheduler's export, a
+spreadsheet a team keeps, in English or French). Header names are compared after lower-casing,
+dropping accents and turning spaces, dashes, dots and apostrophes into "_" ("Date de réponse" →
+date_de_reponse); a zone named in a header ("Date (GMT)") is set apart first. A header is mapped
+only to a column of the chosen kind; two headers that could both be the same column are an error,
+never a silent pick; the user can say which header holds a column (``columns={"stars": "Note"}``).
 """
 
 from __future__ import annotations

@@ -90,7 +90,7 @@ PANEL_WORDS = (
     (r"given with platform=", "chosen in 'Platform'"),
     (r"fix them, or load the other [\d,]+ with read_export\(\.\.\., skip_broken=True\); the report then lists the "
      r"rows left out\.", "fix them in your file, then press 'Read the file' again."),
-    (r"(?:[Cc]all|Call) read_export\(\.\.\., sep='[^']*'\)\.",
+    (r"[Cc]all read_export\(\.\.\., sep='[^']*'\)\.",
      "open it in Excel, save it as an Excel workbook (.xlsx) and read that file."),
     (r", or, if your computer has the memory for it, pass max_mb=\d+\.", "."),
     (r"Export dates as ISO 8601, or pass the format, e\.g\. date_format='[^']*'\.",
