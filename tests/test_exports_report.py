@@ -118,7 +118,7 @@ def test_report_of_a_csv_of_your_own():
     table = data.read_export(EXPORTS / "scheduler_posts.csv", "brand_posts", tz="Europe/Paris")
     report = table.attrs["export_report"]
     assert table[table["likes"] > 0].attrs["export_report"] is report  # follows the table, never copied
-    assert report.source == "a CSV with your own column names" and report.profile is None
+    assert report.source == "a table with your own column names" and report.profile is None
     assert "text ← 'Post'" in str(report) and "'Tags'" in str(report)
     assert any("read in Europe/Paris, as given with tz='Europe/Paris'" in a for a in report.assumptions)
     assert report.missing_metrics == ()

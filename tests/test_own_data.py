@@ -7,6 +7,7 @@ reason when that folder is absent. The notebook itself runs in a real kernel in 
 from __future__ import annotations
 
 import hashlib
+import re
 import tempfile
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from conftest import FIXTURES
 from real_exports import REAL_EXPORTS
 
 from socialkit import data, exports, sentiment, widgets
-from socialkit.widgets.own_data import DASHBOARDS, YOUR_BRAND, for_listening
+from socialkit.widgets.own_data import DASHBOARDS, NO_COLUMN, YOUR_BRAND, for_listening
 from socialkit.widgets.reviews import YOURS
 
 EXPORTS = FIXTURES / "exports"
@@ -350,7 +351,7 @@ def test_a_wrong_time_zone_is_refused_and_a_right_one_loads():
     assert panel.loaded is None and "type the zone in 'Time zone'" in panel.message.value  # Meta names none
     panel.tz.value = "Paris"
     panel.read_button.click()
-    assert "tz='Paris' is not a time zone" in panel.message.value
+    assert "'Paris' (typed in 'Time zone') is not a time zone" in panel.message.value and "tz=" not in panel.message.value
     panel.tz.value = "Europe/Paris"
     panel.read_button.click()
     assert panel.loaded is not None and "Europe/Paris" in panel.report.value
@@ -666,3 +667,165 @@ def test_the_post_mix_explorer_says_post_for_one(tmp_path):
     shown = panel.table_shown()
     assert list(shown.columns) == ["engagement rate by reach (%)", "posts"] and shown.iloc[0, 0] == 13.0
     assert list(shown.index) == ["all your posts"]
+
+
+# ----------------------------------------------------------------------------- a table of the learner's own making
+
+
+def _french_reviews(path: Path) -> Path:
+    """A review table kept by hand, headed in French with names the kit does not know ("Quand", "Etoiles données")."""
+    frame = pd.DataFrame({"Quand": ["2025-03-01", "2025-03-02", "2025-03-05"], "Etoiles données": [5, 2, 4],
+                          "Avis": ["Très bon café", "Trop cher", "Accueil chaleureux"],
+                          "Source": ["Google", "Trustpilot", "Google"]})
+    if path.suffix == ".xlsx":
+        frame.to_excel(path, index=False)
+    else:
+        frame.to_csv(path, index=False)
+    return path
+
+
+def _questions(panel) -> dict[str, tuple[str, ...]]:
+    """The picker as the learner sees it: each question, with the columns its dropdown offers."""
+    return {row.children[0].value: tuple(label for label, _ in row.children[1].options)
+            for row in panel.picker.children[1:]}
+
+
+def test_the_cold_read_s_french_excel_tables_open_in_the_panel_without_renaming(tmp_path):
+    care = tmp_path / "suivi_reponses_mars.xlsx"
+    pd.DataFrame({"Date": pd.to_datetime(["2025-03-03 09:12", "2025-03-03 14:40"]), "Canal": ["Facebook", "Instagram"],
+                  "Date de réponse": pd.to_datetime(["2025-03-03 10:02", "2025-03-04 08:15"])}).to_excel(care, index=False)
+    panel = widgets.own_data_panel(str(care), kind="threads", tz="Europe/Paris")
+    assert panel.loaded is not None, panel.message.value
+    assert "<td>when the customer wrote</td><td>'Date'</td>" in panel.report.value
+    assert "<td>when you first answered</td><td>'Date de réponse'</td>" in panel.report.value
+    board = panel.open_board("response_times")
+    np.testing.assert_allclose(board.waits.to_numpy(), [50 / 60, 17 + 35 / 60])
+    reviews = tmp_path / "avis_clients.xlsx"
+    pd.DataFrame({"Date": ["2025-03-01", "2025-03-02"], "Note": [5, 2], "Avis": ["Très bon", "Trop cher"],
+                  "Source": ["Google", "Google"]}).to_excel(reviews, index=False)
+    panel = widgets.own_data_panel(str(reviews), kind="reviews")
+    assert panel.loaded is not None and panel.picker.children == (), panel.message.value
+    assert panel.open_board("reviews").means.mean() == pytest.approx(3.5)
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_a_column_the_kit_does_not_recognise_is_asked_for_one_dropdown_per_field(tmp_path, suffix):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    path = _french_reviews(folder / f"avis{suffix}")
+    before = fingerprint(folder)
+    panel = widgets.own_data_panel(str(path), kind="reviews")
+    said = panel.message.value
+    assert panel.loaded is None and said.startswith(f"❌ {path}: the kit could not tell which of your columns holds "
+                                                    "the date (when it was posted) and the stars (1–5), needed for reviews.")
+    assert "Below, choose the column of your table that holds each one, then press 'Read the file'" in said
+    columns = (NO_COLUMN, "Quand", "Etoiles données", "Avis", "Source")
+    assert _questions(panel) == {"Which column holds the date (when it was posted)?": columns,
+                                 "Which column holds the stars (1–5)?": columns}
+    panel.picks["stars"].value = "Etoiles données"  # one answered: the other is still asked, the answer kept
+    panel.read_button.click()
+    assert panel.loaded is None and "holds the date (when it was posted), needed for reviews." in panel.message.value
+    assert panel.picks["stars"].value == "Etoiles données" and len(_questions(panel)) == 2
+    panel.picks["ts"].value = "Quand"
+    panel.read_button.click()
+    assert panel.loaded is not None, panel.message.value
+    assert panel.loaded.table["stars"].tolist() == [5, 2, 4]
+    assert ("<b>You said:</b> 'Quand' holds the date (when it was posted); 'Etoiles données' holds the stars (1–5)"
+            in panel.report.value)
+    assert "<td>stars given</td><td>'Etoiles données'</td><td>you said so</td>" in panel.report.value
+    assert panel.open_board("reviews").reviews.sum() == 3
+    assert fingerprint(folder) == before  # the choice is not written anywhere
+
+
+def test_the_column_questions_go_with_the_file_and_the_kind_they_were_asked_for(tmp_path):
+    path = _french_reviews(tmp_path / "avis.csv")
+    panel = widgets.own_data_panel(str(path), kind="reviews")
+    assert len(panel.picks) == 2
+    panel.kind.value = "mentions"  # another kind of data needs its own questions
+    assert panel.picks == {} and panel.picker.children == ()
+    panel.read_button.click()
+    assert _questions(panel) == {"Which column holds the date (when it was posted)?":
+                                 (NO_COLUMN, "Quand", "Etoiles données", "Avis", "Source")}
+    panel.path.value = str(EXPORTS / "trustpilot_reviews.csv")  # another file
+    assert panel.picker.children == ()
+    panel.kind.value = None
+    panel.read_button.click()
+    assert panel.loaded is not None and "You said" not in panel.report.value
+
+
+def test_an_uploaded_table_is_read_again_with_the_columns_chosen(private_temp, tmp_path):
+    path = _french_reviews(tmp_path / "avis.xlsx")
+    panel = widgets.own_data_panel(kind="reviews")
+    upload(panel, path)
+    assert set(panel.picks) == {"ts", "stars"} and list(private_temp.iterdir()) == []
+    assert panel.message.value.startswith("❌ avis.xlsx: the kit could not tell")
+    panel.picks["ts"].value, panel.picks["stars"].value = "Quand", "Etoiles données"
+    panel.read_button.click()
+    assert panel.loaded is not None and panel.loaded.report.file == "avis.xlsx", panel.message.value
+    assert list(private_temp.iterdir()) == []
+
+
+def test_two_columns_that_fit_one_field_are_asked_about_once(tmp_path):
+    path = tmp_path / "avis.csv"
+    path.write_text("Date,Note,Canal,Source\n2025-03-01,5,facebook,google\n", encoding="utf-8")
+    panel = widgets.own_data_panel(str(path), kind="reviews")
+    assert panel.message.value.startswith(f"❌ {path}: more than one of your columns could hold the platform")
+    assert list(_questions(panel)) == ["Which column holds the platform (Facebook, Instagram, Google…)?"]
+    panel.picks["platform"].value = "Source"
+    panel.read_button.click()
+    assert panel.loaded is not None and "'Source' holds the platform" in panel.report.value
+
+
+CODE = re.compile(r"\b(?:kind|tz|platform|sep|max_mb|skip_broken|date_format|columns)=|read_export\(")
+
+
+def _semicolon(tmp_path):
+    path = tmp_path / "semicolon.csv"
+    path.write_text("Date;Réseau;Texte\n2025-03-01;facebook;Bonjour\n", encoding="utf-8")
+    return str(path), {}
+
+
+def _broken(tmp_path):
+    path = tmp_path / "broken.csv"
+    path.write_text("Date,Réseau,Texte\n2025-03-01 10:00,facebook,a\nhier,facebook,b\ndemain,facebook,c\n",
+                    encoding="utf-8")
+    return str(path), {"kind": "mentions", "tz": "UTC"}
+
+
+def _french_dates(tmp_path):
+    path = tmp_path / "dates.csv"
+    path.write_text("Date,Réseau,Texte\n14/03/2025 12:34,facebook,a\n", encoding="utf-8")
+    return str(path), {"kind": "mentions", "tz": "UTC"}
+
+
+def _own_xlsx_missing(tmp_path):
+    path = tmp_path / "mine.xlsx"
+    pd.DataFrame({"Jour": ["2025-03-01"], "Texte": ["a"]}).to_excel(path, index=False)
+    return str(path), {"kind": "mentions"}
+
+
+@pytest.mark.parametrize("make, control", [
+    (lambda tmp: (str(EXPORTS / "scheduler_posts.csv"), {}), "choose what the file holds in 'It holds'"),
+    (lambda tmp: (str(EXPORTS / "meta_business_suite_facebook_posts.csv"), {}), "type the zone in 'Time zone'"),
+    (lambda tmp: (str(EXPORTS / "meta_business_suite_facebook_posts.csv"), {"tz": "Paris"}), "'Time zone'"),
+    (lambda tmp: (str(EXPORTS / "trustpilot_reviews.csv"), {"kind": "mentions"}), "Set 'It holds' back to 'let the kit"),
+    (lambda tmp: (str(EXPORTS / "trustpilot_reviews.csv"), {"platform": "facebook"}), "Set 'Platform' back to"),
+    (_semicolon, "save it as an Excel workbook (.xlsx)"),
+    (_broken, "fix them in your file, then press 'Read the file' again"),
+    (_french_dates, "Write the dates as 2025-03-14 12:34"),
+    (_own_xlsx_missing, "choose the column of your table that holds each one"),
+])
+def test_the_panel_s_refusals_name_its_controls_never_code(tmp_path, make, control):
+    path, options = make(tmp_path)
+    panel = widgets.own_data_panel(path, **options)
+    said = panel.message.value
+    assert panel.loaded is None and said.startswith("❌ ") and control in said, said
+    assert not CODE.search(said), said
+    if path.endswith(".xlsx"):
+        assert "CSV" not in said  # an Excel file is a table
+
+
+def test_the_report_of_a_zone_typed_in_the_panel_names_the_box_not_code(tmp_path):
+    panel = widgets.own_data_panel(str(EXPORTS / "meta_business_suite_facebook_posts.csv"), tz="Europe/Paris")
+    assert panel.loaded is not None and "as typed in 'Time zone'" in panel.report.value
+    assert not CODE.search(panel.report.value), panel.report.value

@@ -309,14 +309,15 @@ def check_command(args) -> int:
 
 def read_export(path, kind: str | None = None, *, tz: str | None = None, date_format: str | None = None,
                 sep: str = ",", platform: str | None = None, skip_broken: bool = False, sheet=None,
-                max_mb: float | None = None) -> pd.DataFrame:
+                max_mb: float | None = None, columns: dict[str, str] | None = None) -> pd.DataFrame:
     """A user's own export (posts, mentions, reviews…) as a table typed like sample table ``kind``.
 
     The same reader as ``socialkit.exports.read`` (see there), returning only the table; the
     report of how each column was understood is in ``table.attrs["export_report"]`` (print it).
     A platform's or tool's export is recognised from its header (docs/own-data.md lists them)
-    and ``kind`` found from it; a CSV with your own column names needs ``kind``, its headers are
-    matched through ``COLUMN_ALIASES`` and the columns in ``EXPORT_REQUIRED`` must be there.
+    and ``kind`` found from it; a table with your own column names needs ``kind``, its headers are
+    matched through ``COLUMN_ALIASES`` (or ``columns={"stars": "Note"}``) and the columns in
+    ``EXPORT_REQUIRED`` must be there.
     Times with a zone (Z, +01:00) are converted to UTC; times without one are read in the zone the
     header names or the one known for the source, else need ``tz`` — never assumed silently.
     Every problem raises ExportError naming the file, the column and the first bad row (as a
@@ -326,14 +327,14 @@ def read_export(path, kind: str | None = None, *, tz: str | None = None, date_fo
 
     options = {} if max_mb is None else {"max_mb": max_mb}
     loaded = exports.read(path, kind, tz=tz, date_format=date_format, sep=sep, platform=platform,
-                          skip_broken=skip_broken, sheet=sheet, **options)
+                          skip_broken=skip_broken, sheet=sheet, columns=columns, **options)
     table = loaded.table
     table.attrs["export_report"] = loaded.report
     return table
 
 
 def export_columns(kind: str) -> pd.DataFrame:
-    """The columns ``read_export`` expects in a CSV of your own for ``kind``: required or not, names it accepts."""
+    """The columns ``read_export`` expects in a table of your own for ``kind``: required or not, names it accepts."""
     if kind not in schema.TABLES:
         raise ExportError(f"Unknown kind {kind!r}. Choose one of: {', '.join(available_tables())}.")
     required = EXPORT_REQUIRED.get(kind, tuple(c.name for c in schema.TABLES[kind]))

@@ -116,11 +116,14 @@ def _profile(profile: Profile) -> str:
 
 
 def _generic() -> str:
-    lines = ["## A CSV with your own column names", "",
-             "A file no profile recognises is read by its column names, for the `kind` you name:",
-             "`read_export(path, kind='brand_posts')` (or `'mentions'`, `'reviews'`…). Names are compared",
-             "ignoring case, spaces, dashes and dots; a zone named in a header is set apart first. Times need",
-             "ISO 8601 (`2025-03-14 12:34`) or `date_format=`; times without a zone need `tz=`.", "",
+    lines = ["## A table with your own column names", "",
+             "A file no profile recognises (a CSV or an Excel table you keep yourself) is read by its column",
+             "names, for the `kind` you name: `read_export(path, kind='brand_posts')` (or `'mentions'`,",
+             "`'reviews'`, `'threads'`). Names are compared ignoring case, accents, spaces, dashes, dots and",
+             "apostrophes (`Date de réponse` matches `date de reponse`); a zone named in a header is set apart",
+             "first. A column the kit does not recognise can be named: `columns={'stars': 'Note'}` (the panel",
+             "asks one question per missing column). Times need ISO 8601 (`2025-03-14 12:34`) or",
+             "`date_format=`; times without a zone need `tz=`.", "",
              "| kind | columns it must have |", "|---|---|"]
     for kind in ("brand_posts", "mentions", "reviews", "threads"):
         lines.append(f"| `{kind}` | {', '.join(f'`{c}`' for c in EXPORT_REQUIRED.get(kind, ()))} |")

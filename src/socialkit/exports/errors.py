@@ -11,6 +11,18 @@ class ExportError(ValueError):
         return [f"ValueError: {self}"]
 
 
+class ColumnsToChoose(ExportError):
+    """A table of the user's own where some needed columns were not recognised (or more than one header fits).
+
+    ``fields`` are the schema columns to choose a header for, ``headers`` the file's own; the panel asks one
+    question per field and reads the file again with ``columns={field: header}``.
+    """
+
+    def __init__(self, message: str, *, kind: str, fields: tuple[str, ...], headers: tuple[str, ...]):
+        super().__init__(message)
+        self.kind, self.fields, self.headers = kind, tuple(fields), tuple(headers)
+
+
 class ColumnProblem(Exception):
     """A problem with a whole column (no time zone, zones on some rows only), first seen at ``position``.
 

@@ -21,7 +21,7 @@ import pandas as pd
 from socialkit import schema
 from socialkit.exports import cleaning, convert, generic, readers, sniff, zones
 from socialkit.exports import report as reporting
-from socialkit.exports.errors import ColumnProblem, ExportError
+from socialkit.exports.errors import ColumnProblem, ColumnsToChoose, ExportError
 from socialkit.exports.profiles import Profile, key
 
 EXTRA_VALUES = {"platform": ("youtube", "trustpilot")}  # sources' own platforms, beyond the sample data's
@@ -129,14 +129,15 @@ def _profile_plan(profile: Profile, source: readers.Source, kind, platform, file
                  profile.lacks + absent, profile.lacks_why)
 
 
-def _generic_plan(source: readers.Source, kind, platform, file: str, date_format) -> _Plan:
+def _generic_plan(source: readers.Source, kind, platform, file: str, date_format, chosen: dict[str, str]) -> _Plan:
     if kind is None:
         shown = ", ".join(map(repr, source.headers[:8])) + (" …" if len(source.headers) > 8 else "")
         raise ExportError(f"{file}: the kit did not recognise this export from its header ({shown}); "
-                          "docs/own-data.md lists the platforms' exports it knows. For a CSV with your own column "
+                          "docs/own-data.md lists the platforms' exports it knows. For a table with your own column "
                           "names, say what it holds: read_export(path, kind='brand_posts') for your own posts, "
                           "kind='mentions' or kind='reviews'.")
-    mapping = generic.map_headers(source.headers, kind, file)
+    generic.check_chosen(chosen, kind, source.headers, file)
+    mapping = generic.map_headers(source.headers, kind, file, chosen)
     kept_apart = []
     if "post_type" in mapping and mapping["post_type"] != "post_type":
         kept_apart.append(f"{mapping.pop('post_type')!r} holds the platform's post types (photo, link, video…): "
@@ -150,16 +151,21 @@ def _generic_plan(source: readers.Source, kind, platform, file: str, date_format
     needed = generic.required(kind)
     missing = [c for c in needed if c not in mapping and not (c == "platform" and platform is not None)]
     if missing:
-        raise ExportError(generic.missing_message(file, kind, missing, source.headers))
+        raise ColumnsToChoose(generic.missing_message(file, kind, missing, source.headers), kind=kind,
+                              fields=tuple(missing), headers=tuple(source.headers))
     columns = {}
     for col in schema.TABLES[kind]:
         if col.name in mapping:
-            columns[col.name] = _Column(col, mapping[col.name], required=col.name in needed)
+            columns[col.name] = _Column(col, mapping[col.name], required=col.name in needed,
+                                        note=CHOSEN_NOTE if col.name in chosen else "")
     if platform is not None:
         columns["platform"] = _Column(_schema_column(kind, "platform"), constant=_platform(platform),
                                       note="given with platform=")
     absent = tuple(c for c in reporting.METRICS.get(kind, ()) if c not in columns)
     return _Plan(kind, None, columns, date_format, lacks=absent, kept_apart=kept_apart)
+
+
+CHOSEN_NOTE = "you said so"  # the note of a column the user said holds a field (``columns=``)
 
 
 def _schema_column(kind: str, name: str) -> schema.Column:
@@ -207,16 +213,18 @@ class _Problems:
 
 def read(path, kind: str | None = None, *, tz: str | None = None, date_format: str | None = None, sep: str = ",",
          platform: str | None = None, skip_broken: bool = False, sheet=None,
-         max_mb: float = sniff.MAX_MB) -> LoadedExport:
+         max_mb: float = sniff.MAX_MB, columns: dict[str, str] | None = None) -> LoadedExport:
     """A user's own export as a ``LoadedExport``: the typed table and the report of how it was read.
 
-    ``kind`` is found from a recognised export's header; give it for a CSV with your own column
+    ``kind`` is found from a recognised export's header; give it for a table (CSV or Excel) with your own column
     names ('brand_posts', 'mentions', 'reviews'…). ``tz`` overrides the zone a file's times are
     read in (a zone named in the header, or the one known for the source); times that carry an
     offset (+0000, Z) need none. ``date_format`` is the strptime form of non-ISO dates in your own
     CSV. ``platform`` fills the platform of a single-network export that has no platform column.
     ``skip_broken=True`` loads the rows that can be read and lists the others in the report.
     ``sheet`` picks an Excel sheet. Files over ``max_mb`` MB are refused with a size message.
+    ``columns`` says which of your own table's headers holds a field the kit did not recognise
+    (``{"stars": "Note"}``); a missing field raises ``ColumnsToChoose``, which lists those to say.
     """
     path = Path(path)
     file = str(path)
@@ -227,11 +235,14 @@ def read(path, kind: str | None = None, *, tz: str | None = None, date_format: s
     if profile is not None and profile.refusal:
         raise ExportError(f"{file}: recognised as {profile.title}: {profile.refusal}")
     if profile is not None:
+        if columns:
+            raise ExportError(f"{file}: recognised as {profile.title}, whose columns the kit knows; leave out "
+                              "columns= (it is for tables of your own).")
         plan = _profile_plan(profile, source, kind, platform, file)
         if date_format is not None:
             plan.time_format = date_format
     else:
-        plan = _generic_plan(source, kind, platform, file, date_format)
+        plan = _generic_plan(source, kind, platform, file, date_format, dict(columns or {}))
     _check_duplicates(plan, source, file)
     return _load(path, source, plan, tz, skip_broken)
 
@@ -411,8 +422,8 @@ def _convert_later(cells: pd.Series, spec: _Column, plan: _Plan, file: str) -> c
             raise ExportError(f"{file}: the column {spec.header!r} was taken as the post text, but every cell holds "
                               f"an id like {example!r}, not words, so the file was not loaded. The kit did not "
                               "recognise this export (docs/own-data.md lists the ones it knows; a YouTube Studio "
-                              "table loads as Studio exported it). For a CSV of your own, name the column that "
-                              "holds the text 'text'.")
+                              "table loads as Studio exported it). For a table of your own, name the column that "
+                              "holds the text 'text', or say which column holds it.")
     return converted
 
 
@@ -527,10 +538,11 @@ def _report(file, source, plan: _Plan, frame, kept, notes, zone_of, zone_used, d
     missing = tuple(m for m in reporting.METRICS.get(plan.kind, ()) if m in plan.lacks or m not in frame.columns
                     or not frame[m].notna().any())
     return reporting.LoadReport(
-        file=file, source=profile.title if profile else "a CSV with your own column names",
+        file=file, source=profile.title if profile else "a table with your own column names",
         profile=profile.name if profile else None, kind=plan.kind, rows_in_file=rows_in_file,
         rows_loaded=len(frame), columns=tuple(uses), kept=tuple(h for h, _ in kept), left_aside=tuple(left),
         assumptions=tuple(assumptions), cleaning=tuple(cleaned), skipped_rows=tuple(skipped),
+        chosen=tuple((n, s.header) for n, s in plan.columns.items() if s.note == CHOSEN_NOTE),
         missing_metrics=missing, lacked=tuple(m for m in plan.lacks if profile is not None and m in profile.lacks),
         missing_why=plan.lacks_why if profile else "",
         good_to_know=tuple(n for n in profile.notes if not n.startswith(("Row 2", "The first row")))

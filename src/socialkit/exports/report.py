@@ -37,7 +37,7 @@ class LoadReport:
     """How a user's export was read. ``str(report)`` (or ``summary()``) says it in plain words."""
 
     file: str
-    source: str  # the profile's title, or "a CSV with your own column names"
+    source: str  # the profile's title, or "a table with your own column names"
     profile: str | None
     kind: str
     rows_in_file: int
@@ -47,6 +47,7 @@ class LoadReport:
     left_aside: tuple[str, ...] = ()
     assumptions: tuple[str, ...] = ()
     cleaning: tuple[str, ...] = ()  # what was mended or normalised
+    chosen: tuple[tuple[str, str], ...] = ()  # (column, header) the user said holds it (``columns=``)
     skipped_rows: tuple[tuple[int, str], ...] = ()  # (row as a spreadsheet numbers it, why)
     missing_metrics: tuple[str, ...] = ()  # every metric of the kind without a single figure
     lacked: tuple[str, ...] = ()  # those the source never exports (the rest are empty in this file)
@@ -65,6 +66,8 @@ class LoadReport:
                  + (f" out of {self.rows_in_file:,}" if self.rows_in_file != self.rows_loaded else "") + "."]
         if self.columns:
             lines.append("Columns understood: " + "; ".join(map(str, self.columns)) + ".")
+        if self.chosen:
+            lines.append("You said: " + "; ".join(f"{h!r} holds {c}" for c, h in self.chosen) + ".")
         if self.kept:
             lines.append("Kept as they are, not used by the dashboards: " + ", ".join(map(repr, self.kept)) + ".")
         lacked = [m for m in self.missing_metrics if m in self.lacked]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import re
 import tempfile
 from pathlib import Path
 
@@ -62,14 +63,72 @@ MEANING = {"ts": "when it was posted", "opened_at": "when the customer wrote", "
            "sentiment_after": "mood after", "public_replies": "public replies"}
 
 
-# what an error's advice for code (read_export(path, kind=…, tz=…)) means in the panel
-PANEL_HINTS = (("kind=", "In this panel: choose what the file holds in 'It holds', then press 'Read the file'."),
-               ("tz=", "In this panel: type the zone in 'Time zone' (for example Europe/Paris), then press 'Read "
-                       "the file'."),
-               ("platform=", "In this panel: choose the network in 'Platform', then press 'Read the file'."),
-               ("no such file", "In this panel: type the file's full path, for example "
+# a field of the learner's own table the panel asks about: "Which column holds …?"
+PICK_WORDS = {"ts": "the date (when it was posted)", "opened_at": "when the customer wrote (the date)",
+              "first_response_at": "when you first answered (the date)", "response_at": "when you replied (the date)",
+              "platform": "the platform (Facebook, Instagram, Google…)", "text": "the text", "stars": "the stars (1–5)",
+              "likes": "the likes (or reactions)", "account_id": "the account", "followers": "the number of followers",
+              "month": "the month", "brand": "the brand"}
+NO_COLUMN = "— choose a column —"
+
+# what an error's advice for code (read_export(path, kind=…, tz=…)) means in the panel: (pattern, the panel's words)
+PANEL_WORDS = (
+    (r"For a table with your own column names, say what it holds: read_export\(path, kind='brand_posts'\) for your "
+     r"own posts, kind='mentions' or kind='reviews'\.",
+     "If it is a table of your own, choose what the file holds in 'It holds', then press 'Read the file'."),
+    (r"which reads as kind '(\w+)', not '(\w+)'\. Leave out kind= \(or pass kind='\w+'\)\.",
+     lambda m: f"which holds {WHAT.get(m[1], m[1])}, not {WHAT.get(m[2], m[2])}. Set 'It holds' back to 'let the kit "
+               "recognise it', then press 'Read the file'."),
+    (r"Say which zone your tool exports in, e\.g\. read_export\(\.\.\., tz='Europe/Paris'\) or tz='UTC'\.",
+     "Say which zone: type the zone in 'Time zone' (for example Europe/Paris, or UTC), then press 'Read the file'."),
+    (r"tz=('[^']*') is not a time zone", r"\1 (typed in 'Time zone') is not a time zone"),
+    (r", as given with tz='[^']*'", ", as typed in 'Time zone'"),
+    (r"\(tz=\.\.\. overrides it\)", "(a zone typed in 'Time zone' overrides it)"),
+    (r"[Ll]eave out platform=\.\.\.(?: \(it is only for exports without one\))?\.",
+     "Set 'Platform' back to 'as the file says', then press 'Read the file'."),
+    (r"kind '\w+' has no platform column", "this kind of file has no platform column"),
+    (r"given with platform=", "chosen in 'Platform'"),
+    (r"fix them, or load the other [\d,]+ with read_export\(\.\.\., skip_broken=True\); the report then lists the "
+     r"rows left out\.", "fix them in your file, then press 'Read the file' again."),
+    (r"[Cc]all read_export\(\.\.\., sep='[^']*'\)\.",
+     "open it in Excel, save it as an Excel workbook (.xlsx) and read that file."),
+    (r", or, if your computer has the memory for it, pass max_mb=\d+\.", "."),
+    (r"Export dates as ISO 8601, or pass the format, e\.g\. date_format='[^']*'\.",
+     "Write the dates as 2025-03-14 12:34 (year-month-day hour:minute) in your table, or keep them as real dates "
+     "in Excel, then press 'Read the file' again."),
+    (r"Fix the cell, or pass the date_format your file uses \(expected '[^']*'\)\.", "Fix the cell."),
+    (r"Write dates as 2025-03-01 \(year-month-day\), or pass date_format=\.\.\.\.",
+     "Write dates as 2025-03-01 (year-month-day) in your table, then press 'Read the file' again."),
+    (r"leave out columns= \(it is for tables of your own\)\.",
+     "choose the file again and press 'Read the file' (no column needs choosing)."),
+)
+# advice added after a message the panel shows
+PANEL_HINTS = (("no such file", "In this panel: type the file's full path, for example "
                                 "C:\\Users\\you\\Downloads\\tweet_activity_metrics.csv (Windows) or "
-                                "/Users/you/Downloads/tweet_activity_metrics.csv (Mac), or press 'Upload a file'."))
+                                "/Users/you/Downloads/tweet_activity_metrics.csv (Mac), or press 'Upload a file'."),)
+
+
+def in_panel(message: str) -> str:
+    """A reader's message in the panel's words: each piece of advice for code replaced by the control to use."""
+    for pattern, words in PANEL_WORDS:
+        message = re.sub(pattern, words, message)
+    return " ".join([message, *(hint for needle, hint in PANEL_HINTS if needle in message)])
+
+
+def columns_question(problem: exports.ColumnsToChoose) -> str:
+    """What the panel says when some columns of the learner's own table were not recognised (or fit twice)."""
+    fields = [PICK_WORDS.get(f, MEANING.get(f, f)) for f in problem.fields]
+    said = str(problem)
+    if "could each be" in said:
+        why = f"{said.split(': ', 1)[0]}: more than one of your columns could hold {fields[0]}."
+    else:
+        why = (f"{said.split(': ', 1)[0]}: the kit could not tell which of your columns holds "
+               f"{' and '.join([', '.join(fields[:-1]), fields[-1]] if len(fields) > 1 else fields)}, "
+               f"needed for {WHAT.get(problem.kind, problem.kind)}.")
+    also = (" If the whole file comes from one network, choose the network in 'Platform' instead."
+            if "platform" in problem.fields and "could each be" not in said else "")
+    return (f"{why} Below, choose the column of your table that holds each one, then press 'Read the file' "
+            f"(your file is not changed).{also}")
 
 
 def typed_path(text: str) -> Path:
@@ -187,12 +246,15 @@ def report_html(loaded: LoadedExport) -> str:
              + (f" (out of {report.rows_in_file:,} in the file)" if report.rows_in_file != report.rows_loaded else "")
              + ".</p>"]
     rows = "".join(f"<tr><td>{e(MEANING.get(use.column, use.column))}</td><td>{e(use.source)}</td>"
-                   f"<td>{e(use.how)}</td></tr>" for use in report.columns)
+                   f"<td>{e(in_panel(use.how))}</td></tr>" for use in report.columns)
     parts.append("<p><b>How each column was understood</b></p><table><tr><th>what the dashboards use</th>"
                  f"<th>taken from your file</th><th>note</th></tr>{rows}</table>")
     lacked = [m for m in report.missing_metrics if m in report.lacked]
     empty = [m for m in report.missing_metrics if m not in report.lacked]
     items = []
+    if report.chosen:
+        items.append("<b>You said:</b> " + e("; ".join(f"{header!r} holds {PICK_WORDS.get(c, MEANING.get(c, c))}"
+                                                       for c, header in report.chosen)))
     if report.kept:
         items.append("<b>Kept, not used by the dashboards:</b> " + e(", ".join(report.kept)))
     if lacked:
@@ -203,7 +265,7 @@ def report_html(loaded: LoadedExport) -> str:
     for title, values in (("Left aside", report.left_aside), ("Assumed", report.assumptions),
                           ("Cleaned", report.cleaning)):
         if values:
-            items.append(f"<b>{title}:</b> " + e("; ".join(values)))
+            items.append(f"<b>{title}:</b> " + e(in_panel("; ".join(values))))
     if report.good_to_know:
         items.append("<b>Good to know:</b> " + e(" ".join(report.good_to_know)))
     if report.skipped_rows:
@@ -334,21 +396,42 @@ class OwnDataPanel(w.VBox):
         self.buttons = {name: w.Button(description=f"Open the {title}", disabled=True, layout=w.Layout(width="auto"))
                         for name, (title, _module, _do) in DASHBOARDS.items()}
         self.dashboard_box = w.VBox([])
+        self.picker = w.VBox([])  # one question per field of the learner's own table the kit did not recognise
+        self.picks: dict[str, w.Dropdown] = {}  # field → the dropdown of the file's columns
         self.loaded: LoadedExport | None = None
         self.uploaded: tuple[str, bytes] | None = None  # the file uploaded last (its name, its bytes), in memory
         self.dashboard = None
         self.upload.observe(lambda _change: self.read_upload(), names="value")
         self.read_button.on_click(lambda _button: self.read_path())
+        self.path.observe(lambda _change: self._forget_columns(), names="value")
+        self.kind.observe(lambda _change: self._forget_columns(), names="value")
         for name, button in self.buttons.items():
             button.on_click(lambda _button, name=name: self.open_board(name))
         super().__init__([w.HBox([self.upload, self.path]), w.HBox([self.kind, self.tz, self.platform]), self.read_button,
-                          self.message, self.report, self.first_rows, self.feeds,
+                          self.message, self.picker, self.report, self.first_rows, self.feeds,
                           w.HBox(list(self.buttons.values())), self.dashboard_box])
         if path:
             self.read_path()
 
     def _options(self) -> dict:
-        return {"kind": self.kind.value, "tz": self.tz.value.strip() or None, "platform": self.platform.value}
+        columns = {field: pick.value for field, pick in self.picks.items() if pick.value is not None}
+        return {"kind": self.kind.value, "tz": self.tz.value.strip() or None, "platform": self.platform.value,
+                "columns": columns or None}
+
+    def _forget_columns(self) -> None:
+        """Drop the column questions: another file, or another kind of data, needs its own."""
+        self.picks = {}
+        self.picker.children = ()
+
+    def _ask_columns(self, problem: exports.ColumnsToChoose) -> None:
+        """One dropdown of the file's own columns per field to choose (those already asked keep their answer)."""
+        options = [(NO_COLUMN, None)] + [(header, header) for header in problem.headers]
+        for field in problem.fields:
+            if field not in self.picks:
+                self.picks[field] = w.Dropdown(options=options, value=None, layout=w.Layout(width="auto"))
+        rows = [w.HBox([w.Label(f"Which column holds {PICK_WORDS.get(f, MEANING.get(f, f))}?"), pick])
+                for f, pick in self.picks.items()]
+        self.picker.children = [w.HTML("<b>Which of your columns holds what?</b>"), *rows]
 
     def read_path(self) -> None:
         """Read the file at the typed path (or the uploaded file, again, when no path is typed)."""
@@ -387,7 +470,8 @@ class OwnDataPanel(w.VBox):
                 try:
                     loaded = exports.read(path, **self._options())
                 except exports.ExportError as problem:
-                    raise exports.ExportError(str(problem).replace(str(path), name)) from None
+                    problem.args = (str(problem).replace(str(path), name),)  # its name, not the temporary path
+                    raise problem from None
                 report = dataclasses.replace(loaded.report, file=name)
                 return LoadedExport(loaded.table, report)
 
@@ -402,6 +486,10 @@ class OwnDataPanel(w.VBox):
             button.disabled = True
         try:
             loaded = read()
+        except exports.ColumnsToChoose as problem:
+            self._ask_columns(problem)
+            self._refuse(columns_question(problem))
+            return
         except exports.ExportError as problem:
             self._refuse(str(problem))
             return
@@ -428,8 +516,7 @@ class OwnDataPanel(w.VBox):
 
     def _refuse(self, message: str, plain: bool = True) -> None:
         if plain:
-            hints = [hint for needle, hint in PANEL_HINTS if needle in message]
-            message = html.escape(" ".join([message, *hints]), quote=False)
+            message = html.escape(in_panel(message), quote=False)
         self.message.value = "❌ " + message
 
     def table_read(self, n: int = 5):
