@@ -144,6 +144,7 @@ def executed_lesson():
     return run
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook, which reads the groups to schedule by
 def pytest_collection_modifyitems(config, items):
     """Group tests on one xdist worker (``--dist loadgroup``) when they share an expensive fixture: each course
     module's tests (its session fixtures), and the tests of a file that use one of its module-scoped fixtures
