@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from socialkit.plots._style import BRAND_COLORS, SENTIMENT_COLORS, new_ax
-from socialkit.vocab import PLATFORM_NAMES, WORDS, team_name, topic_name
+from socialkit.vocab import PLATFORM_NAMES, WORDS, signed, team_name, topic_name
 
 STAFF_COLOR = "#009E73"  # Okabe & Ito green: the employees' voices (the brand keeps its orange)
 MEMBER_COLOR = "#56B4E9"  # Okabe & Ito sky blue: the advocacy programme's members
@@ -227,7 +227,7 @@ def topic_mood(table: pd.DataFrame, ax=None, *, title: str | None = None):
                else SENTIMENT_COLORS["neutral"] for m in moods]
     ax.barh(range(len(table)), shares, color=colours)
     for y, (share, mood) in enumerate(zip(shares, moods)):
-        ax.text(share + 0.5, y, f"{share:.1f} % · net {mood:+.0f}".replace("-", "−"), va="center", fontsize=7)
+        ax.text(share + 0.5, y, f"{share:.1f} % · net {signed(mood, 0)}", va="center", fontsize=7)
     from matplotlib.patches import Patch
 
     ax.legend(handles=[Patch(color=SENTIMENT_COLORS["positive"], label=f"mostly positive (net above +{MOOD_BAND})"),
