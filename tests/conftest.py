@@ -144,11 +144,16 @@ def executed_lesson():
     return run
 
 
+# Session fixtures too slow to build on both workers (a cohort graded in the sandbox): their tests share one worker.
+ONE_WORKER_FIXTURES = {"trainer_cohort"}
+
+
 @pytest.hookimpl(tryfirst=True)  # before xdist's own hook, which reads the groups to schedule by
 def pytest_collection_modifyitems(config, items):
     """Group tests on one xdist worker (``--dist loadgroup``) when they share an expensive fixture: each course
-    module's tests (its session fixtures), and the tests of a file that use one of its module-scoped fixtures
-    (a cohort graded once, a kernel run once) — spread over two workers, such a fixture would be built twice."""
+    module's tests (its session fixtures), the tests using one of ``ONE_WORKER_FIXTURES``, and the tests of a file
+    that use one of its module-scoped fixtures (a cohort graded once, a kernel run once) — spread over two workers,
+    such a fixture would be built twice."""
     from socialkit import course
 
     for item in items:
@@ -159,6 +164,8 @@ def pytest_collection_modifyitems(config, items):
         slug = module.slug if isinstance(module, course.Module) else None
         if slug is None and item.path.parent.name == "modules" and item.path.stem.startswith("test_"):
             slug = item.path.stem[len("test_"):]
+        if slug is None and ONE_WORKER_FIXTURES & set(item.fixturenames):
+            slug = "fixture:" + min(ONE_WORKER_FIXTURES & set(item.fixturenames))
         if slug is None and _uses_a_module_fixture(item):
             slug = f"file:{item.path.stem}"
         if slug:
