@@ -140,6 +140,15 @@ def test_a_scheduler_that_is_down_gives_one_sentence_and_writes_nothing(kit, env
     assert not (workspace / "gradebook.db").exists() and not (workspace / "status").exists()
 
 
+def test_an_address_where_nothing_listens_is_refused_at_once_not_after_the_connection_timeout():
+    from socialkit.grading.cluster import Cluster
+
+    started = time.monotonic()
+    with pytest.raises(RuntimeError, match="did not answer .*refused"):
+        Cluster.connect(f"tcp://127.0.0.1:{free_port()}", timeout=30)
+    assert time.monotonic() - started < 5  # Dask alone retries until the timeout (30 s here)
+
+
 def test_workers_running_another_kit_are_refused_by_name(kit, env, tmp_path):
     other_kit = tmp_path / "other"
     shutil.copytree(Path(__import__("socialkit").__file__).parent, other_kit / "socialkit",

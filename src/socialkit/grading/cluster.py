@@ -14,6 +14,7 @@ import hashlib
 import os
 import queue
 import shutil
+import socket
 import tempfile
 import threading
 from pathlib import Path
@@ -138,6 +139,9 @@ class Cluster:
 
         security = _security(address, tls)
         try:
+            refused = _refused_at_once(address)
+            if refused:  # nothing listens there: say so now rather than after Dask's retries for `timeout` seconds
+                raise refused
             client = Client(address, security=security, timeout=timeout, set_as_default=False)
         except (OSError, TimeoutError, asyncio.TimeoutError) as problem:
             raise RuntimeError(
@@ -213,6 +217,21 @@ def _security(address: str, tls: dict[str, str] | None):
 
     return Security(tls_ca_file=files["ca"], tls_client_cert=files["cert"], tls_client_key=files["key"],
                     require_encryption=True)
+
+
+def _refused_at_once(address: str) -> ConnectionRefusedError | None:
+    """The refusal of one TCP connection to a ``tcp://`` or ``tls://`` scheduler address, if it is refused at once."""
+    scheme, _, rest = address.rpartition("://")
+    host, _, port = rest.rpartition(":")
+    if scheme not in ("", "tcp", "tls") or not port.isdigit():
+        return None
+    try:
+        socket.create_connection((host.strip("[]") or "127.0.0.1", int(port)), timeout=2).close()
+    except ConnectionRefusedError as refused:
+        return refused
+    except OSError:  # a slow or unknown host: Dask's own connection attempts decide
+        return None
+    return None
 
 
 def _first_line(problem: BaseException) -> str:
