@@ -13,12 +13,13 @@ import pytest
 
 import kit
 from browser_support import (
-    free_port, isolated_jupyter_env, open_and_run_all, port_is_free, stop_process, wait_for_http,
-    wait_for_new_chart,
+    chromium_browser, close_in_app, free_port, isolated_jupyter_env, load_lab, open_and_run_all, port_is_free,
+    stop_process, wait_for_http, wait_for_new_chart,
 )
 from socialkit.workshop.decks import READY_PATH
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+# One worker runs this file: its tests share one Chromium and one JupyterLab page (module fixtures).
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("file:test_browser")]
 
 REPO = Path(__file__).resolve().parent.parent
 KIT = Path(os.environ.get("SOCIALKIT_ROOT", REPO)).resolve()
@@ -81,12 +82,38 @@ def move_one_control(page, scope: str) -> None:
     raise AssertionError("the dashboard has no toggle, box or list to move")
 
 
+@pytest.fixture(scope="module")
+def chromium():
+    """One headless Chromium for this file's tests, each with pages of its own."""
+    with chromium_browser() as browser:
+        yield browser
+
+
+@pytest.fixture(scope="module")
+def lab_page(lab, chromium):
+    """JupyterLab loaded once in a page: each lesson opens in it as a learner's next notebook (no reload)."""
+    url, token = lab
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    load_lab(page, url, token)
+    yield page
+    page.close()
+
+
 @pytest.mark.parametrize("module", DASHBOARD_MODULES, ids=kit.module_ids(DASHBOARD_MODULES))
-def test_every_lesson_dashboard_answers_and_resets_in_jupyterlab(module, lab, page):
+def test_every_lesson_dashboard_answers_and_resets_in_jupyterlab(module, lab, lab_page):
     """JupyterLab runs the lesson; each dashboard renders, redraws when a control moves, and Reset restores it."""
     url, token = lab
+    page = lab_page
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    open_and_run_all(page, url, token, f"course/{module.slug}/{module.slug}.ipynb")
+    open_and_run_all(page, url, token, f"course/{module.slug}/{module.slug}.ipynb", loaded=True)
+    try:
+        check_every_dashboard(page, module)
+    finally:
+        close_in_app(page)
+
+
+def check_every_dashboard(page, module) -> None:
+    """Each dashboard of the lesson renders, redraws when a control moves, and Reset restores it."""
     boards = page.locator(".socialkit-dashboard")
     boards.nth(len(module.dashboards) - 1).wait_for(state="attached", timeout=180_000)
     for index in range(len(module.dashboards)):
@@ -105,7 +132,7 @@ def test_every_lesson_dashboard_answers_and_resets_in_jupyterlab(module, lab, pa
         page.screenshot(path=str(SCREENSHOTS / f"lab-{module.slug}-{index}.png"))
 
 
-def test_dashboard_under_socialkit_present(tmp_path, page):
+def test_dashboard_under_socialkit_present(tmp_path, chromium):
     """`socialkit present 01_listen` serves the dashboard code-free; the slider changes it; Ctrl-C stops it."""
     port = free_port()
     private_tmp = tmp_path / "tmp"  # the command's own TMPDIR, so we can see what it leaves behind
@@ -119,6 +146,7 @@ def test_dashboard_under_socialkit_present(tmp_path, page):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     try:
         wait_for_http(url + READY_PATH, process, timeout=90)  # the deck itself would start a kernel
+        page = chromium.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(url)
         assert_control_changes_output(page)
         content = page.content()
