@@ -52,6 +52,14 @@ def run(command: list[str], folder: Path, path: str | None = None, **env: str) -
 
 
 @needs_old_python
+def test_reading_a_notebook_builds_no_iri_parsers():
+    """Every Jupyter, Voilà, nbgrader and socialkit command imports nbformat: it must not pull in rfc3987-syntax,
+    which builds 39 parsers at import (1.8 s per command, python-jsonschema/jsonschema#1428)."""
+    code = "import sys, nbformat, jsonschema; print('rfc3987_syntax' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.strip() == "False", "jsonschema ≥ 4.25 is installed: pyproject.toml asks for < 4.25"
+
+
 def test_an_old_python_is_told_which_python_to_install_and_nothing_is_made(tmp_path):
     old = str(OLD_PYTHONS[0])
     kit = kit_copy(tmp_path)
