@@ -829,3 +829,78 @@ def test_the_report_of_a_zone_typed_in_the_panel_names_the_box_not_code(tmp_path
     panel = widgets.own_data_panel(str(EXPORTS / "meta_business_suite_facebook_posts.csv"), tz="Europe/Paris")
     assert panel.loaded is not None and "as typed in 'Time zone'" in panel.report.value
     assert not CODE.search(panel.report.value), panel.report.value
+
+
+def _refusal(tmp_path, name: str, text: str | bytes, **options) -> exports.ExportError:
+    path = tmp_path / name
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    with pytest.raises(exports.ExportError) as refused:
+        exports.read(path, **options)
+    return refused.value
+
+
+def _every_kind_of_advice(tmp_path) -> list[exports.ExportError]:
+    """One refusal per kind of advice the reader gives (each setting, each way to change it)."""
+    own = "Date,Réseau,Texte\n2025-03-01 10:00,facebook,a\n"
+    trustpilot = EXPORTS / "trustpilot_reviews.csv"
+    refusals = [_refusal(tmp_path, "posts.csv", (EXPORTS / "scheduler_posts.csv").read_bytes()),
+                _refusal(tmp_path, "meta.csv", (EXPORTS / "meta_business_suite_facebook_posts.csv").read_bytes()),
+                _refusal(tmp_path, "meta.csv", b"", tz="Paris"),
+                _refusal(tmp_path, "semicolon.csv", "Date;Réseau;Texte\n2025-03-01;facebook;a\n"),
+                _refusal(tmp_path, "tabs.csv", "Date\tRéseau\tTexte\n2025-03-01\tfacebook\ta\n"),
+                _refusal(tmp_path, "own.csv", own, kind="mentions", tz="UTC", platform="x"),
+                _refusal(tmp_path, "own.csv", own, kind="accounts", platform="x"),
+                _refusal(tmp_path, "noplatform.csv", "Date,Texte\n2025-03-01 10:00,a\n", kind="mentions", tz="UTC"),
+                _refusal(tmp_path, "twice.csv", "Date,Note,Canal,Source\n2025-03-01,5,facebook,google\n",
+                         kind="reviews"),
+                _refusal(tmp_path, "big.csv", "Date,Texte\n" + "2025-03-01,a\n" * 100, max_mb=0.001),
+                _refusal(tmp_path, "broken.csv", own + "hier,facebook,b\ndemain,facebook,c\n", kind="mentions",
+                         tz="UTC"),
+                _refusal(tmp_path, "days.csv", "month,channel,contacts\n2025-03-01,email,3\nhier,email,4\n",
+                         kind="channel_mix"),
+                _refusal(tmp_path, "meta_bad.csv", (EXPORTS / "meta_business_suite_facebook_posts.csv").read_text(
+                    encoding="utf-8").replace("03/14/2025", "14 March 2025", 1), tz="UTC")]
+    for options in ({"kind": "mentions"}, {"platform": "facebook"}, {"columns": {"stars": "Note"}}):
+        with pytest.raises(exports.ExportError) as refused:
+            exports.read(trustpilot, **options)
+        refusals.append(refused.value)
+    with pytest.raises(exports.ExportError) as refused:
+        exports.read(tmp_path / "no such file.csv")
+    return [*refusals, refused.value]
+
+
+def test_every_advice_of_the_reader_is_said_in_the_panel_with_its_controls_never_code(tmp_path):
+    from socialkit.exports.errors import FOR_CODE
+    from socialkit.widgets.own_data import in_panel
+
+    seen = set()
+    for refusal in _every_kind_of_advice(tmp_path):
+        assert refusal.advice, str(refusal)
+        seen |= {(advice.setting, advice.do) for advice in refusal.advice}
+        assert all(a.setting in str(refusal) for a in refusal.advice if a.setting != "path"), str(refusal)
+        said = in_panel(refusal)
+        assert not CODE.search(said) and "read_export" not in said, said
+        assert said.endswith(".") and ". ." not in said and ".." not in said, said
+    assert seen == set(FOR_CODE), "each kind of advice needs a refusal above: " + str(set(FOR_CODE) - seen)
+
+
+def test_an_export_error_s_advice_names_a_setting_the_panel_knows(tmp_path):
+    from socialkit.exports.errors import FOR_CODE, SETTINGS
+    from socialkit.widgets.own_data import PANEL_ADVICE
+
+    assert set(PANEL_ADVICE) == set(FOR_CODE) and {setting for setting, _do in FOR_CODE} <= set(SETTINGS)
+    for refusal in _every_kind_of_advice(tmp_path):
+        for advice in refusal.advice:
+            assert advice.setting in SETTINGS and (advice.setting, advice.do) in PANEL_ADVICE, advice
+    with pytest.raises(ValueError, match="no words for the advice"):
+        exports.Advice("delimiter", "give", ";")  # a setting the panel would not know is refused at once
+
+
+def test_an_uploaded_file_s_refusal_names_it_and_keeps_its_advice(tmp_path):
+    path = tmp_path / "semicolon.csv"
+    path.write_text("Date;Réseau;Texte\n2025-03-01;facebook;a\n", encoding="utf-8")
+    panel = widgets.own_data_panel()
+    upload(panel, path)
+    said = panel.message.value
+    assert said.startswith("❌ semicolon.csv: the header row is separated by ';'") and "socialkit-own-data" not in said
+    assert "save it as an Excel workbook (.xlsx)" in said and not CODE.search(said), said

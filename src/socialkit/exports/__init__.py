@@ -6,8 +6,8 @@ how each column was understood and what was left aside, and ``feeds()`` — whic
 data can feed. ``socialkit.data.read_export`` is the same reader returning only the table.
 """
 
-from socialkit.exports.errors import ColumnsToChoose, ExportError
+from socialkit.exports.errors import Advice, ColumnsToChoose, ExportError
 from socialkit.exports.loading import LoadedExport, read
 from socialkit.exports.profiles import PROFILES
 
-__all__ = ["ColumnsToChoose", "ExportError", "LoadedExport", "PROFILES", "read"]
+__all__ = ["Advice", "ColumnsToChoose", "ExportError", "LoadedExport", "PROFILES", "read"]

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from socialkit import schema
-from socialkit.exports.errors import ColumnProblem
+from socialkit.exports.errors import Advice, ColumnProblem
 
 TRUE_WORDS = {"true", "yes", "y", "1", "oui", "vrai"}
 FALSE_WORDS = {"false", "no", "n", "0", "non", "faux"}
@@ -60,7 +60,7 @@ class Converted:
     values: pd.Series
     bad: np.ndarray | None = None
     describe: Callable[[int], str] | None = None
-    fix: str = ""
+    fix: str | Advice = ""  # what to do about a bad cell: words, or a setting to change
     notes: Counter = field(default_factory=Counter)
     zone_used: bool = False
     days: bool = False  # the cells held days only (no hour): kept as midnight UTC of their day, no zone needed
@@ -368,8 +368,7 @@ def _localised(naive: pd.Series, stripped: pd.Series, empty: pd.Series, zone: st
         return Converted(naive.dt.tz_localize("UTC").astype("datetime64[us, UTC]"))
     if zone is None:
         i = _first(~empty)
-        raise ColumnProblem(i, f"{stripped.iloc[i]!r} has no time zone{unknown_zone_why}. Say which zone your "
-                               "tool exports in, e.g. read_export(..., tz='Europe/Paris') or tz='UTC'.")
+        raise ColumnProblem(i, f"{stripped.iloc[i]!r} has no time zone{unknown_zone_why}. ", Advice("tz", "name_zone"))
     local = naive.dt.tz_localize(zone, ambiguous="NaT", nonexistent="NaT")
     gap = (local.isna() & naive.notna()).to_numpy()
     stamps = local.dt.tz_convert("UTC").astype("datetime64[us, UTC]")
@@ -392,13 +391,13 @@ def _unreadable(stripped: pd.Series, bad: pd.Series, time_format: str | None) ->
     """Cells that are not times in the expected form (the rest are not converted: the caller refuses or skips)."""
     values = pd.Series(pd.NaT, index=stripped.index, dtype="datetime64[us, UTC]")
     if time_format:
-        fix = f"Fix the cell, or pass the date_format your file uses (expected {time_format!r})."
+        fix = Advice("date_format", "expected", time_format)
         return Converted(values, bad.to_numpy(), lambda i: f"{stripped.iloc[i]!r} is not a date in the form "
                          f"{time_format!r}", fix)
     return Converted(values, bad.to_numpy(),
                      lambda i: f"{stripped.iloc[i]!r} is not a date and time in ISO 8601 form "
                                "(2025-03-14 12:34 or 2025-03-14T12:34:56Z)",
-                     "Export dates as ISO 8601, or pass the format, e.g. date_format='%d/%m/%Y %H:%M'.")
+                     Advice("date_format", "iso"))
 
 
 def dates(raw: pd.Series, *, time_format: str | None) -> Converted:
@@ -414,7 +413,7 @@ def dates(raw: pd.Series, *, time_format: str | None) -> Converted:
         days = days.dt.tz_localize(None)
     return Converted(days.astype("datetime64[us]"), bad.to_numpy() if bad.any() else None,
                      lambda i: f"{stripped.iloc[i]!r} is not a date",
-                     "Write dates as 2025-03-01 (year-month-day), or pass date_format=....")
+                     Advice("date_format", "days"))
 
 
 def empty_column(col: schema.Column, index: pd.Index, extra_values: tuple[str, ...] = ()) -> pd.Series:

@@ -14,7 +14,7 @@ import re
 import unicodedata
 
 from socialkit import schema
-from socialkit.exports.errors import ColumnsToChoose, ExportError
+from socialkit.exports.errors import Advice, ColumnsToChoose, ExportError
 from socialkit.exports.profiles import key
 
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
@@ -111,25 +111,27 @@ def map_headers(headers: list[str], kind: str, file: str, chosen: dict[str, str]
         candidates = [h for a in aliases for h in keys.get(a, ()) if h not in used]
         if len(candidates) > 1:
             raise ColumnsToChoose(f"{file}: the columns {', '.join(map(repr, candidates))} could each be the "
-                                  f"{col.name!r} column ({col.meaning}). Delete or rename all but one, or say "
-                                  f"which one with columns={{{col.name!r}: {candidates[0]!r}}}.",
-                                  kind=kind, fields=(col.name,), headers=tuple(headers))
+                                  f"{col.name!r} column ({col.meaning}). Delete or rename all but one, or ",
+                                  Advice("columns", "choose_one", {col.name: candidates[0]}),
+                                  kind=kind, fields=(col.name,), headers=tuple(headers), file=file, several=True)
         if candidates:
             mapping[col.name] = candidates[0]
             used.add(candidates[0])
     return mapping
 
 
-def missing_message(file: str, kind: str, missing: list[str], headers: list[str]) -> str:
-    """Which required columns are missing, the names that would have been accepted, and the file's own headers."""
+def missing_columns(file: str, kind: str, missing: list[str], headers: list[str]) -> ColumnsToChoose:
+    """The refusal that names the required columns missing, the names that would have been accepted and the file's
+    own headers, with the advice to say which column holds each (and, for the platform, to give it)."""
     names = {c: COLUMN_ALIASES.get(c, ()) for c in missing}
     also = "; ".join(f"{c} (also accepted: {', '.join(a[:4])})" if a else c for c, a in names.items())
-    return (f"{file}: missing column(s) {', '.join(map(repr, missing))} needed for kind {kind!r}. The file has: "
-            f"{', '.join(map(repr, headers))}. The kit did not recognise it as a platform's export (docs/own-data.md "
-            f"lists those); for a table of your own, say which of its columns holds each one "
-            f"(columns={{{missing[0]!r}: {headers[0]!r}}}), or rename the column(s): {also}."
-            + (" If the whole file comes from one network, pass platform='facebook' (etc.)."
-               if "platform" in missing else ""))
+    pieces = [f"{file}: missing column(s) {', '.join(map(repr, missing))} needed for kind {kind!r}. The file has: "
+              f"{', '.join(map(repr, headers))}. The kit did not recognise it as a platform's export (docs/own-data.md "
+              "lists those); ", Advice("columns", "choose", {missing[0]: headers[0]}),
+              f", or rename the column(s): {also}."]
+    if "platform" in missing:
+        pieces += [" ", Advice("platform", "give")]
+    return ColumnsToChoose(*pieces, kind=kind, fields=tuple(missing), headers=tuple(headers), file=file)
 
 
 def check_chosen(chosen: dict[str, str], kind: str, headers: list[str], file: str) -> None:

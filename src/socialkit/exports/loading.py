@@ -21,7 +21,7 @@ import pandas as pd
 from socialkit import schema
 from socialkit.exports import cleaning, convert, generic, readers, sniff, zones
 from socialkit.exports import report as reporting
-from socialkit.exports.errors import ColumnProblem, ColumnsToChoose, ExportError
+from socialkit.exports.errors import Advice, ColumnProblem, ExportError
 from socialkit.exports.profiles import Profile, key
 
 EXTRA_VALUES = {"platform": ("youtube", "trustpilot")}  # sources' own platforms, beyond the sample data's
@@ -95,15 +95,14 @@ def _check_arguments(path: Path, kind, tz) -> None:
         raise ExportError(f"{file}: this is a folder, not a file. Give the path of the export itself, with its name "
                           "at the end (…/tweet_activity_metrics.csv).")
     if not path.is_file():
-        raise ExportError(f"{file}: no such file. Check the path (it is relative to the notebook's folder).")
+        raise ExportError(f"{file}: no such file. ", Advice("path", "check"))
     if tz is not None:
         zones.check(tz)
 
 
 def _profile_plan(profile: Profile, source: readers.Source, kind, platform, file: str) -> _Plan:
     if kind is not None and kind != profile.kind:
-        raise ExportError(f"{file}: recognised as {profile.title}, which reads as kind {profile.kind!r}, not {kind!r}. "
-                          f"Leave out kind= (or pass kind={profile.kind!r}).")
+        raise ExportError(f"{file}: recognised as {profile.title}", Advice("kind", "leave_out", profile.kind, kind))
     by_key = {key(h): h for h in source.headers}
     columns = {}
     for col in schema.TABLES[profile.kind]:
@@ -117,8 +116,8 @@ def _profile_plan(profile: Profile, source: readers.Source, kind, platform, file
     if platform is not None:
         if profile.platform is not None or "platform" in columns:
             raise ExportError(f"{file}: recognised as {profile.title}; the platform is known "
-                              f"({profile.platform or 'from its ' + repr(columns['platform'].header) + ' column'}). "
-                              "Leave out platform=....")
+                              f"({profile.platform or 'from its ' + repr(columns['platform'].header) + ' column'}). ",
+                              Advice("platform", "leave_out"))
         columns["platform"] = _Column(_schema_column(profile.kind, "platform"), constant=_platform(platform))
     elif profile.platform is not None:
         columns["platform"] = _Column(_schema_column(profile.kind, "platform"), constant=profile.platform,
@@ -133,9 +132,7 @@ def _generic_plan(source: readers.Source, kind, platform, file: str, date_format
     if kind is None:
         shown = ", ".join(map(repr, source.headers[:8])) + (" …" if len(source.headers) > 8 else "")
         raise ExportError(f"{file}: the kit did not recognise this export from its header ({shown}); "
-                          "docs/own-data.md lists the platforms' exports it knows. For a table with your own column "
-                          "names, say what it holds: read_export(path, kind='brand_posts') for your own posts, "
-                          "kind='mentions' or kind='reviews'.")
+                          "docs/own-data.md lists the platforms' exports it knows. ", Advice("kind", "choose"))
     generic.check_chosen(chosen, kind, source.headers, file)
     mapping = generic.map_headers(source.headers, kind, file, chosen)
     kept_apart = []
@@ -144,15 +141,14 @@ def _generic_plan(source: readers.Source, kind, platform, file: str, date_format
                           "kept as its own column, apart from the kit's editorial post_type")
     if platform is not None:
         if "platform" in mapping:
-            raise ExportError(f"{file}: the file has its own platform column {mapping['platform']!r}; leave out "
-                              "platform=... (it is only for exports without one).")
+            raise ExportError(f"{file}: the file has its own platform column {mapping['platform']!r}; ",
+                              Advice("platform", "leave_out"))
         if not any(c.name == "platform" for c in schema.TABLES[kind]):
-            raise ExportError(f"{file}: kind {kind!r} has no platform column; leave out platform=....")
+            raise ExportError(f"{file}: ", Advice("platform", "no_column", given=kind))
     needed = generic.required(kind)
     missing = [c for c in needed if c not in mapping and not (c == "platform" and platform is not None)]
     if missing:
-        raise ColumnsToChoose(generic.missing_message(file, kind, missing, source.headers), kind=kind,
-                              fields=tuple(missing), headers=tuple(source.headers))
+        raise generic.missing_columns(file, kind, missing, source.headers)
     columns = {}
     for col in schema.TABLES[kind]:
         if col.name in mapping:
@@ -193,9 +189,9 @@ class _Problems:
     """Bad cells found so far: for each data position, the first problem (column, what, fix), in column order."""
 
     def __init__(self):
-        self.first: dict[int, tuple[str, str, str]] = {}
+        self.first: dict[int, tuple[str, str, str | Advice]] = {}
 
-    def add(self, column: pd.Series, bad: np.ndarray, describe, fix: str, where: str) -> None:
+    def add(self, column: pd.Series, bad: np.ndarray, describe, fix: str | Advice, where: str) -> None:
         for i in np.flatnonzero(bad):
             position = int(column.index[i])
             if position not in self.first:
@@ -236,8 +232,8 @@ def read(path, kind: str | None = None, *, tz: str | None = None, date_format: s
         raise ExportError(f"{file}: recognised as {profile.title}: {profile.refusal}")
     if profile is not None:
         if columns:
-            raise ExportError(f"{file}: recognised as {profile.title}, whose columns the kit knows; leave out "
-                              "columns= (it is for tables of your own).")
+            raise ExportError(f"{file}: recognised as {profile.title}, whose columns the kit knows; ",
+                              Advice("columns", "leave_out"))
         plan = _profile_plan(profile, source, kind, platform, file)
         if date_format is not None:
             plan.time_format = date_format
@@ -301,7 +297,7 @@ def _load(path: Path, source: readers.Source, plan: _Plan, tz, skip_broken: bool
                 converted = _convert_now(cells, spec, plan, zone_of.get(name), source.typed_times)
             except ColumnProblem as problem:
                 row = _rows_of(source, np.array([chunk.index[problem.position]]), rows_read)[0]
-                raise ExportError(f"{file}: column {_shown(spec)}, row {row}: {problem.message}") from None
+                raise ExportError(f"{file}: column {_shown(spec)}, row {row}: ", *problem.pieces) from None
             typed_parts[name].append(converted.values)
             notes.setdefault(name, Counter()).update(converted.notes)
             if converted.zone_used:
@@ -450,22 +446,21 @@ def _broken_rows(file: str, source: readers.Source, problems: _Problems, rows_re
     rows = _rows_of(source, positions, rows_read)
     listed = sorted([(int(row), f"column {problems.first[int(p)][0]}: {problems.first[int(p)][1]}",
                       problems.first[int(p)][2]) for p, row in zip(positions, rows)]
-                    + [(row, problem, EXTRA_CELLS_FIX) for row, problem in source.bad_lines])
+                    + [(row, problem, EXTRA_CELLS_FIX) for row, problem in source.bad_lines], key=lambda r: r[:2])
     if skip_broken:
         return [(row, why) for row, why, _ in listed]
     total = rows_read + len(source.bad_lines) - left_aside
     row, why, fix = listed[0]
     if why.startswith("column "):
         where, what = why[len("column "):].split(": ", 1)
-        message = f"{file}: column {where}, row {row}: {what}. {fix}"
+        pieces = [f"{file}: column {where}, row {row}: {what}. ", fix]
     else:
-        message = f"{file}: row {row}: {why}. {fix}"
+        pieces = [f"{file}: row {row}: {why}. ", fix]
     if len(listed) > 1:
         shown = ", ".join(str(r) for r, _, _ in listed[:6]) + (" …" if len(listed) > 6 else "")
-        message += (f" In all, {len(listed):,} of {total:,} rows cannot be read (rows {shown}): fix them, or load "
-                    f"the other {total - len(listed):,} with read_export(..., skip_broken=True); the report then "
-                    "lists the rows left out.")
-    raise ExportError(message)
+        pieces += [f" In all, {len(listed):,} of {total:,} rows cannot be read (rows {shown}): ",
+                   Advice("skip_broken", "skip", total - len(listed))]
+    raise ExportError(*pieces)
 
 
 # ---------------------------------------------------------------- the table and its report

@@ -22,7 +22,7 @@ from typing import Callable, Iterator
 import pandas as pd
 
 from socialkit.exports import cleaning, profiles
-from socialkit.exports.errors import ExportError
+from socialkit.exports.errors import Advice, ExportError
 from socialkit.exports.sniff import WHAT_TO_EXPORT, Sniffed
 
 CHUNK_ROWS = 250_000
@@ -118,9 +118,9 @@ def csv_source(path: Path, encoding: str, sep: str) -> Source:
     header_line = records[index]
     if sep == "," and len(header_line) == 1 and ";" in header_line[0]:
         raise ExportError(f"{file}: the header row is separated by ';' not ','. This is a semicolon CSV "
-                          "(French or German Excel): call read_export(..., sep=';').")
+                          "(French or German Excel): ", Advice("sep", "give", ";"))
     if sep == "," and len(header_line) == 1 and "\t" in header_line[0]:
-        raise ExportError(f"{file}: the header row is separated by tabs, not ','. Call read_export(..., sep='\\t').")
+        raise ExportError(f"{file}: the header row is separated by tabs, not ','. ", Advice("sep", "give", "\t"))
     headers, notes = cleaning.unique_headers(header_line)
     source = Source(headers, lambda text_headers=None: iter(()), header_row=index + 1, profile=profile, notes=notes)
     if index > 0:

@@ -10,7 +10,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from socialkit.exports.errors import ExportError
+from socialkit.exports.errors import Advice, ExportError
 
 MAX_MB = 150  # larger files are refused with a size message (read_export(..., max_mb=...) raises it)
 HEAD_BYTES = 64 * 1024
@@ -61,8 +61,8 @@ def identify(path: Path, max_mb: float = MAX_MB) -> Sniffed:
                           "row and at least one row of data.")
     if size > max_mb * 1_000_000:
         raise ExportError(f"{file}: the file is {size / 1_000_000:,.0f} MB, more than the {max_mb:g} MB the kit "
-                          "reads at once. Export a shorter period (a quarter or a month at a time), or, if your "
-                          f"computer has the memory for it, pass max_mb={int(size / 1_000_000) + 1}.")
+                          "reads at once. Export a shorter period (a quarter or a month at a time)",
+                          Advice("max_mb", "raise", int(size / 1_000_000) + 1), ".")
     with path.open("rb") as handle:
         head = handle.read(HEAD_BYTES)
     for magic, what, todo in MAGIC:

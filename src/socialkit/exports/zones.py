@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from socialkit.exports.errors import ExportError
+from socialkit.exports.errors import Advice, ExportError
 from socialkit.exports.generic import zone_named_in
 from socialkit.exports.profiles import Profile
 
@@ -32,7 +32,7 @@ def check(tz: str) -> None:
     try:
         pd.Timestamp("2025-01-01").tz_localize(tz)
     except Exception:
-        raise ExportError(f"tz={tz!r} is not a time zone. Use a zone name such as 'Europe/Paris', "
+        raise ExportError(Advice("tz", "not_a_zone", tz), " Use a zone name such as 'Europe/Paris', "
                           "'America/New_York' or 'UTC'.") from None
 
 

@@ -71,62 +71,73 @@ PICK_WORDS = {"ts": "the date (when it was posted)", "opened_at": "when the cust
               "month": "the month", "brand": "the brand"}
 NO_COLUMN = "— choose a column —"
 
-# what an error's advice for code (read_export(path, kind=…, tz=…)) means in the panel: (pattern, the panel's words)
-PANEL_WORDS = (
-    (r"For a table with your own column names, say what it holds: read_export\(path, kind='brand_posts'\) for your "
-     r"own posts, kind='mentions' or kind='reviews'\.",
-     "If it is a table of your own, choose what the file holds in 'It holds', then press 'Read the file'."),
-    (r"which reads as kind '(\w+)', not '(\w+)'\. Leave out kind= \(or pass kind='\w+'\)\.",
-     lambda m: f"which holds {WHAT.get(m[1], m[1])}, not {WHAT.get(m[2], m[2])}. Set 'It holds' back to 'let the kit "
-               "recognise it', then press 'Read the file'."),
-    (r"Say which zone your tool exports in, e\.g\. read_export\(\.\.\., tz='Europe/Paris'\) or tz='UTC'\.",
-     "Say which zone: type the zone in 'Time zone' (for example Europe/Paris, or UTC), then press 'Read the file'."),
-    (r"tz=('[^']*') is not a time zone", r"\1 (typed in 'Time zone') is not a time zone"),
+# where a learner types a path in this panel (said after "no such file")
+PATH_HINT = ("In this panel: type the file's full path, for example C:\\Users\\you\\Downloads\\"
+             "tweet_activity_metrics.csv (Windows) or /Users/you/Downloads/tweet_activity_metrics.csv (Mac), or press "
+             "'Upload a file'.")
+READ_AGAIN = "then press 'Read the file'"
+# a reader's advice (setting, how to change it) in the panel's words: the control to use, never code
+PANEL_ADVICE = {
+    ("kind", "choose"): lambda a: f"if it is a table of your own, choose what the file holds in 'It holds', "
+                                  f"{READ_AGAIN}.",
+    ("kind", "leave_out"): lambda a: f", which holds {WHAT.get(a.value, a.value)}, not {WHAT.get(a.given, a.given)}. "
+                                     f"Set 'It holds' back to 'let the kit recognise it', {READ_AGAIN}.",
+    ("tz", "name_zone"): lambda a: "say which zone: type the zone in 'Time zone' (for example Europe/Paris, or UTC), "
+                                   f"{READ_AGAIN}.",
+    ("tz", "not_a_zone"): lambda a: f"{a.value!r} (typed in 'Time zone') is not a time zone.",
+    ("platform", "leave_out"): lambda a: f"set 'Platform' back to 'as the file says', {READ_AGAIN}.",
+    ("platform", "no_column"): lambda a: (f"{WHAT[a.given]} have" if a.given in WHAT else "this kind of file has")
+                                         + f" no platform column: set 'Platform' back to 'as the file says', "
+                                           f"{READ_AGAIN}.",
+    ("platform", "give"): lambda a: "if the whole file comes from one network, choose the network in 'Platform'.",
+    ("sep", "give"): lambda a: "open it in Excel, save it as an Excel workbook (.xlsx) and read that file.",
+    ("max_mb", "raise"): lambda a: "",
+    ("date_format", "expected"): lambda a: "fix the cell.",
+    ("date_format", "iso"): lambda a: "write the dates as 2025-03-14 12:34 (year-month-day hour:minute) in your "
+                                      f"table, or keep them as real dates in Excel, {READ_AGAIN} again.",
+    ("date_format", "days"): lambda a: f"write dates as 2025-03-01 (year-month-day) in your table, {READ_AGAIN} again.",
+    ("skip_broken", "skip"): lambda a: f"fix them in your file, {READ_AGAIN} again.",
+    ("columns", "leave_out"): lambda a: "choose the file again and press 'Read the file' (no column needs choosing).",
+    ("columns", "choose_one"): lambda a: f"choose below which one holds it, {READ_AGAIN}.",
+    ("columns", "choose"): lambda a: "for a table of your own, choose below which of your columns holds each one",
+    ("path", "check"): lambda a: f"check the path (it is relative to the notebook's folder). {PATH_HINT}",
+}
+# notes of the load report that name a setting for code, in the panel's words
+REPORT_WORDS = (
     (r", as given with tz='[^']*'", ", as typed in 'Time zone'"),
     (r"\(tz=\.\.\. overrides it\)", "(a zone typed in 'Time zone' overrides it)"),
-    (r"[Ll]eave out platform=\.\.\.(?: \(it is only for exports without one\))?\.",
-     "Set 'Platform' back to 'as the file says', then press 'Read the file'."),
-    (r"kind '\w+' has no platform column", "this kind of file has no platform column"),
     (r"given with platform=", "chosen in 'Platform'"),
-    (r"fix them, or load the other [\d,]+ with read_export\(\.\.\., skip_broken=True\); the report then lists the "
-     r"rows left out\.", "fix them in your file, then press 'Read the file' again."),
-    (r"[Cc]all read_export\(\.\.\., sep='[^']*'\)\.",
-     "open it in Excel, save it as an Excel workbook (.xlsx) and read that file."),
-    (r", or, if your computer has the memory for it, pass max_mb=\d+\.", "."),
-    (r"Export dates as ISO 8601, or pass the format, e\.g\. date_format='[^']*'\.",
-     "Write the dates as 2025-03-14 12:34 (year-month-day hour:minute) in your table, or keep them as real dates "
-     "in Excel, then press 'Read the file' again."),
-    (r"Fix the cell, or pass the date_format your file uses \(expected '[^']*'\)\.", "Fix the cell."),
-    (r"Write dates as 2025-03-01 \(year-month-day\), or pass date_format=\.\.\.\.",
-     "Write dates as 2025-03-01 (year-month-day) in your table, then press 'Read the file' again."),
-    (r"leave out columns= \(it is for tables of your own\)\.",
-     "choose the file again and press 'Read the file' (no column needs choosing)."),
 )
-# advice added after a message the panel shows
-PANEL_HINTS = (("no such file", "In this panel: type the file's full path, for example "
-                                "C:\\Users\\you\\Downloads\\tweet_activity_metrics.csv (Windows) or "
-                                "/Users/you/Downloads/tweet_activity_metrics.csv (Mac), or press 'Upload a file'."),)
 
 
-def in_panel(message: str) -> str:
-    """A reader's message in the panel's words: each piece of advice for code replaced by the control to use."""
-    for pattern, words in PANEL_WORDS:
-        message = re.sub(pattern, words, message)
-    return " ".join([message, *(hint for needle, hint in PANEL_HINTS if needle in message)])
+def panel_advice(advice: exports.Advice) -> str:
+    """One piece of a reader's advice in the panel's words: the control to change, never code."""
+    return PANEL_ADVICE[advice.setting, advice.do](advice)
+
+
+def in_panel(problem: exports.ExportError | str) -> str:
+    """A reader's refusal in the panel's words (its advice said with the panel's controls); text as it is."""
+    return problem.said(panel_advice) if isinstance(problem, exports.ExportError) else problem
+
+
+def note_in_panel(note: str) -> str:
+    """A note of the load report in the panel's words: a setting given for code named by its control."""
+    for pattern, words in REPORT_WORDS:
+        note = re.sub(pattern, words, note)
+    return note
 
 
 def columns_question(problem: exports.ColumnsToChoose) -> str:
     """What the panel says when some columns of the learner's own table were not recognised (or fit twice)."""
     fields = [PICK_WORDS.get(f, MEANING.get(f, f)) for f in problem.fields]
-    said = str(problem)
-    if "could each be" in said:
-        why = f"{said.split(': ', 1)[0]}: more than one of your columns could hold {fields[0]}."
+    if problem.several:
+        why = f"{problem.file}: more than one of your columns could hold {fields[0]}."
     else:
-        why = (f"{said.split(': ', 1)[0]}: the kit could not tell which of your columns holds "
+        why = (f"{problem.file}: the kit could not tell which of your columns holds "
                f"{' and '.join([', '.join(fields[:-1]), fields[-1]] if len(fields) > 1 else fields)}, "
                f"needed for {WHAT.get(problem.kind, problem.kind)}.")
     also = (" If the whole file comes from one network, choose the network in 'Platform' instead."
-            if "platform" in problem.fields and "could each be" not in said else "")
+            if "platform" in problem.fields and not problem.several else "")
     return (f"{why} Below, choose the column of your table that holds each one, then press 'Read the file' "
             f"(your file is not changed).{also}")
 
@@ -246,7 +257,7 @@ def report_html(loaded: LoadedExport) -> str:
              + (f" (out of {report.rows_in_file:,} in the file)" if report.rows_in_file != report.rows_loaded else "")
              + ".</p>"]
     rows = "".join(f"<tr><td>{e(MEANING.get(use.column, use.column))}</td><td>{e(use.source)}</td>"
-                   f"<td>{e(in_panel(use.how))}</td></tr>" for use in report.columns)
+                   f"<td>{e(note_in_panel(use.how))}</td></tr>" for use in report.columns)
     parts.append("<p><b>How each column was understood</b></p><table><tr><th>what the dashboards use</th>"
                  f"<th>taken from your file</th><th>note</th></tr>{rows}</table>")
     lacked = [m for m in report.missing_metrics if m in report.lacked]
@@ -265,7 +276,7 @@ def report_html(loaded: LoadedExport) -> str:
     for title, values in (("Left aside", report.left_aside), ("Assumed", report.assumptions),
                           ("Cleaned", report.cleaning)):
         if values:
-            items.append(f"<b>{title}:</b> " + e(in_panel("; ".join(values))))
+            items.append(f"<b>{title}:</b> " + e(note_in_panel("; ".join(values))))
     if report.good_to_know:
         items.append("<b>Good to know:</b> " + e(" ".join(report.good_to_know)))
     if report.skipped_rows:
@@ -470,7 +481,7 @@ class OwnDataPanel(w.VBox):
                 try:
                     loaded = exports.read(path, **self._options())
                 except exports.ExportError as problem:
-                    problem.args = (str(problem).replace(str(path), name),)  # its name, not the temporary path
+                    problem.replace_text(str(path), name)  # its name, not the temporary path
                     raise problem from None
                 report = dataclasses.replace(loaded.report, file=name)
                 return LoadedExport(loaded.table, report)
@@ -491,7 +502,7 @@ class OwnDataPanel(w.VBox):
             self._refuse(columns_question(problem))
             return
         except exports.ExportError as problem:
-            self._refuse(str(problem))
+            self._refuse(problem)
             return
         self.loaded = loaded
         self.message.value = "✅ Read. Your data stays on this computer: nothing was sent or saved anywhere."
@@ -514,7 +525,7 @@ class OwnDataPanel(w.VBox):
                 lines.append(f"<li>✖ The <b>{title}</b> ({module}) cannot: {html.escape(feed.why, quote=False)}.</li>")
         self.feeds.value = "<p><b>What your data can feed</b></p><ul>" + "".join(lines) + "</ul>"
 
-    def _refuse(self, message: str, plain: bool = True) -> None:
+    def _refuse(self, message: exports.ExportError | str, plain: bool = True) -> None:
         if plain:
             message = html.escape(in_panel(message), quote=False)
         self.message.value = "❌ " + message
