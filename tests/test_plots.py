@@ -204,3 +204,29 @@ def test_in_words_turns_a_column_into_a_one_column_table_without_dtype_line():
 def test_in_words_refuses_what_is_not_a_table():
     with pytest.raises(TypeError, match="needs a table or a column"):
         plots.in_words([1, 2, 3])
+
+
+def test_whole_numbers_stay_whole_by_one_rule_in_the_panel_and_in_words():
+    from socialkit.vocab import whole_if_whole
+    from socialkit.widgets.own_data import _rounded
+
+    gaps = pd.Series([32.0, None, 4.0])
+    assert whole_if_whole(gaps).tolist() == [32, pd.NA, 4] and str(whole_if_whole(gaps).dtype) == "Int64"
+    for kept in (pd.Series([32.5, 4.0]), pd.Series([None, None], dtype=float), pd.Series(["a", None]),
+                 pd.Series([2.0 ** 60])):
+        assert whole_if_whole(kept) is kept  # a fraction, no figure at all, text, a float past exact integers
+    table = pd.DataFrame({"posts": [32.0, None, 4.0], "rate": [1.25, None, 2.0]})
+    in_panel, in_words = _rounded(table, 1), plots.in_words(table)
+    assert in_panel.iloc[:, 0].tolist() == [32, pd.NA, 4] and in_words.iloc[:, 0].tolist() == [32, "—", 4]
+    assert all(type(v) is int for v in in_words.iloc[[0, 2], 0])  # shown "32", not "32.0"
+    assert in_panel.iloc[[0, 2], 1].tolist() == [1.2, 2.0] and in_words.iloc[:, 1].tolist() == [1.25, "—", 2.0]
+
+
+def test_the_outcomes_labels_give_the_mood_change_a_true_minus_sign():
+    fig, ax = plt.subplots()
+    table = pd.DataFrame({"resolved_pct": [81.4, 12.0], "sentiment_change": [0.25, -0.4], "public_replies": [1.0, 3.0]},
+                         index=["moved to private", "never answered"])
+    plots.outcomes_by_channel(table, ax)
+    labels = [t.get_text() for t in ax.texts]
+    assert labels == ["81 % resolved · mood +0.25\n1 public reply (median), by anyone",
+                      "12 % resolved · mood −0.40\n3 public replies (median), none by the team"]

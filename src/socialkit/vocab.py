@@ -156,13 +156,23 @@ def in_words(table, value_name: str | None = None):
     return shown
 
 
+def whole_if_whole(column):
+    """A column of figures that are all whole numbers shown whole (32, not 32.0), its gaps kept as missing;
+    any other column (a fraction in it, no figure at all, not numbers) as it is."""
+    import pandas as pd
+
+    present = column.dropna()
+    if (pd.api.types.is_float_dtype(column) and len(present) and (present % 1 == 0).all()
+            and (present.abs() < 2 ** 53).all()):  # beyond 2**53 a float is no longer an exact whole number
+        return column.astype("Int64")
+    return column
+
+
 def _missing_as_dash(column):
     """A column with its missing values as "—" (whole numbers stay whole: 4, not 4.0)."""
     import pandas as pd
 
-    present = column.dropna()
-    if pd.api.types.is_float_dtype(present) and (present % 1 == 0).all():
-        present = present.astype("int64")
+    present = whole_if_whole(column).dropna()
     shown = pd.Series("—", index=column.index, dtype=object, name=column.name)
     shown[column.notna().to_numpy()] = present.astype(object).to_numpy()
     return shown

@@ -332,12 +332,11 @@ def table_read(loaded: LoadedExport, n: int = 5) -> pd.DataFrame:
 
 def _rounded(table: pd.DataFrame, digits: int) -> pd.DataFrame:
     """Figures rounded to ``digits``; a column of whole numbers shown whole (32, not 32.0)."""
+    from socialkit.vocab import whole_if_whole
+
     shown = table.round(digits)
     for position in range(shown.shape[1]):
-        column = shown.iloc[:, position]
-        present = column.dropna()
-        if pd.api.types.is_float_dtype(column) and len(present) and (present % 1 == 0).all():
-            shown.isetitem(position, column.astype("Int64"))
+        shown.isetitem(position, whole_if_whole(shown.iloc[:, position]))
     return shown
 
 
