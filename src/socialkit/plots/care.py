@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from socialkit.plots._style import ALERT_COLOR, BRAND_COLORS, day_axis_label, month_name_axis, new_ax
+from socialkit.vocab import signed
 
 CURVE_COLORS = ("#7A7A7A", BRAND_COLORS["lumiere"], "#0072B2", "#009E73")  # Okabe–Ito: grey, orange, blue, green
 CHANNEL_COLORS = {"moved to private": "#009E73", "answered in public": "#E69F00", "never answered": "#7A7A7A"}
@@ -100,8 +101,8 @@ def outcomes_by_channel(table: pd.DataFrame, ax=None, *, title: str | None = Non
     for bar, (name, row) in zip(bars, table.iterrows()):
         replies = row["public_replies"]
         by_whom = "none by the team" if name == "never answered" else "by anyone"  # others' replies only
-        note = (f"{row['resolved_pct']:.0f} % resolved · mood {row['sentiment_change']:+.2f}\n"
-                f"{replies:.0f} public repl{'y' if replies == 1 else 'ies'} (median), {by_whom}").replace("-", "−")
+        note = (f"{row['resolved_pct']:.0f} % resolved · mood {signed(row['sentiment_change'], 2)}\n"
+                f"{replies:.0f} public repl{'y' if replies == 1 else 'ies'} (median), {by_whom}")
         ax.text(max(bar.get_width(), 0) + 1.5, bar.get_y() + bar.get_height() / 2, note, va="center", fontsize=9)
     ax.invert_yaxis()
     ax.set_xlim(0, 140)
