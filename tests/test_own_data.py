@@ -869,6 +869,18 @@ def _every_kind_of_advice(tmp_path) -> list[exports.ExportError]:
     return [*refusals, refused.value]
 
 
+def _notes_naming_a_setting(tmp_path) -> list:
+    """The notes of load reports that name a setting: a zone given, a zone the setting would override, a platform."""
+    own = tmp_path / "own.csv"
+    own.write_text("Date,Texte\n2025-03-01 10:00,a\n", encoding="utf-8")
+    reports = [exports.read(EXPORTS / "meta_business_suite_facebook_posts.csv", tz="Europe/Paris").report,
+               exports.read(EXPORTS / "trustpilot_reviews.csv").report,
+               exports.read(own, "mentions", tz="UTC", platform="facebook").report]
+    notes = [note for report in reports for note in [*report.assumptions, *(use.how for use in report.columns)]]
+    return [note for note in notes if getattr(note, "pieces", None) and any(
+        isinstance(piece, exports.Advice) for piece in note.pieces)]
+
+
 def test_every_advice_of_the_reader_is_said_in_the_panel_with_its_controls_never_code(tmp_path):
     from socialkit.exports.errors import FOR_CODE
     from socialkit.widgets.own_data import in_panel
@@ -881,6 +893,10 @@ def test_every_advice_of_the_reader_is_said_in_the_panel_with_its_controls_never
         said = in_panel(refusal)
         assert not CODE.search(said) and "read_export" not in said, said
         assert said.endswith(".") and ". ." not in said and ".." not in said, said
+    for note in _notes_naming_a_setting(tmp_path):
+        seen |= {(piece.setting, piece.do) for piece in note.pieces if isinstance(piece, exports.Advice)}
+        said = in_panel(note)
+        assert CODE.search(note) and not CODE.search(said) and ("'Time zone'" in said or "'Platform'" in said), said
     assert seen == set(FOR_CODE), "each kind of advice needs a refusal above: " + str(set(FOR_CODE) - seen)
 
 
@@ -892,6 +908,7 @@ def test_an_export_error_s_advice_names_a_setting_the_panel_knows(tmp_path):
     for refusal in _every_kind_of_advice(tmp_path):
         for advice in refusal.advice:
             assert advice.setting in SETTINGS and (advice.setting, advice.do) in PANEL_ADVICE, advice
+            assert isinstance(refusal, ValueError) and str(refusal) == refusal.said(exports.Advice.for_code)
     with pytest.raises(ValueError, match="no words for the advice"):
         exports.Advice("delimiter", "give", ";")  # a setting the panel would not know is refused at once
 

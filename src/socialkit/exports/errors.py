@@ -1,5 +1,7 @@
 """The one error a user's export can raise, its advice as data, and the column-wide problem the converters report.
 
+A note of the load report that names a setting (``Said``) keeps its advice as data in the same way.
+
 An error's message is a sequence of pieces: plain text, and ``Advice`` — which setting of ``read_export`` to
 change and how. ``str(error)`` says the advice for people who type code; the dashboard panel says the same
 advice in its own words (its controls) from the same data, so no message for code reaches a manager.
@@ -53,6 +55,10 @@ FOR_CODE = {
     ("columns", "choose_one"): "say which one with columns={value!r}.",
     ("columns", "choose"): "for a table of your own, say which of its columns holds each one (columns={value!r})",
     ("path", "check"): "check the path (it is relative to the notebook's folder).",
+    # in notes of the load report: a setting the user gave, or one that would override what the file says
+    ("tz", "given"): "as given with tz={value!r}",
+    ("tz", "overrides"): "(tz=... overrides it)",
+    ("platform", "given"): "given with platform=",
 }
 
 
@@ -66,6 +72,20 @@ def said(pieces, words) -> str:
                 piece = piece[0].upper() + piece[1:]
         text += piece
     return text
+
+
+class Said(str):
+    """A note of the load report that names a setting: it reads as the words for code, and keeps its
+    ``pieces`` (text and Advice) so that the panel can say the setting with its own controls."""
+
+    def __new__(cls, *pieces):
+        note = super().__new__(cls, said(pieces, Advice.for_code))
+        note.pieces = tuple(pieces)
+        return note
+
+    def said(self, words) -> str:
+        """The note with each Advice said by ``words``."""
+        return said(self.pieces, words)
 
 
 class ExportError(ValueError):

@@ -21,7 +21,7 @@ import pandas as pd
 from socialkit import schema
 from socialkit.exports import cleaning, convert, generic, readers, sniff, zones
 from socialkit.exports import report as reporting
-from socialkit.exports.errors import Advice, ColumnProblem, ExportError
+from socialkit.exports.errors import Advice, ColumnProblem, ExportError, Said
 from socialkit.exports.profiles import Profile, key
 
 EXTRA_VALUES = {"platform": ("youtube", "trustpilot")}  # sources' own platforms, beyond the sample data's
@@ -156,7 +156,7 @@ def _generic_plan(source: readers.Source, kind, platform, file: str, date_format
                                         note=CHOSEN_NOTE if col.name in chosen else "")
     if platform is not None:
         columns["platform"] = _Column(_schema_column(kind, "platform"), constant=_platform(platform),
-                                      note="given with platform=")
+                                      note=Said(Advice("platform", "given")))
     absent = tuple(c for c in reporting.METRICS.get(kind, ()) if c not in columns)
     return _Plan(kind, None, columns, date_format, lacks=absent, kept_apart=kept_apart)
 

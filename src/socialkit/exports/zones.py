@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from socialkit.exports.errors import Advice, ExportError
+from socialkit.exports.errors import Advice, ExportError, Said
 from socialkit.exports.generic import zone_named_in
 from socialkit.exports.profiles import Profile
 
@@ -45,11 +45,12 @@ def resolve(header: str, profile: Profile | None, tz: str | None) -> Zone:
                    f", instead of {known} ({profile.zone_reason})" if known else "")
         replaced = (f"{named}, named in the header {header!r}" if named else
                     f"{known}: {profile.zone_reason}" if known else "")
-        return Zone(tz, "", f"times in {header!r} read in {tz}, as given with tz={tz!r}{instead}",
+        return Zone(tz, "", Said(f"times in {header!r} read in {tz}, ", Advice("tz", "given", tz), instead),
                     replaced if (named or known) != tz else "")
     if named is not None:
-        return Zone(named, "", f"times in {header!r} read as {named}, the zone its header names "
-                               "(tz=... overrides it)")
+        return Zone(named, "", Said(f"times in {header!r} read as {named}, the zone its header names ",
+                                    Advice("tz", "overrides")))
     if known is not None:
-        return Zone(known, "", f"times in {header!r} read in {known}: {profile.zone_reason} (tz=... overrides it)")
+        return Zone(known, "", Said(f"times in {header!r} read in {known}: {profile.zone_reason} ",
+                                    Advice("tz", "overrides")))
     return Zone(None, profile.zone_reason if profile is not None else "")

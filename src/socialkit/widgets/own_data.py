@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import html
-import re
 import tempfile
 from pathlib import Path
 
@@ -22,6 +21,7 @@ import pandas as pd
 
 from socialkit import exports
 from socialkit.exports import LoadedExport
+from socialkit.exports.errors import Said
 from socialkit.schema import PLATFORMS
 from socialkit.vocab import platform_name
 
@@ -101,13 +101,11 @@ PANEL_ADVICE = {
     ("columns", "choose_one"): lambda a: f"choose below which one holds it, {READ_AGAIN}.",
     ("columns", "choose"): lambda a: "for a table of your own, choose below which of your columns holds each one",
     ("path", "check"): lambda a: f"check the path (it is relative to the notebook's folder). {PATH_HINT}",
+    # in notes of the load report
+    ("tz", "given"): lambda a: "as typed in 'Time zone'",
+    ("tz", "overrides"): lambda a: "(a zone typed in 'Time zone' overrides it)",
+    ("platform", "given"): lambda a: "chosen in 'Platform'",
 }
-# notes of the load report that name a setting for code, in the panel's words
-REPORT_WORDS = (
-    (r", as given with tz='[^']*'", ", as typed in 'Time zone'"),
-    (r"\(tz=\.\.\. overrides it\)", "(a zone typed in 'Time zone' overrides it)"),
-    (r"given with platform=", "chosen in 'Platform'"),
-)
 
 
 def panel_advice(advice: exports.Advice) -> str:
@@ -115,16 +113,10 @@ def panel_advice(advice: exports.Advice) -> str:
     return PANEL_ADVICE[advice.setting, advice.do](advice)
 
 
-def in_panel(problem: exports.ExportError | str) -> str:
-    """A reader's refusal in the panel's words (its advice said with the panel's controls); text as it is."""
-    return problem.said(panel_advice) if isinstance(problem, exports.ExportError) else problem
-
-
-def note_in_panel(note: str) -> str:
-    """A note of the load report in the panel's words: a setting given for code named by its control."""
-    for pattern, words in REPORT_WORDS:
-        note = re.sub(pattern, words, note)
-    return note
+def in_panel(text: exports.ExportError | str) -> str:
+    """A reader's refusal, or a note of its report, in the panel's words (its advice said with the panel's
+    controls); other text as it is."""
+    return text.said(panel_advice) if isinstance(text, (exports.ExportError, Said)) else str(text)
 
 
 def columns_question(problem: exports.ColumnsToChoose) -> str:
@@ -257,7 +249,7 @@ def report_html(loaded: LoadedExport) -> str:
              + (f" (out of {report.rows_in_file:,} in the file)" if report.rows_in_file != report.rows_loaded else "")
              + ".</p>"]
     rows = "".join(f"<tr><td>{e(MEANING.get(use.column, use.column))}</td><td>{e(use.source)}</td>"
-                   f"<td>{e(note_in_panel(use.how))}</td></tr>" for use in report.columns)
+                   f"<td>{e(in_panel(use.how))}</td></tr>" for use in report.columns)
     parts.append("<p><b>How each column was understood</b></p><table><tr><th>what the dashboards use</th>"
                  f"<th>taken from your file</th><th>note</th></tr>{rows}</table>")
     lacked = [m for m in report.missing_metrics if m in report.lacked]
@@ -276,7 +268,7 @@ def report_html(loaded: LoadedExport) -> str:
     for title, values in (("Left aside", report.left_aside), ("Assumed", report.assumptions),
                           ("Cleaned", report.cleaning)):
         if values:
-            items.append(f"<b>{title}:</b> " + e(note_in_panel("; ".join(values))))
+            items.append(f"<b>{title}:</b> " + e("; ".join(map(in_panel, values))))
     if report.good_to_know:
         items.append("<b>Good to know:</b> " + e(" ".join(report.good_to_know)))
     if report.skipped_rows:
