@@ -1,10 +1,9 @@
 """The one error a user's export can raise, its advice as data, and the column-wide problem the converters report.
 
-A note of the load report that names a setting (``Said``) keeps its advice as data in the same way.
-
 An error's message is a sequence of pieces: plain text, and ``Advice`` — which setting of ``read_export`` to
 change and how. ``str(error)`` says the advice for people who type code; the dashboard panel says the same
-advice in its own words (its controls) from the same data, so no message for code reaches a manager.
+advice in its own words (its controls) from the same data, so no message for code reaches a manager. A note
+of the load report that names a setting (``Said``) keeps its advice as data in the same way.
 """
 
 from __future__ import annotations
