@@ -152,6 +152,21 @@ def open_in_app(page, path: str) -> None:
                            timeout=60_000)
 
 
+def run_tagged_cells(page, tags: tuple[str, ...]) -> int:
+    """Run, in order, the code cells of the notebook in front that carry one of ``tags`` (each waited for), as a
+    learner running those cells with Shift+Enter would; the number of cells run."""
+    return page.evaluate("""async tags => {
+        const app = window.jupyterapp, notebook = app.shell.currentWidget.content;
+        const chosen = notebook.widgets.map((cell, index) => [cell, index]).filter(([cell]) =>
+            cell.model.type === 'code' && (cell.model.getMetadata('tags') || []).some(tag => tags.includes(tag)));
+        for (const [, index] of chosen) {
+            notebook.activeCellIndex = index;
+            await app.commands.execute('notebook:run-cell');
+        }
+        return chosen.length;
+    }""", list(tags))
+
+
 def close_in_app(page) -> None:
     """Close the notebook in front, unsaved, and shut its kernel down (the next test opens its own)."""
     page.evaluate("""async () => {
@@ -163,9 +178,9 @@ def close_in_app(page) -> None:
     }""")
 
 
-def open_and_run_all(page, url: str, token: str, path: str, loaded: bool = False) -> None:
+def open_and_run_all(page, url: str, token: str, path: str, loaded: bool = False, only: tuple[str, ...] = ()) -> None:
     """Open a notebook in JupyterLab (``loaded``: in the JupyterLab already in the page), wait until its kernel is
-    really idle, then Run → Run All Cells.
+    really idle, then Run → Run All Cells (``only``: run just the cells with these tags instead).
 
     Waiting for the status bar text matters: Run All before the kernel's websocket is open
     silently skips every cell (see shared/FACTS.md).
@@ -186,6 +201,9 @@ def open_and_run_all(page, url: str, token: str, path: str, loaded: bool = False
         page.wait_for_function("""() => { const kernel = window.jupyterapp.shell.currentWidget.sessionContext
             .session?.kernel; return kernel?.connectionStatus === 'connected' && kernel.status === 'idle'; }""",
                                timeout=120_000)
+    if only:
+        assert run_tagged_cells(page, only), f"no cell tagged {only} in {path}"
+        return
     page.locator(".lm-MenuBar-itemLabel").filter(has_text=re.compile(r"^Run$")).click()
     page.locator(".lm-Menu-itemLabel").filter(has_text=re.compile(r"^Run All Cells$")).click()
 

@@ -101,11 +101,14 @@ def lab_page(lab, chromium):
 
 @pytest.mark.parametrize("module", DASHBOARD_MODULES, ids=kit.module_ids(DASHBOARD_MODULES))
 def test_every_lesson_dashboard_answers_and_resets_in_jupyterlab(module, lab, lab_page):
-    """JupyterLab runs the lesson; each dashboard renders, redraws when a control moves, and Reset restores it."""
+    """JupyterLab runs the lesson's setup and dashboard cells (module 01's lesson: Run All, as a learner does; every
+    lesson runs whole in a kernel in test_module_contract); each dashboard renders, redraws when a control moves,
+    and Reset restores it."""
     url, token = lab
     page = lab_page
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    open_and_run_all(page, url, token, f"course/{module.slug}/{module.slug}.ipynb", loaded=True)
+    only = () if module.slug == MODULE else ("setup", "dashboard")
+    open_and_run_all(page, url, token, f"course/{module.slug}/{module.slug}.ipynb", loaded=True, only=only)
     try:
         check_every_dashboard(page, module)
     finally:
