@@ -15,6 +15,9 @@ PYTEST_ARGS ?= --durations=25
 PYTEST_WORKERS ?= 2
 # The offline-bundle test installs ~800 MB into a fresh venv (2-5 minutes): `make test-offline-bundle` runs it.
 PYTEST_MARKS ?= not offline_bundle
+# The tests start many Pythons (kernels, servers, commands): each compiles the kit's code again unless the first one
+# may keep it (__pycache__, git-ignored). Machines that set PYTHONDONTWRITEBYTECODE=1 would pay ~0.3 s per kernel.
+KEEP_BYTECODE := PYTHONDONTWRITEBYTECODE=
 # `make test MODULE=05_time` runs that module's contract and own tests only.
 MODULE ?=
 # `make start PORT=8890` when 8888 is taken by another program.
@@ -52,12 +55,12 @@ system-deps:
 ## test: install everything the tests need, then run them all (MODULE=05_time: one module)
 test: tests-present $(TEST_STAMP) system-deps
 	@$(PYTHON) scripts/install.py --test
-	MPLBACKEND=Agg $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup -m "$(PYTEST_MARKS)" $(if $(MODULE),-k $(MODULE)) $(PYTEST_ARGS)
+	$(KEEP_BYTECODE) MPLBACKEND=Agg $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup -m "$(PYTEST_MARKS)" $(if $(MODULE),-k $(MODULE)) $(PYTEST_ARGS)
 
 ## test-fast: the tests that need no kernel, server or browser (about half a minute)
 test-fast: tests-present $(TEST_STAMP)
 	@$(PYTHON) scripts/install.py --test
-	MPLBACKEND=Agg $(PY) -m pytest -m "not slow" $(if $(MODULE),-k $(MODULE)) $(PYTEST_ARGS)
+	$(KEEP_BYTECODE) MPLBACKEND=Agg $(PY) -m pytest -m "not slow" $(if $(MODULE),-k $(MODULE)) $(PYTEST_ARGS)
 
 ## test-offline-bundle: build the offline bundle (wheels cached in ~/.cache/socialkit/wheels) and install it with no network
 test-offline-bundle: tests-present $(TEST_STAMP)
