@@ -138,8 +138,9 @@ def cohort(kit: Path, assignment: str, workspace: Path, port: int = 9, outside: 
         "deleted-test": deleted,
         "relies-on-edit": relies,
         "endless-loop": with_code(perfect, questions[2], "while True:\n    pass"),
+        # ignores every interrupt; it waits rather than spins (the endless loop above spins), sparing the CPU
         "stubborn-loop": with_code(perfect, questions[2],
-                                   "while True:\n    try:\n        while True:\n            pass\n"
+                                   "import time\nwhile True:\n    try:\n        time.sleep(0.2)\n"
                                    "    except KeyboardInterrupt:\n        pass"),
         "memory-bomb": with_code(perfect, questions[3],
                                  "_hog = []\nwhile True:\n    _hog.append(b'x' * 50_000_000)"),
