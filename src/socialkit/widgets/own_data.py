@@ -23,7 +23,7 @@ from socialkit import exports
 from socialkit.exports import LoadedExport
 from socialkit.exports.errors import Said
 from socialkit.schema import PLATFORMS
-from socialkit.vocab import platform_name
+from socialkit.vocab import platform_name, whole_if_whole
 
 TEXT_SHOWN = 80  # characters of a text shown in the first rows
 YOUR_BRAND = "your brand"  # the one brand of an export that does not say which brand each row is about
@@ -324,8 +324,6 @@ def table_read(loaded: LoadedExport, n: int = 5) -> pd.DataFrame:
 
 def _rounded(table: pd.DataFrame, digits: int) -> pd.DataFrame:
     """Figures rounded to ``digits``; a column of whole numbers shown whole (32, not 32.0)."""
-    from socialkit.vocab import whole_if_whole
-
     shown = table.round(digits)
     for position in range(shown.shape[1]):
         shown.isetitem(position, whole_if_whole(shown.iloc[:, position]))
