@@ -147,4 +147,3 @@ class ColumnProblem(Exception):
         self.pieces = tuple(pieces)
         super().__init__(said(self.pieces, Advice.for_code))
         self.position = position
-        self.message = str(self)
